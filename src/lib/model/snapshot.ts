@@ -1,0 +1,228 @@
+/**
+ * The account model: one organization (optional) and the IAM and resource data of its accounts.
+ * Plain JSON-serialisable data, so a snapshot is stored, exported and posted to workers as is.
+ * Ids used to cross-reference (see ids.ts): org nodes by their Organizations id (r-…, ou-…),
+ * accounts by their 12-digit id, SCPs/RCPs by p-… id, everything IAM and every resource by ARN.
+ */
+import type { PolicyDocument } from './policy-document';
+
+/** The native snapshot file's format marker. */
+export const SNAPSHOT_FORMAT = 'iam-atlas-snapshot';
+/** The snapshot format version this code writes. */
+export const SNAPSHOT_VERSION = 1;
+
+/** Tags as a key → value map (IAM tag keys are unique per entity). */
+export type Tags = Record<string, string>;
+
+/** A whole snapshot: what one import (or one exported file) holds. */
+export interface Snapshot {
+	format: typeof SNAPSHOT_FORMAT;
+	version: typeof SNAPSHOT_VERSION;
+	meta: SnapshotMeta;
+	organization: Organization | null;
+	/** Sorted by account id. */
+	accounts: Account[];
+	/** Reserved for review notes (a later issue); always present, may be empty. */
+	notes: ReviewNote[];
+	/** Reserved for saved graph views (a later issue); always present, may be empty. */
+	views: SavedView[];
+}
+
+/** Where a snapshot came from. */
+export interface SnapshotMeta {
+	name: string;
+	/** When the data was captured from AWS, if known (ISO 8601 UTC). */
+	capturedAt: string | null;
+	/** When it was imported into IAM Atlas (ISO 8601 UTC). */
+	importedAt: string;
+	/** The files it was built from, in import order. */
+	sources: SourceFile[];
+	/** e.g. "iam-atlas 0.1.0". */
+	tool: string;
+}
+
+/** One input file of an import. */
+export interface SourceFile {
+	/** Path inside the collection (or the file name). */
+	path: string;
+	/** What the importer recognised it as, e.g. "iam-get-account-authorization-details". */
+	kind: string;
+}
+
+/** A review note attached to a model id (reserved). */
+export interface ReviewNote {
+	id: string;
+	target: string;
+	text: string;
+	author: string | null;
+	createdAt: string;
+}
+
+/** A saved graph view (reserved). */
+export interface SavedView {
+	id: string;
+	name: string;
+	state: Record<string, unknown>;
+}
+
+/** An AWS organization. */
+export interface Organization {
+	id: string;
+	arn: string | null;
+	managementAccountId: string | null;
+	featureSet: string | null;
+	/** The root's id (r-…). */
+	rootId: string;
+	/** The root and every OU. */
+	units: OrgUnit[];
+	accounts: OrgAccount[];
+	/** SCPs and RCPs (other policy types are ignored on import). */
+	policies: OrgPolicy[];
+}
+
+/** The root or an OU. */
+export interface OrgUnit {
+	id: string;
+	kind: 'root' | 'ou';
+	name: string;
+	arn: string | null;
+	/** null for the root. */
+	parentId: string | null;
+}
+
+/** An account's place in the organization. */
+export interface OrgAccount {
+	id: string;
+	name: string;
+	email: string | null;
+	arn: string | null;
+	/** The root or OU id it sits in (null when unknown). */
+	parentId: string | null;
+	/** ACTIVE, SUSPENDED, … (from State, falling back to the retired Status). */
+	state: string | null;
+	joinedMethod: string | null;
+	joinedTimestamp: string | null;
+}
+
+/** A service control policy or resource control policy. */
+export interface OrgPolicy {
+	id: string;
+	arn: string | null;
+	name: string;
+	description: string | null;
+	type: 'SCP' | 'RCP';
+	awsManaged: boolean;
+	document: PolicyDocument;
+	/** Ids of the roots, OUs and accounts it is attached to. */
+	targets: string[];
+}
+
+/** One account's IAM and resource data. */
+export interface Account {
+	id: string;
+	name: string | null;
+	users: User[];
+	groups: Group[];
+	roles: Role[];
+	/** Customer-managed policies and the AWS-managed ones the account's GAAD listed. */
+	policies: ManagedPolicy[];
+	resources: Resource[];
+}
+
+/** An inline policy embedded in a user, group or role. */
+export interface InlinePolicy {
+	name: string;
+	document: PolicyDocument;
+}
+
+/** Fields every IAM principal and group shares. */
+export interface IamEntity {
+	arn: string;
+	name: string;
+	/** AIDA…/AGPA…/AROA… */
+	id: string;
+	path: string;
+	createDate: string | null;
+	inlinePolicies: InlinePolicy[];
+	/** ARNs of attached managed policies (may dangle: see references.ts). */
+	attachedPolicies: string[];
+}
+
+/** An IAM user. */
+export interface User extends IamEntity {
+	/** Group *names* (as GAAD gives them); resolve through the account's groups. */
+	groups: string[];
+	/** ARN of the permissions boundary policy, if any. */
+	permissionsBoundary: string | null;
+	tags: Tags;
+}
+
+/** An IAM group (groups do not nest). */
+export type Group = IamEntity;
+
+/** An IAM role. */
+export interface Role extends IamEntity {
+	trustPolicy: PolicyDocument | null;
+	permissionsBoundary: string | null;
+	tags: Tags;
+	instanceProfiles: InstanceProfile[];
+	lastUsed: { date: string | null; region: string | null } | null;
+	description: string | null;
+	maxSessionDuration: number | null;
+}
+
+/** An instance profile a role belongs to. */
+export interface InstanceProfile {
+	arn: string;
+	name: string;
+	id: string;
+	path: string;
+}
+
+/** A managed policy with all its versions. */
+export interface ManagedPolicy {
+	arn: string;
+	name: string;
+	id: string | null;
+	path: string;
+	awsManaged: boolean;
+	defaultVersionId: string | null;
+	description: string | null;
+	createDate: string | null;
+	updateDate: string | null;
+	attachmentCount: number | null;
+	permissionsBoundaryUsageCount: number | null;
+	isAttachable: boolean | null;
+	versions: PolicyVersion[];
+}
+
+/** One version of a managed policy. */
+export interface PolicyVersion {
+	versionId: string;
+	isDefault: boolean;
+	createDate: string | null;
+	document: PolicyDocument;
+}
+
+/** The kinds of resource whose resource-based policies we import. */
+export type ResourceKind =
+	| 's3-bucket'
+	| 'kms-key'
+	| 'sqs-queue'
+	| 'sns-topic'
+	| 'lambda-function'
+	| 'secret'
+	| 'ecr-repository';
+
+/** A resource, with its resource-based policy when it has one. */
+export interface Resource {
+	arn: string;
+	kind: ResourceKind;
+	name: string;
+	accountId: string;
+	region: string | null;
+	policy: PolicyDocument | null;
+	tags: Tags;
+	/** KMS: true for AWS managed keys (exempt from RCPs); null when unknown. */
+	awsManaged: boolean | null;
+}

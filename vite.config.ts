@@ -1,0 +1,14 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	worker: { format: 'es' },
+	test: {
+		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+		exclude: ['**/*.corpus.spec.ts', 'node_modules/**'],
+		environment: 'node',
+		expect: { requireAssertions: true },
+		testTimeout: 30000
+	}
+});
