@@ -56,7 +56,7 @@ function esmImports(code) {
 	if (imports.length === 0) return body;
 	// Node hands CJS modules over as { default: module.exports }; bundlers may unwrap `default` already.
 	const interop = 'const __cjs = (ns) => { const m = ns.default ?? ns; return m && m.__esModule ? m : ns; };';
-	return `${imports.join('\n')}\n${interop}\n${body.replace(/^"use strict";/, '')}`;
+	return `${interop}\n${imports.join('\n')}\n${body.replace(/^"use strict";/, '')}`;
 }
 
 /** The standalone module source for one schema file. */
@@ -64,7 +64,7 @@ export function compile(schemaPath) {
 	const schema = JSON.parse(readFileSync(join(root, schemaPath), 'utf8'));
 	const is2020 = String(schema.$schema ?? '').includes('2020-12');
 	const Klass = is2020 ? Ajv2020 : Ajv;
-	const ajv = new Klass({ code: { source: true, esm: true }, strict: true, allErrors: false });
+	const ajv = new Klass({ code: { source: true, esm: true }, strict: true, strictRequired: false, allowUnionTypes: true, allErrors: false });
 	addFormats(ajv);
 	const validate = ajv.compile(schema);
 	return HEADER(schemaPath) + esmImports(standaloneCode(ajv, validate)) + '\n';
