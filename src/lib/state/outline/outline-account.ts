@@ -1,0 +1,154 @@
+/**
+ * The outline inside one account: users, groups and roles with the policies attached to them,
+ * the account's managed policies, and its resources. References that point at nothing in the
+ * snapshot (a policy attached but not listed, a group name with no group) stay visible, flagged.
+ */
+import { policyIn, type SnapshotIndex } from '../../model/snapshot-index';
+import type { Account, Group, IamEntity, ManagedPolicy, Resource, Role, User } from '../../model/snapshot';
+import { byName, folder, node, plural, present, type OutlineNode } from './outline-node';
+
+/** The children of an account node: folders for each kind of entity the account holds. */
+export function accountChildren(index: SnapshotIndex, account: Account, parentId: string): OutlineNode[] {
+	const sorted = <T extends { name: string }>(list: T[]) => [...list].sort(byName((t: T) => t.name));
+	return present([
+		folder(parentId, 'users', 'Users', sorted(account.users), (id, u) => userNode(index, account, id, u)),
+		folder(parentId, 'groups', 'Groups', sorted(account.groups), (id, g) => groupNode(index, account, id, g)),
+		folder(parentId, 'roles', 'Roles', sorted(account.roles), (id, r) => roleNode(index, account, id, r)),
+		folder(parentId, 'policies', 'Managed policies', sorted(account.policies), (id, p) => managedPolicyNode(account, id, p)),
+		folder(parentId, 'resources', 'Resources', sorted(account.resources), resourceNode)
+	]);
+}
+
+/** One-line summary of an account's IAM contents. */
+export function accountSummary(account: Account): string {
+	return [
+		plural(account.users.length, 'user'),
+		plural(account.groups.length, 'group'),
+		plural(account.roles.length, 'role'),
+		plural(account.policies.length, 'policy').replace('policys', 'policies'),
+		plural(account.resources.length, 'resource')
+	].join(' · ');
+}
+
+function userNode(index: SnapshotIndex, account: Account, parentId: string, user: User): OutlineNode {
+	const groupRefs = user.groups.map((name) => {
+		const found = index.groupsByName.get(`${account.id}/${name}`);
+		return node('', {
+			key: `group:${name}`,
+			kind: 'group',
+			label: name,
+			detail: 'member of',
+			dangling: found ? undefined : `No group named “${name}” in account ${account.id}`
+		});
+	});
+	return entityNode(index, account, parentId, user, 'user', groupRefs, user.permissionsBoundary);
+}
+
+function groupNode(index: SnapshotIndex, account: Account, parentId: string, group: Group): OutlineNode {
+	const members = account.users
+		.filter((u) => u.groups.includes(group.name))
+		.sort(byName((u: User) => u.name))
+		.map((u) => node('', { key: `member:${u.arn}`, kind: 'user', label: u.name, detail: 'member' }));
+	return entityNode(index, account, parentId, group, 'group', members, null);
+}
+
+function roleNode(index: SnapshotIndex, account: Account, parentId: string, role: Role): OutlineNode {
+	const extra = role.trustPolicy
+		? [node('', { key: 'trust', kind: 'policy', label: 'Trust policy', detail: trustSummary(role) })]
+		: [];
+	return entityNode(index, account, parentId, role, 'role', extra, role.permissionsBoundary);
+}
+
+/** A user, group or role with its (lazily built) references: extra rows, policies, boundary. */
+function entityNode(
+	index: SnapshotIndex,
+	account: Account,
+	parentId: string,
+	entity: IamEntity,
+	kind: 'user' | 'group' | 'role',
+	extra: OutlineNode[],
+	boundary: string | null
+): OutlineNode {
+	const id = `${parentId}>${entity.arn}`;
+	const build = (): OutlineNode[] => {
+		const attached = entity.attachedPolicies.map((arn) => policyRef(index, account, arn, 'attached'));
+		const inline = entity.inlinePolicies.map((p) =>
+			node('', { key: `inline:${p.name}`, kind: 'policy', label: p.name, detail: 'inline policy' })
+		);
+		const bound = boundary ? [policyRef(index, account, boundary, 'permissions boundary')] : [];
+		// Children get their ids from this node so they are unique in the tree.
+		return [...extra, ...attached, ...inline, ...bound].map((c) => ({ ...c, id: `${id}>${c.id}` }));
+	};
+	const childCount = extra.length + entity.attachedPolicies.length + entity.inlinePolicies.length + (boundary ? 1 : 0);
+	const dangling = build().filter((c) => c.dangling).length;
+	return {
+		id,
+		kind,
+		label: entity.name,
+		detail: entity.arn,
+		count: childCount,
+		badges: dangling ? [plural(dangling, 'dangling reference')] : undefined,
+		childCount,
+		children: build
+	};
+}
+
+/** A reference to a managed policy by ARN, flagged when the account does not list it. */
+function policyRef(index: SnapshotIndex, account: Account, arn: string, how: string): OutlineNode {
+	const policy = policyIn(index, account.id, arn);
+	return node('', {
+		key: `${how}:${arn}`,
+		kind: 'policy',
+		label: policy?.name ?? arn.split('/').pop() ?? arn,
+		detail: how,
+		badges: policy?.awsManaged ? ['AWS managed'] : undefined,
+		dangling: policy ? undefined : `Policy ${arn} is ${how} but not listed in account ${account.id}`
+	});
+}
+
+function managedPolicyNode(account: Account, parentId: string, policy: ManagedPolicy): OutlineNode {
+	const users = (p: IamEntity) => p.attachedPolicies.includes(policy.arn);
+	const holders = [...account.users.filter(users), ...account.groups.filter(users), ...account.roles.filter(users)];
+	const id = `${parentId}>${policy.arn}`;
+	return {
+		id,
+		kind: 'policy',
+		label: policy.name,
+		detail: policy.arn,
+		count: holders.length,
+		badges: [
+			...(policy.awsManaged ? ['AWS managed'] : []),
+			...(policy.defaultVersionId ? [`default ${policy.defaultVersionId} of ${policy.versions.length}`] : [])
+		],
+		childCount: holders.length,
+		children: () =>
+			holders.map((h) => node(id, { key: `holder:${h.arn}`, kind: kindOfArn(h.arn), label: h.name, detail: 'attached to' }))
+	};
+}
+
+function resourceNode(parentId: string, resource: Resource): OutlineNode {
+	return node(parentId, {
+		key: resource.arn,
+		kind: 'resource',
+		label: resource.name,
+		detail: `${resource.kind}${resource.region ? ` · ${resource.region}` : ''}`,
+		badges: resource.policy ? ['resource policy'] : undefined
+	});
+}
+
+function kindOfArn(arn: string): 'user' | 'group' | 'role' {
+	if (arn.includes(':group/')) return 'group';
+	if (arn.includes(':role/')) return 'role';
+	return 'user';
+}
+
+function trustSummary(role: Role): string {
+	const statements = role.trustPolicy ? [role.trustPolicy.Statement].flat() : [];
+	const who = statements.flatMap((s) => {
+		const p = s.Principal;
+		if (!p) return [];
+		if (p === '*') return ['anyone (*)'];
+		return Object.values(p).flat();
+	});
+	return who.length ? `trusts ${who.slice(0, 3).join(', ')}${who.length > 3 ? ` +${who.length - 3}` : ''}` : 'trust policy';
+}
