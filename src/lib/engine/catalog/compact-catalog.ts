@@ -51,8 +51,8 @@ function levelCode(accessLevel: string): AccessLevelCode {
 	return 'W';
 }
 
-/** iam-data writes global key families as "aws:PrincipalTag/tag-key"; the catalog uses AWS's "${TagKey}". */
-function normalizeGlobalKey(key: string): string {
+/** iam-data writes some key families as "…Tag/tag-key" (globals, secretsmanager, ssm); the catalog uses "${TagKey}". */
+function normalizeKey(key: string): string {
 	return key.replace(/\/tag-key$/, '/${TagKey}');
 }
 
@@ -65,15 +65,15 @@ function compactService(raw: RawIamData, prefix: string): ServiceCatalog {
 		.sort((a, b) => byText(a[0], b[0]));
 	const rtIndex = new Map(resourceTypes.map(([name], i) => [name, i]));
 	const actionsRaw = Object.values(raw.actions(prefix)).sort((a, b) => byText(a.name, b.name));
-	const keySet = new Set(Object.values(raw.conditionKeys(prefix)).map((k) => k.key));
-	for (const a of actionsRaw) for (const k of a.conditionKeys) keySet.add(k);
+	const keySet = new Set(Object.values(raw.conditionKeys(prefix)).map((k) => normalizeKey(k.key)));
+	for (const a of actionsRaw) for (const k of a.conditionKeys) keySet.add(normalizeKey(k));
 	const conditionKeys = [...keySet].sort(byText);
 	const keyIndex = new Map(conditionKeys.map((k, i) => [k, i]));
 	const actions = actionsRaw.map((a): CompactAction => [
 		a.name,
 		levelCode(a.accessLevel),
 		a.resourceTypes.map((r) => rtIndex.get(r.name)).filter((i): i is number => i !== undefined),
-		a.conditionKeys.map((k) => keyIndex.get(k) as number)
+		a.conditionKeys.map((k) => keyIndex.get(normalizeKey(k)) as number)
 	]);
 	return { format: CATALOG_FORMAT, prefix, name: raw.serviceNames[prefix] ?? prefix, resourceTypes, conditionKeys, actions };
 }
@@ -87,7 +87,7 @@ function pushUnique(map: Record<string, string[]>, key: string, value: string): 
 export function compactCatalog(raw: RawIamData): CompactCatalog {
 	const prefixes = [...raw.services].sort(byText);
 	const services = prefixes.map((p) => compactService(raw, p));
-	const globals = new Set(raw.globalConditionKeys.map(normalizeGlobalKey));
+	const globals = new Set(raw.globalConditionKeys.map(normalizeKey));
 	const conditionKeyServices: Record<string, string[]> = {};
 	const variablePrefixKeys: Array<[string, string]> = [];
 	const arnServices: Record<string, string[]> = {};
