@@ -6,7 +6,7 @@ export interface AtlasError {
 	code: string;
 	message: string;
 	/** Where: the file (path in the collection or file name) and a JSON pointer inside it. */
-	where?: { file?: string; pointer?: string; line?: number };
+	where?: { file?: string; pointer?: string; line?: number; column?: number };
 }
 
 /** Success with a value, or failure with an error. */
