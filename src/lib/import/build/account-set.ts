@@ -1,0 +1,97 @@
+/**
+ * Collects the IAM data and resources of every account across files. The same entity (same
+ * ARN) read twice is kept once when both copies agree; when they differ the two files
+ * contradict each other and the import fails with an error naming both.
+ */
+import type { Account, Group, ManagedPolicy, Resource, Role, User } from '../../model/snapshot';
+import type { AtlasError } from '../../model/result';
+import { importError } from '../errors';
+import type { AccountPart } from '../shapes/gaad';
+
+type Entity = User | Group | Role | ManagedPolicy | Resource;
+type ListKey = 'users' | 'groups' | 'roles' | 'policies' | 'resources';
+
+interface Slot {
+	account: Account;
+	/** `<list>|<arn>` → index in the list and the file it came from. */
+	seen: Map<string, { index: number; file: string }>;
+}
+
+/** The accounts of one import, filled file by file. */
+export class AccountSet {
+	readonly #slots = new Map<string, Slot>();
+	constructor(private readonly errors: AtlasError[]) {}
+
+	/** The account with this id, created empty when first seen. */
+	account(id: string): Account {
+		return this.#slot(id).account;
+	}
+
+	/** True when the account has been seen. */
+	has(id: string): boolean {
+		return this.#slots.has(id);
+	}
+
+	/** Ids of the accounts seen so far. */
+	ids(): string[] {
+		return [...this.#slots.keys()];
+	}
+
+	/** Where an entity was read from, if it was. */
+	sourceOf(accountId: string, list: ListKey, arn: string): { entity: Entity; file: string } | undefined {
+		const slot = this.#slots.get(accountId);
+		const hit = slot?.seen.get(`${list}|${arn}`);
+		return slot && hit ? { entity: slot.account[list][hit.index], file: hit.file } : undefined;
+	}
+
+	/** A role found by name (role names are unique in an account), with its source file. */
+	roleByName(accountId: string, name: string): { entity: Role; file: string } | undefined {
+		const role = this.#slots.get(accountId)?.account.roles.find((r) => r.name === name);
+		return role ? (this.sourceOf(accountId, 'roles', role.arn) as { entity: Role; file: string }) : undefined;
+	}
+
+	/** Add an entity; a differing copy of the same ARN is a contradiction between two files. */
+	add(accountId: string, list: ListKey, entity: Entity, file: string, shape: string): void {
+		const slot = this.#slot(accountId);
+		const key = `${list}|${entity.arn}`;
+		const prior = slot.seen.get(key);
+		if (!prior) {
+			slot.seen.set(key, { index: slot.account[list].length, file });
+			(slot.account[list] as Entity[]).push(entity);
+			return;
+		}
+		const existing = slot.account[list][prior.index];
+		if (existing === entity || JSON.stringify(existing) === JSON.stringify(entity)) return;
+		this.errors.push(
+			importError(
+				shape,
+				'conflict',
+				`"${file}" and "${prior.file}" contradict each other about ${entity.arn} in account ${accountId}: they describe it differently. Import one of them.`,
+				{ file }
+			)
+		);
+	}
+
+	/** Add everything a GAAD said about one account. */
+	addPart(part: AccountPart, file: string): void {
+		this.account(part.accountId);
+		for (const u of part.users) this.add(part.accountId, 'users', u, file, 'gaad');
+		for (const g of part.groups) this.add(part.accountId, 'groups', g, file, 'gaad');
+		for (const r of part.roles) this.add(part.accountId, 'roles', r, file, 'gaad');
+		for (const p of part.policies) this.add(part.accountId, 'policies', p, file, 'gaad');
+	}
+
+	/** The accounts, sorted by id. */
+	accounts(): Account[] {
+		return [...this.#slots.values()].map((s) => s.account).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	}
+
+	#slot(id: string): Slot {
+		let slot = this.#slots.get(id);
+		if (!slot) {
+			slot = { account: { id, name: null, users: [], groups: [], roles: [], policies: [], resources: [] }, seen: new Map() };
+			this.#slots.set(id, slot);
+		}
+		return slot;
+	}
+}

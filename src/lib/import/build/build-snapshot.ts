@@ -1,0 +1,43 @@
+/**
+ * Second phase of an import: validated files → organization and accounts. IAM data first
+ * (GAADs, then get-role), so later files can fall back on "the only account" when neither
+ * their path nor their content names one; then the organization; then resources.
+ */
+import type { AtlasError } from '../../model/result';
+import type { Account, Organization } from '../../model/snapshot';
+import type { ShapedFile } from '../classify';
+import { ReadContext } from '../shapes/read-context';
+import { readGaad } from '../shapes/gaad';
+import { AccountSet } from './account-set';
+import { mergeGetRole } from './get-role';
+import { buildOrganization } from './organization';
+import { mergeResource } from './resources';
+
+/** What the files add up to. */
+export interface SnapshotParts {
+	organization: Organization | null;
+	accounts: Account[];
+}
+
+const ORG_SHAPES = new Set(['organization', 'roots', 'ous', 'accounts', 'org-policies', 'org-policy', 'org-targets']);
+
+/** Build the organization and accounts from validated files. */
+export function buildSnapshotParts(files: ShapedFile[], errors: AtlasError[], warnings: AtlasError[]): SnapshotParts {
+	const accounts = new AccountSet(errors);
+	const ctx = (f: ShapedFile) => new ReadContext(f.file, f.shape.id, errors, warnings);
+	for (const f of files) if (f.shape.id === 'gaad') for (const part of readGaad(ctx(f), f.value, f.context.accountId)) accounts.addPart(part, f.file);
+	const single = () => {
+		const ids = accounts.ids();
+		return ids.length === 1 ? ids[0] : null;
+	};
+	for (const f of files) if (f.shape.id === 'get-role') mergeGetRole(ctx(f), f.value as { Role: unknown }, f.context.accountId, accounts, single());
+	const organization = buildOrganization(
+		files.filter((f) => ORG_SHAPES.has(f.shape.id)),
+		(f) => ctx(f)
+	);
+	const singleIam = single();
+	for (const f of files) if (!ORG_SHAPES.has(f.shape.id) && f.shape.id !== 'gaad' && f.shape.id !== 'get-role') mergeResource(ctx(f), f, accounts, singleIam);
+	if (organization)
+		for (const a of organization.accounts) if (accounts.has(a.id)) accounts.account(a.id).name = a.name;
+	return { organization, accounts: accounts.accounts() };
+}

@@ -1,0 +1,88 @@
+/**
+ * Where a JSON text first goes wrong. JSON.parse's messages do not always carry a position
+ * (V8 omits it for unexpected tokens), so after a failed parse this small scanner walks the
+ * text to find the offset of the first error. It runs only on failure.
+ */
+
+/** Offset of the first JSON syntax error in `text`, or `text.length` when the text ends early. */
+export function jsonErrorOffset(text: string): number {
+	let i = 0;
+	const n = text.length;
+	const ws = () => {
+		while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+	};
+	const fail = (): never => {
+		throw i;
+	};
+	const literal = (word: string) => {
+		if (text.startsWith(word, i)) i += word.length;
+		else fail();
+	};
+	const string = () => {
+		i++;
+		while (i < n) {
+			const c = text.charCodeAt(i);
+			if (c === 0x22) return void i++;
+			if (c < 0x20) fail();
+			if (c === 0x5c) {
+				i++;
+				if (text[i] === 'u') {
+					if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+					i += 4;
+				} else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+			}
+			i++;
+		}
+		fail();
+	};
+	const number = () => {
+		const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+		if (!m) fail();
+		i += m![0].length;
+	};
+	const value = (): void => {
+		ws();
+		const c = text[i];
+		if (c === '{') {
+			i++;
+			ws();
+			if (text[i] === '}') return void i++;
+			for (;;) {
+				ws();
+				if (text[i] !== '"') fail();
+				string();
+				ws();
+				if (text[i] !== ':') fail();
+				i++;
+				value();
+				ws();
+				if (text[i] === ',') i++;
+				else if (text[i] === '}') return void i++;
+				else fail();
+			}
+		} else if (c === '[') {
+			i++;
+			ws();
+			if (text[i] === ']') return void i++;
+			for (;;) {
+				value();
+				ws();
+				if (text[i] === ',') i++;
+				else if (text[i] === ']') return void i++;
+				else fail();
+			}
+		} else if (c === '"') string();
+		else if (c === 't') literal('true');
+		else if (c === 'f') literal('false');
+		else if (c === 'n') literal('null');
+		else number();
+	};
+	try {
+		value();
+		ws();
+		if (i < n) return i;
+	} catch (at) {
+		return Math.min(at as number, n);
+	}
+	return n;
+}

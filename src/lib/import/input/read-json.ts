@@ -1,0 +1,77 @@
+/**
+ * Bytes → parsed JSON, refusing what is not JSON text before parsing: files over the size
+ * limit, empty files, binary files (NUL bytes or invalid UTF-8). JSON syntax errors carry
+ * the line and column; a file that stops mid-document is reported as truncated.
+ */
+import type { AtlasError } from '../../model/result';
+import { importError } from '../errors';
+import { jsonErrorOffset } from './json-error-offset';
+
+/** The default per-file size limit (512 MiB). */
+export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** The parsed JSON of a file, or the error explaining why it has none. */
+export type JsonRead = { ok: true; value: unknown; text: string } | { ok: false; error: AtlasError };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Human-readable byte size, e.g. "600 MiB". */
+export function formatBytes(n: number): string {
+	if (n >= 1024 * 1024) return `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
+	if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
+	return `${n} bytes`;
+}
+
+/** The error for a file over the size limit (also used by the CLI before reading a file). */
+export function tooLargeError(file: string, size: number, limit: number, shape = 'file'): AtlasError {
+	return importError(
+		shape,
+		'too-large',
+		`This file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit per file; it was not read. Split it or raise the limit.`,
+		{ file }
+	);
+}
+
+/** Line and column (1-based) of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+	let line = 1;
+	let lineStart = 0;
+	for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+		line++;
+		lineStart = i + 1;
+	}
+	return { line, column: offset - lineStart + 1 };
+}
+
+/** Decode and parse one file's bytes as JSON; `shape` names the expected shape for error codes. */
+export function readJson(file: string, bytes: Uint8Array, maxBytes: number, shape = 'file'): JsonRead {
+	if (bytes.length > maxBytes) return { ok: false, error: tooLargeError(file, bytes.length, maxBytes, shape) };
+	if (bytes.indexOf(0) !== -1)
+		return { ok: false, error: importError(shape, 'binary', 'This is a binary file, not JSON text (it contains NUL bytes).', { file }) };
+	let text: string;
+	try {
+		text = utf8.decode(bytes);
+	} catch {
+		return { ok: false, error: importError(shape, 'binary', 'This file is not UTF-8 text, so it cannot be JSON (is it binary?).', { file }) };
+	}
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	if (text.trim() === '') return { ok: false, error: importError(shape, 'empty', 'This file is empty; expected JSON.', { file }) };
+	try {
+		return { ok: true, value: JSON.parse(text), text };
+	} catch (e) {
+		return { ok: false, error: syntaxError(file, text, String((e as Error).message), shape) };
+	}
+}
+
+function syntaxError(file: string, text: string, message: string, shape: string): AtlasError {
+	const end = text.trimEnd().length;
+	const offset = jsonErrorOffset(text);
+	if (offset >= end) {
+		const { line, column } = lineColumn(text, end);
+		return importError(shape, 'truncated-json', 'The JSON stops before the document is complete: the file looks truncated.', { file, line, column });
+	}
+	const { line, column } = lineColumn(text, offset);
+	const reason = /^Unexpected token/.test(message) ? 'unexpected character' : message.split(/,| in JSON| at position/)[0];
+	const near = text.slice(offset, offset + 24).split('\n')[0];
+	return importError(shape, 'invalid-json', `This is not valid JSON (${reason.toLowerCase()} near "${near}").`, { file, line, column });
+}

@@ -1,0 +1,115 @@
+/**
+ * Every CLI output shape the importer reads: its validator, the command names a collection
+ * files it under, and how to recognise it by content alone (for loose files).
+ */
+import type { Validator } from './validate';
+import gaad from './schemas/gaad.validate.js';
+import getRole from './schemas/iam-get-role.validate.js';
+import describeOrganization from './schemas/organizations-describe-organization.validate.js';
+import listRoots from './schemas/organizations-list-roots.validate.js';
+import listOus from './schemas/organizations-list-organizational-units-for-parent.validate.js';
+import listAccounts from './schemas/organizations-list-accounts-for-parent.validate.js';
+import listPolicies from './schemas/organizations-list-policies.validate.js';
+import describePolicy from './schemas/organizations-describe-policy.validate.js';
+import listTargets from './schemas/organizations-list-targets-for-policy.validate.js';
+import listBuckets from './schemas/s3api-list-buckets.validate.js';
+import getBucketPolicy from './schemas/s3api-get-bucket-policy.validate.js';
+import listKeys from './schemas/kms-list-keys.validate.js';
+import getKeyPolicy from './schemas/kms-get-key-policy.validate.js';
+import getQueueAttributes from './schemas/sqs-get-queue-attributes.validate.js';
+import getTopicAttributes from './schemas/sns-get-topic-attributes.validate.js';
+import getLambdaPolicy from './schemas/lambda-get-policy.validate.js';
+import getSecretPolicy from './schemas/secretsmanager-get-resource-policy.validate.js';
+import getRepositoryPolicy from './schemas/ecr-get-repository-policy.validate.js';
+
+/** Short names of the shapes (also the middle part of their error codes). */
+export type ShapeId =
+	| 'gaad'
+	| 'get-role'
+	| 'organization'
+	| 'roots'
+	| 'ous'
+	| 'accounts'
+	| 'org-policies'
+	| 'org-policy'
+	| 'org-targets'
+	| 'buckets'
+	| 'bucket-policy'
+	| 'keys'
+	| 'key-policy'
+	| 'queue'
+	| 'topic'
+	| 'lambda-policy'
+	| 'secret'
+	| 'ecr-policy';
+
+/** One shape: what it is, how it is filed and recognised, and its validator. */
+export interface Shape {
+	id: ShapeId;
+	/** The canonical command name, recorded as SourceFile.kind. */
+	kind: string;
+	/** What to call it in messages. */
+	what: string;
+	/** Command names (file or folder names) it is filed under; the first is canonical. */
+	commands: string[];
+	/** Whether the file name is the command's parameter (the command is the folder). */
+	parameterised: boolean;
+	validate: Validator;
+	/** Recognise the shape from a parsed top-level object. */
+	matches: (o: Record<string, unknown>) => boolean;
+}
+
+type O = Record<string, unknown>;
+const has = (o: O, k: string) => o[k] !== undefined;
+const first = (o: O, k: string): O | undefined => (Array.isArray(o[k]) ? ((o[k] as unknown[])[0] as O | undefined) : undefined);
+const onlyKeys = (o: O, ...keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
+
+const shape = (
+	id: ShapeId,
+	commands: string[],
+	what: string,
+	parameterised: boolean,
+	validate: unknown,
+	matches: (o: O) => boolean
+): Shape => ({ id, kind: commands[0], what, commands, parameterised, validate: validate as Validator, matches });
+
+/** All shapes, in recognition order (more specific first). */
+export const SHAPES: Shape[] = [
+	shape('gaad', ['iam-get-account-authorization-details'], 'GAAD (get-account-authorization-details) output', false, gaad, (o) =>
+		has(o, 'UserDetailList') || has(o, 'GroupDetailList') || has(o, 'RoleDetailList') || (first(o, 'Policies') !== undefined && has(first(o, 'Policies')!, 'PolicyName'))
+	),
+	shape('get-role', ['iam-get-role'], 'iam get-role output', true, getRole, (o) => typeof o.Role === 'object' && o.Role !== null),
+	shape('organization', ['organizations-describe-organization'], 'describe-organization output', false, describeOrganization, (o) => has(o, 'Organization')),
+	shape('roots', ['organizations-list-roots'], 'list-roots output', false, listRoots, (o) => has(o, 'Roots')),
+	shape('ous', ['organizations-list-organizational-units-for-parent'], 'list-organizational-units-for-parent output', true, listOus, (o) =>
+		has(o, 'OrganizationalUnits')
+	),
+	shape('accounts', ['organizations-list-accounts-for-parent', 'organizations-list-accounts'], 'list-accounts-for-parent output', true, listAccounts, (o) =>
+		has(o, 'Accounts')
+	),
+	shape('org-policies', ['organizations-list-policies'], 'list-policies output', true, listPolicies, (o) => Array.isArray(o.Policies) && !has(o, 'UserDetailList')),
+	shape('org-policy', ['organizations-describe-policy'], 'describe-policy output', true, describePolicy, (o) => typeof o.Policy === 'object' && o.Policy !== null),
+	shape('org-targets', ['organizations-list-targets-for-policy'], 'list-targets-for-policy output', true, listTargets, (o) => has(o, 'Targets')),
+	shape('buckets', ['s3api-list-buckets', 's3-list-buckets'], 's3api list-buckets output', false, listBuckets, (o) => has(o, 'Buckets')),
+	shape('keys', ['kms-list-keys'], 'kms list-keys output', false, listKeys, (o) => has(o, 'Keys')),
+	shape('key-policy', ['kms-get-key-policy'], 'kms get-key-policy output', true, getKeyPolicy, (o) => typeof o.Policy === 'string' && has(o, 'PolicyName')),
+	shape('lambda-policy', ['lambda-get-policy'], 'lambda get-policy output', true, getLambdaPolicy, (o) => typeof o.Policy === 'string' && has(o, 'RevisionId')),
+	shape('bucket-policy', ['s3api-get-bucket-policy', 's3-get-bucket-policy'], 's3api get-bucket-policy output', true, getBucketPolicy, (o) =>
+		typeof o.Policy === 'string' && onlyKeys(o, 'Policy')
+	),
+	shape('queue', ['sqs-get-queue-attributes'], 'sqs get-queue-attributes output', true, getQueueAttributes, (o) => has((o.Attributes ?? {}) as O, 'QueueArn')),
+	shape('topic', ['sns-get-topic-attributes'], 'sns get-topic-attributes output', true, getTopicAttributes, (o) => has((o.Attributes ?? {}) as O, 'TopicArn')),
+	shape('secret', ['secretsmanager-get-resource-policy'], 'secretsmanager get-resource-policy output', true, getSecretPolicy, (o) => has(o, 'ARN') && has(o, 'Name')),
+	shape('ecr-policy', ['ecr-get-repository-policy'], 'ecr get-repository-policy output', true, getRepositoryPolicy, (o) => has(o, 'repositoryName') && has(o, 'registryId'))
+];
+
+const byCommand = new Map(SHAPES.flatMap((s) => s.commands.map((c) => [c, s] as const)));
+
+/** The shape a command name (file or folder name) files, if any. */
+export const shapeOfCommand = (name: string): Shape | undefined => byCommand.get(name);
+
+/** The shape recognised from content alone, if any. */
+export function shapeOfContent(value: unknown): Shape | undefined {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+	return SHAPES.find((s) => s.matches(value as O));
+}

@@ -1,0 +1,161 @@
+/**
+ * GAAD (`aws iam get-account-authorization-details`) → users, groups, roles and managed
+ * policies, split by the account in each entity's ARN (a file may hold several accounts).
+ * Entities whose ARN carries no account (sanitised `arn:aws:iam::aws:user/…`) go to the
+ * account folder the file sits in, or to the file's only account. AWS-managed policies are
+ * listed in every account of the file. Dangling references are kept as they are.
+ */
+import type { Group, InlinePolicy, InstanceProfile, ManagedPolicy, PolicyVersion, Role, User } from '../../model/snapshot';
+import { accountOfArn, isAwsManagedPolicyArn } from '../../model/ids';
+import { ReadContext, tagsOf } from './read-context';
+
+/** The IAM data of one account read from one file. */
+export interface AccountPart {
+	accountId: string;
+	users: User[];
+	groups: Group[];
+	roles: Role[];
+	policies: ManagedPolicy[];
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the value was validated against gaad.schema.json */
+type Raw = any;
+
+function inline(ctx: ReadContext, list: Raw[] | undefined, base: string): InlinePolicy[] {
+	const out: InlinePolicy[] = [];
+	if (!list) return out;
+	for (let i = 0; i < list.length; i++) {
+		const document = ctx.policy(list[i].PolicyDocument, `${base}/${i}/PolicyDocument`);
+		if (document) out.push({ name: list[i].PolicyName, document });
+	}
+	return out;
+}
+
+const attached = (list: Raw[] | undefined): string[] => (list ? list.map((a: Raw) => a.PolicyArn as string) : []);
+
+function readUser(ctx: ReadContext, u: Raw, p: string): User {
+	return {
+		arn: u.Arn,
+		name: u.UserName,
+		id: u.UserId ?? '',
+		path: u.Path ?? '/',
+		createDate: ctx.date(u.CreateDate, `${p}/CreateDate`),
+		inlinePolicies: inline(ctx, u.UserPolicyList, `${p}/UserPolicyList`),
+		attachedPolicies: attached(u.AttachedManagedPolicies),
+		groups: u.GroupList ?? [],
+		permissionsBoundary: u.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
+		tags: tagsOf(u.Tags)
+	};
+}
+
+function readGroup(ctx: ReadContext, g: Raw, p: string): Group {
+	return {
+		arn: g.Arn,
+		name: g.GroupName,
+		id: g.GroupId ?? '',
+		path: g.Path ?? '/',
+		createDate: ctx.date(g.CreateDate, `${p}/CreateDate`),
+		inlinePolicies: inline(ctx, g.GroupPolicyList, `${p}/GroupPolicyList`),
+		attachedPolicies: attached(g.AttachedManagedPolicies)
+	};
+}
+
+/** A RoleDetail (GAAD) or Role (get-role) → Role. */
+export function readRole(ctx: ReadContext, r: Raw, p: string): Role {
+	const profiles: InstanceProfile[] = (r.InstanceProfileList ?? []).map((ip: Raw) => ({
+		arn: ip.Arn,
+		name: ip.InstanceProfileName,
+		id: ip.InstanceProfileId ?? '',
+		path: ip.Path ?? '/'
+	}));
+	const used = r.RoleLastUsed;
+	return {
+		arn: r.Arn,
+		name: r.RoleName,
+		id: r.RoleId ?? '',
+		path: r.Path ?? '/',
+		createDate: ctx.date(r.CreateDate, `${p}/CreateDate`),
+		inlinePolicies: inline(ctx, r.RolePolicyList, `${p}/RolePolicyList`),
+		attachedPolicies: attached(r.AttachedManagedPolicies),
+		trustPolicy: r.AssumeRolePolicyDocument === undefined ? null : ctx.policy(r.AssumeRolePolicyDocument, `${p}/AssumeRolePolicyDocument`),
+		permissionsBoundary: r.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
+		tags: tagsOf(r.Tags),
+		instanceProfiles: profiles,
+		lastUsed: used ? { date: ctx.date(used.LastUsedDate, `${p}/RoleLastUsed/LastUsedDate`), region: used.Region ?? null } : null,
+		description: r.Description ?? null,
+		maxSessionDuration: r.MaxSessionDuration ?? null
+	};
+}
+
+function readPolicy(ctx: ReadContext, m: Raw, p: string): ManagedPolicy {
+	const versions: PolicyVersion[] = [];
+	const list: Raw[] = m.PolicyVersionList ?? [];
+	for (let i = 0; i < list.length; i++) {
+		const v = list[i];
+		const document = ctx.policy(v.Document, `${p}/PolicyVersionList/${i}/Document`);
+		if (document)
+			versions.push({
+				versionId: v.VersionId,
+				isDefault: v.IsDefaultVersion ?? v.VersionId === m.DefaultVersionId,
+				createDate: ctx.date(v.CreateDate, `${p}/PolicyVersionList/${i}/CreateDate`),
+				document
+			});
+	}
+	return {
+		arn: m.Arn,
+		name: m.PolicyName,
+		id: m.PolicyId ?? null,
+		path: m.Path ?? '/',
+		awsManaged: isAwsManagedPolicyArn(m.Arn),
+		defaultVersionId: m.DefaultVersionId ?? null,
+		description: m.Description ?? null,
+		createDate: ctx.date(m.CreateDate, `${p}/CreateDate`),
+		updateDate: ctx.date(m.UpdateDate, `${p}/UpdateDate`),
+		attachmentCount: m.AttachmentCount ?? null,
+		permissionsBoundaryUsageCount: m.PermissionsBoundaryUsageCount ?? null,
+		isAttachable: m.IsAttachable ?? null,
+		versions
+	};
+}
+
+/** Read a validated GAAD into one part per account. */
+export function readGaad(ctx: ReadContext, gaad: Raw, folderAccount: string | null): AccountPart[] {
+	const seen = new Set<string>();
+	const lists: [string, Raw[]][] = [
+		['UserDetailList', gaad.UserDetailList ?? []],
+		['GroupDetailList', gaad.GroupDetailList ?? []],
+		['RoleDetailList', gaad.RoleDetailList ?? []],
+		['Policies', gaad.Policies ?? []]
+	];
+	for (const [, list] of lists)
+		for (const e of list) {
+			const a = accountOfArn(e.Arn);
+			if (a) seen.add(a);
+		}
+	const fallback = folderAccount ?? (seen.size === 1 ? [...seen][0] : null);
+	const parts = new Map<string, AccountPart>();
+	const part = (id: string) => {
+		let p = parts.get(id);
+		if (!p) parts.set(id, (p = { accountId: id, users: [], groups: [], roles: [], policies: [] }));
+		return p;
+	};
+	if (fallback) part(fallback);
+	for (const a of seen) part(a);
+	const owner = (arn: string, pointer: string): AccountPart | null => {
+		const id = accountOfArn(arn) ?? fallback;
+		if (id) return part(id);
+		ctx.error('no-account', `Cannot tell which account "${arn}" belongs to: its ARN has no account id and the file holds several accounts. Put the file in an <account-id>/ folder.`, pointer);
+		return null;
+	};
+	const [users, groups, roles, policies] = lists.map(([, l]) => l);
+	for (let i = 0; i < users.length; i++) owner(users[i].Arn, `/UserDetailList/${i}/Arn`)?.users.push(readUser(ctx, users[i], `/UserDetailList/${i}`));
+	for (let i = 0; i < groups.length; i++) owner(groups[i].Arn, `/GroupDetailList/${i}/Arn`)?.groups.push(readGroup(ctx, groups[i], `/GroupDetailList/${i}`));
+	for (let i = 0; i < roles.length; i++) owner(roles[i].Arn, `/RoleDetailList/${i}/Arn`)?.roles.push(readRole(ctx, roles[i], `/RoleDetailList/${i}`));
+	for (let i = 0; i < policies.length; i++) {
+		const policy = readPolicy(ctx, policies[i], `/Policies/${i}`);
+		if (!policy.awsManaged) owner(policy.arn, `/Policies/${i}/Arn`)?.policies.push(policy);
+		else if (parts.size === 0) ctx.error('no-account', 'Cannot tell which account this file describes: no ARN in it carries an account id.', `/Policies/${i}/Arn`);
+		else for (const p of parts.values()) p.policies.push(policy);
+	}
+	return [...parts.values()];
+}

@@ -1,0 +1,47 @@
+/** What every shape reader gets: the file, where to put errors, and small decoding helpers. */
+import type { AtlasError } from '../../model/result';
+import type { PolicyDocument } from '../../model/policy-document';
+import type { Tags } from '../../model/snapshot';
+import { importError } from '../errors';
+import { toIsoDate } from '../decode/dates';
+import { readPolicy } from '../validate';
+
+/** The reading context of one file. */
+export class ReadContext {
+	constructor(
+		readonly file: string,
+		readonly shape: string,
+		readonly errors: AtlasError[],
+		readonly warnings: AtlasError[]
+	) {}
+
+	/** Record an error at a pointer. */
+	error(problem: string, message: string, pointer?: string): void {
+		this.errors.push(importError(this.shape, problem, message, { file: this.file, pointer }));
+	}
+
+	/** Record a warning at a pointer. */
+	warn(problem: string, message: string, pointer?: string): void {
+		this.warnings.push(importError(this.shape, problem, message, { file: this.file, pointer }));
+	}
+
+	/** An AWS date → ISO UTC, null when absent; an error when present but unreadable. */
+	date(value: unknown, pointer: string): string | null {
+		if (value === undefined || value === null) return null;
+		const iso = typeof value === 'string' ? toIsoDate(value) : undefined;
+		if (iso === undefined) this.error('bad-date', `"${String(value)}" is not a date in a recognised format.`, pointer);
+		return iso ?? null;
+	}
+
+	/** A policy document (object, JSON string or URL-encoded string), checked; null on error. */
+	policy(raw: unknown, pointer: string): PolicyDocument | null {
+		return readPolicy(raw, this.shape, this.file, pointer, this.errors);
+	}
+}
+
+/** `[{Key, Value}]` → `{key: value}`. */
+export function tagsOf(list: unknown): Tags {
+	const tags: Tags = {};
+	if (Array.isArray(list)) for (const t of list as { Key: string; Value?: string }[]) tags[t.Key] = t.Value ?? '';
+	return tags;
+}

@@ -1,0 +1,73 @@
+/**
+ * Runs the generated ajv standalone validators (ADR 0003) and turns their first error into an
+ * AtlasError with the JSON pointer and a plain-words reason. Also decodes and checks policy
+ * documents wherever they sit inside a file.
+ */
+import type { AtlasError } from '../model/result';
+import type { PolicyDocument } from '../model/policy-document';
+import { importError } from './errors';
+import { decodePolicyValue } from './decode/policy-text';
+import validatePolicyDocument from './schemas/policy-document.validate.js';
+
+/** A generated validator: true when valid, otherwise `errors` says why. */
+export type Validator = ((data: unknown) => boolean) & { errors?: AjvErrorLike[] | null };
+
+/** The parts of an ajv error we read. */
+export interface AjvErrorLike {
+	instancePath: string;
+	keyword: string;
+	params: Record<string, unknown>;
+	message?: string;
+}
+
+/** A plain-words reason for one ajv error. */
+export function ajvReason(e: AjvErrorLike): string {
+	const p = e.params;
+	switch (e.keyword) {
+		case 'required':
+			return `the field "${String(p.missingProperty)}" is missing`;
+		case 'type':
+			return `expected ${String(p.type).replace(',', ' or ')} here`;
+		case 'enum':
+			return `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+		case 'const':
+			return `expected ${JSON.stringify(p.allowedValue)}`;
+		case 'additionalProperties':
+			return `unexpected field "${String(p.additionalProperty)}"`;
+		case 'pattern':
+			return /\\d\{4\}-/.test(String(p.pattern)) ? 'not a date in a recognised format' : `this value does not have the expected form`;
+		case 'minLength':
+			return 'must not be empty';
+		case 'minProperties':
+			return 'must not be an empty object';
+		case 'anyOf':
+			return 'does not match any of the accepted forms';
+		default:
+			return e.message ?? e.keyword;
+	}
+}
+
+/** Validate `value`; on failure an error `import.<shape>.invalid` pointing into the file. */
+export function check(validate: Validator, value: unknown, shape: string, what: string, file: string, base = ''): AtlasError | null {
+	if (validate(value)) return null;
+	const errors = validate.errors ?? [];
+	// anyOf reports its branches' errors first; the deepest pointer is the most useful one.
+	const e = errors.reduce((a, b) => (b.instancePath.length > a.instancePath.length ? b : a), errors[0]);
+	if (!e) return importError(shape, 'invalid', `This is not a valid ${what}.`, { file, pointer: base });
+	return importError(shape, 'invalid', `This is not a valid ${what}: ${ajvReason(e)}.`, { file, pointer: base + e.instancePath });
+}
+
+/** Decode a policy document (object, JSON string or URL-encoded string) and check it is a policy. */
+export function readPolicy(raw: unknown, shape: string, file: string, pointer: string, errors: AtlasError[]): PolicyDocument | null {
+	const decoded = decodePolicyValue(raw);
+	if (!decoded.ok) {
+		errors.push(importError(shape, 'bad-policy', `The policy document cannot be read: ${decoded.reason}.`, { file, pointer }));
+		return null;
+	}
+	const problem = check(validatePolicyDocument as Validator, decoded.value, shape, 'policy document', file, pointer);
+	if (problem) {
+		errors.push({ ...problem, code: `import.${shape}.bad-policy` });
+		return null;
+	}
+	return decoded.value as PolicyDocument;
+}
