@@ -1,0 +1,91 @@
+/**
+ * The typed messages between the app and the engine worker (house style §5). Each call is a
+ * request `{ type, id, …params }` answered by exactly one reply `{ type, id, ok, result | error }`
+ * with the same id. The engine itself stays synchronous and directly callable (engine/evaluate.ts);
+ * this protocol is transport only.
+ *
+ * The snapshot is POSTED with `load` rather than read by the worker from IndexedDB: the app
+ * already holds it in memory when it opens one, a structured clone is a one-off cost per snapshot
+ * (not per question), and the worker stays free of Dexie and the store's schema.
+ */
+import type { AccessLevel } from '../engine/catalog/catalog-data';
+import type { ResourceTypeMatch } from '../engine/catalog/action-catalog';
+import type { CatalogFinding } from '../engine/catalog/lint-policy';
+import type { ContextValue, Decision, EvalRequest, EvalResult, LayerName } from '../engine/types';
+import type { PolicyDocument } from '../model/policy-document';
+import type { Snapshot } from '../model/snapshot';
+
+/** Request context keys, as EvalRequest takes them. */
+export type EvalContext = Record<string, ContextValue>;
+
+/** One principal's decision in a who-can or actions-for-resource answer. */
+export interface DecisionRow {
+	decision: Decision;
+	/** The layer that failed to allow, for implicit denies. */
+	gap?: LayerName;
+}
+
+/** "Who can do `action` on `resource`?" over every user and role of the snapshot (or the given principals). */
+export interface WhoCanParams {
+	action: string;
+	resource: string;
+	resourceAccount?: string;
+	context?: EvalContext;
+	/** Limit to these principal ARNs; default: every IAM user and role in the snapshot. */
+	principals?: string[];
+}
+
+/** The decision for each principal, in snapshot order, with totals. */
+export interface WhoCanResult {
+	rows: Array<DecisionRow & { principal: string }>;
+	counts: Record<Decision, number>;
+	/** Time spent evaluating inside the worker, in milliseconds. */
+	ms: number;
+}
+
+/** "What may `principal` do on `resource`?" for every catalog action of the resource's type. */
+export interface ActionsForResourceParams {
+	principal: string;
+	resource: string;
+	resourceAccount?: string;
+	context?: EvalContext;
+}
+
+/** The resource's type and, per access level, each action with its decision (sorted by action). */
+export interface ActionsForResourceResult {
+	/** null when the catalog knows no resource type for the ARN (then `levels` are empty). */
+	resourceType: ResourceTypeMatch | null;
+	levels: Record<AccessLevel, Array<DecisionRow & { action: string }>>;
+	ms: number;
+}
+
+/** Every call the worker answers: its parameters and its result. */
+export interface EngineCalls {
+	/** Replace the snapshot (compiles the evaluator once). */
+	load: { params: { snapshot: Snapshot }; result: { principals: number; ms: number } };
+	/** One request with its full trace. */
+	evaluate: { params: { request: EvalRequest }; result: EvalResult };
+	whoCan: { params: WhoCanParams; result: WhoCanResult };
+	actionsForResource: { params: ActionsForResourceParams; result: ActionsForResourceResult };
+	/** Action-name completion ("s3:getob" → ["s3:GetObject", …]); loads the service's catalog file. */
+	completions: { params: { prefix: string; limit?: number }; result: string[] };
+	/** Unknown actions and condition keys of a policy, with JSON pointers. */
+	lintPolicy: { params: { document: PolicyDocument }; result: CatalogFinding[] };
+}
+
+/** The name of a call. */
+export type EngineCallName = keyof EngineCalls;
+
+/** A message to the worker. */
+export type EngineRequest = { [K in EngineCallName]: { type: K; id: number } & EngineCalls[K]['params'] }[EngineCallName];
+
+/** A failure, as data (dotted codes: engine.no-snapshot, engine.failed, catalog.unavailable). */
+export interface EngineError {
+	code: string;
+	message: string;
+}
+
+/** A message from the worker: the result of request `id`, or why it failed. */
+export type EngineReply =
+	| { [K in EngineCallName]: { type: K; id: number; ok: true; result: EngineCalls[K]['result'] } }[EngineCallName]
+	| { type: EngineCallName; id: number; ok: false; error: EngineError };

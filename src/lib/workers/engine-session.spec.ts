@@ -1,0 +1,70 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { ActionCatalog } from '../engine/catalog/action-catalog';
+import { loadNodeCatalog } from '../engine/catalog/node-catalog';
+import type { EvalRequest, EvalResult } from '../engine/types';
+import { makeAccount, makeRole, makeSnapshot, makeUser } from '../testing/builders';
+import { EngineSession, type CreateEvaluator } from './engine-session';
+
+/** A stand-in evaluator: admins may do anything, others only Get*; it records what it was asked. */
+const asked: EvalRequest[] = [];
+const stubEvaluator: CreateEvaluator = () => ({
+	evaluate(req: EvalRequest): EvalResult {
+		asked.push(req);
+		const allowed = req.principal.includes('admin') || /:Get/.test(req.action);
+		return { decision: allowed ? 'allowed' : 'implicitDeny', reasons: [], layers: [], gap: allowed ? undefined : 'identity', context: {}, summary: '', warnings: [] };
+	}
+});
+
+let catalog: ActionCatalog;
+beforeAll(async () => {
+	catalog = await loadNodeCatalog();
+});
+
+const snapshot = () =>
+	makeSnapshot({
+		accounts: [
+			makeAccount({ id: '111111111111', users: [makeUser({ name: 'admin-ann' }), makeUser({ name: 'bob' })], roles: [makeRole({ name: 'reader' })] })
+		]
+	});
+
+it('refuses questions before a snapshot is loaded, as an error reply', async () => {
+	const session = new EngineSession(stubEvaluator, async () => catalog);
+	const reply = await session.handle({ type: 'whoCan', id: 7, action: 's3:PutObject', resource: 'arn:aws:s3:::b/k' });
+	expect(reply).toMatchObject({ type: 'whoCan', id: 7, ok: false, error: { code: 'engine.no-snapshot' } });
+});
+
+it('answers who-can over every user and role, in snapshot order', async () => {
+	const session = new EngineSession(stubEvaluator, async () => catalog);
+	expect(await session.handle({ type: 'load', id: 1, snapshot: snapshot() })).toMatchObject({ ok: true, result: { principals: 3 } });
+	const reply = await session.handle({ type: 'whoCan', id: 2, action: 's3:PutObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:SourceIp': '10.0.0.1' } });
+	if (!reply.ok || reply.type !== 'whoCan') throw new Error('expected a whoCan result');
+	expect(reply.result.rows.map((r) => [r.principal.split(':').pop(), r.decision, r.gap])).toEqual([
+		['user/admin-ann', 'allowed', undefined],
+		['user/bob', 'implicitDeny', 'identity'],
+		['role/reader', 'implicitDeny', 'identity']
+	]);
+	expect(reply.result.counts).toEqual({ allowed: 1, explicitDeny: 0, implicitDeny: 2 });
+	expect(asked.at(-1)?.context).toEqual({ 'aws:SourceIp': '10.0.0.1' });
+});
+
+it('decides every catalog action of the resource type, grouped by access level', async () => {
+	const session = new EngineSession(stubEvaluator, async () => catalog);
+	await session.handle({ type: 'load', id: 1, snapshot: snapshot() });
+	const principal = 'arn:aws:iam::111111111111:user/bob';
+	const reply = await session.handle({ type: 'actionsForResource', id: 3, principal, resource: 'arn:aws:s3:::b/k' });
+	if (!reply.ok || reply.type !== 'actionsForResource') throw new Error('expected an actionsForResource result');
+	expect(reply.result.resourceType).toMatchObject({ service: 's3', resourceType: 'object' });
+	expect(reply.result.levels.Read).toContainEqual({ action: 's3:GetObject', decision: 'allowed' });
+	expect(reply.result.levels.Write).toContainEqual({ action: 's3:PutObject', decision: 'implicitDeny', gap: 'identity' });
+	const total = Object.values(reply.result.levels).reduce((n, l) => n + l.length, 0);
+	expect(total).toBe(Object.values(catalog.actionsForResource('arn:aws:s3:::b/k')!.levels).flat().length);
+});
+
+it('completes and lints through the catalog, and reports a catalog that cannot load', async () => {
+	const session = new EngineSession(stubEvaluator, async () => catalog);
+	expect(await session.handle({ type: 'completions', id: 4, prefix: 's3:getobjectt' })).toMatchObject({ ok: true, result: ['s3:GetObjectTagging', 's3:GetObjectTorrent'] });
+	const lint = await session.handle({ type: 'lintPolicy', id: 5, document: { Statement: { Effect: 'Allow', Action: 's3:Nope', Resource: '*' } } });
+	expect(lint).toMatchObject({ ok: true, result: [{ code: 'catalog.action.unknown', pointer: '/Statement/Action' }] });
+	const broken = new EngineSession(stubEvaluator, () => Promise.reject(new Error('offline')));
+	expect(await broken.handle({ type: 'completions', id: 6, prefix: 's3:' })).toMatchObject({ ok: false, error: { code: 'catalog.unavailable' } });
+});

@@ -1,0 +1,133 @@
+/**
+ * What the engine worker does with each request, as plain code callable from Node tests: holds
+ * the evaluator compiled for the loaded snapshot and the lazily opened action catalog, and turns
+ * every request into exactly one reply. Errors become replies (never thrown). Transport — the
+ * postMessage plumbing — is engine.worker.ts; the evaluator itself is engine/evaluate.ts.
+ */
+import type { ActionCatalog } from '../engine/catalog/action-catalog';
+import { ACCESS_LEVELS, type AccessLevel } from '../engine/catalog/catalog-data';
+import type { Decision, EvalRequest, EvalResult } from '../engine/types';
+import type { Snapshot } from '../model/snapshot';
+import type { ActionsForResourceParams, ActionsForResourceResult, EngineCalls, EngineReply, EngineRequest, WhoCanParams, WhoCanResult } from './engine-protocol';
+
+/** The evaluator contract of engine/evaluate.ts, as the session needs it. */
+export type CreateEvaluator = (snapshot: Snapshot) => { evaluate(req: EvalRequest): EvalResult };
+
+/** An error reply's payload carried by a throw inside the session. */
+class SessionError extends Error {
+	constructor(
+		readonly code: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+const now = () => performance.now();
+
+/** Every IAM user and role ARN of a snapshot, in snapshot order. */
+export function principalsOf(snapshot: Snapshot): string[] {
+	return snapshot.accounts.flatMap((a) => [...a.users.map((u) => u.arn), ...a.roles.map((r) => r.arn)]);
+}
+
+/** The worker's state and request handling. */
+export class EngineSession {
+	readonly #createEvaluator: CreateEvaluator;
+	readonly #openCatalog: () => Promise<ActionCatalog>;
+	#catalog: Promise<ActionCatalog> | null = null;
+	#evaluator: ReturnType<CreateEvaluator> | null = null;
+	#principals: string[] = [];
+
+	/** `openCatalog` is called once, on the first request that needs the catalog. */
+	constructor(createEvaluator: CreateEvaluator, openCatalog: () => Promise<ActionCatalog>) {
+		this.#createEvaluator = createEvaluator;
+		this.#openCatalog = openCatalog;
+	}
+
+	/** Answers one request. */
+	async handle(req: EngineRequest): Promise<EngineReply> {
+		try {
+			const result = await this.#run(req);
+			return { type: req.type, id: req.id, ok: true, result } as EngineReply;
+		} catch (e) {
+			const code = e instanceof SessionError ? e.code : 'engine.failed';
+			return { type: req.type, id: req.id, ok: false, error: { code, message: (e as Error).message ?? String(e) } };
+		}
+	}
+
+	async #run(req: EngineRequest): Promise<EngineCalls[typeof req.type]['result']> {
+		switch (req.type) {
+			case 'load':
+				return this.#load(req.snapshot);
+			case 'evaluate':
+				return this.#requireEvaluator().evaluate(req.request);
+			case 'whoCan':
+				return this.#whoCan(req);
+			case 'actionsForResource':
+				return this.#actionsForResource(req);
+			case 'completions': {
+				const catalog = await this.#catalogReady();
+				const service = req.prefix.includes(':') ? [req.prefix.slice(0, req.prefix.indexOf(':'))] : [];
+				await catalog.ensure(service);
+				return catalog.completions(req.prefix, req.limit);
+			}
+			case 'lintPolicy': {
+				const catalog = await this.#catalogReady();
+				await catalog.ensureForPolicy(req.document);
+				return catalog.lintPolicy(req.document);
+			}
+		}
+	}
+
+	#load(snapshot: Snapshot): EngineCalls['load']['result'] {
+		const t = now();
+		this.#evaluator = null;
+		this.#evaluator = this.#createEvaluator(snapshot);
+		this.#principals = principalsOf(snapshot);
+		return { principals: this.#principals.length, ms: now() - t };
+	}
+
+	#requireEvaluator(): ReturnType<CreateEvaluator> {
+		if (!this.#evaluator) throw new SessionError('engine.no-snapshot', 'No snapshot is loaded in the engine yet.');
+		return this.#evaluator;
+	}
+
+	#catalogReady(): Promise<ActionCatalog> {
+		this.#catalog ??= this.#openCatalog().catch((e: Error) => {
+			this.#catalog = null;
+			throw new SessionError('catalog.unavailable', `The action catalog could not be loaded: ${e.message}`);
+		});
+		return this.#catalog;
+	}
+
+	#whoCan(p: WhoCanParams): WhoCanResult {
+		const evaluator = this.#requireEvaluator();
+		const t = now();
+		const counts: Record<Decision, number> = { allowed: 0, explicitDeny: 0, implicitDeny: 0 };
+		const rows = (p.principals ?? this.#principals).map((principal) => {
+			const r = evaluator.evaluate({ principal, action: p.action, resource: p.resource, resourceAccount: p.resourceAccount, context: p.context });
+			counts[r.decision]++;
+			return r.gap ? { principal, decision: r.decision, gap: r.gap } : { principal, decision: r.decision };
+		});
+		return { rows, counts, ms: now() - t };
+	}
+
+	async #actionsForResource(p: ActionsForResourceParams): Promise<ActionsForResourceResult> {
+		const evaluator = this.#requireEvaluator();
+		const catalog = await this.#catalogReady();
+		await catalog.ensureForArn(p.resource);
+		const t = now();
+		const found = catalog.actionsForResource(p.resource);
+		const levels = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, []])) as unknown as ActionsForResourceResult['levels'];
+		if (found) {
+			for (const level of ACCESS_LEVELS as AccessLevel[]) {
+				levels[level] = found.levels[level].map((action) => {
+					const r = evaluator.evaluate({ principal: p.principal, action, resource: p.resource, resourceAccount: p.resourceAccount, context: p.context });
+					return r.gap ? { action, decision: r.decision, gap: r.gap } : { action, decision: r.decision };
+				});
+			}
+		}
+		const resourceType = found && { service: found.service, resourceType: found.resourceType, arnPattern: found.arnPattern };
+		return { resourceType, levels, ms: now() - t };
+	}
+}
