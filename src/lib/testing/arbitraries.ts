@@ -4,7 +4,7 @@
  * policy documents in both Statement forms with odd condition values). For property tests only.
  */
 import fc from 'fast-check';
-import type { PolicyDocument, PolicyStatement } from '../model/policy-document';
+import type { JsonValue, PolicyDocument, PolicyStatement } from '../model/policy-document';
 import type { Account, Organization, Resource, Role, Snapshot, User } from '../model/snapshot';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../model/snapshot';
 
@@ -21,7 +21,7 @@ const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const few = <T>(arb: fc.Arbitrary<T>, maxLength = 3) => fc.array(arb, { maxLength });
 const dict = <T>(arb: fc.Arbitrary<T>) => fc.dictionary(arbText, arb, { maxKeys: 3, noNullPrototype: true });
 const stringOrList = fc.oneof(arbText, few(arbText));
-const json = fc.jsonValue({ maxDepth: 2 });
+const json = fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<JsonValue>;
 
 /** A 12-digit account id. */
 export const arbAccountId: fc.Arbitrary<string> = fc.integer({ min: 0, max: 999_999_999_999 }).map((n) => String(n).padStart(12, '0'));
