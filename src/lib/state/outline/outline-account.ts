@@ -3,12 +3,13 @@
  * the account's managed policies, and its resources. References that point at nothing in the
  * snapshot (a policy attached but not listed, a group name with no group) stay visible, flagged.
  */
-import { policyIn, type SnapshotIndex } from '../../model/snapshot-index';
+import { policyIn } from '../../model/snapshot-index';
 import type { Account, Group, IamEntity, ManagedPolicy, Resource, Role, User } from '../../model/snapshot';
-import { byName, folder, node, plural, present, type OutlineNode } from './outline-node';
+import { danglingKey } from './outline-dangling';
+import { byName, folder, node, plural, present, type OutlineContext, type OutlineNode } from './outline-node';
 
 /** The children of an account node: folders for each kind of entity the account holds. */
-export function accountChildren(index: SnapshotIndex, account: Account, parentId: string): OutlineNode[] {
+export function accountChildren(index: OutlineContext, account: Account, parentId: string): OutlineNode[] {
 	const sorted = <T extends { name: string }>(list: T[]) => [...list].sort(byName((t: T) => t.name));
 	return present([
 		folder(parentId, 'users', 'Users', sorted(account.users), (id, u) => userNode(index, account, id, u)),
@@ -30,21 +31,21 @@ export function accountSummary(account: Account): string {
 	].join(' · ');
 }
 
-function userNode(index: SnapshotIndex, account: Account, parentId: string, user: User): OutlineNode {
+function userNode(index: OutlineContext, account: Account, parentId: string, user: User): OutlineNode {
 	const groupRefs = user.groups.map((name) => {
-		const found = index.groupsByName.get(`${account.id}/${name}`);
+		const dangling = index.dangling.has(danglingKey('group', user.arn, name));
 		return node('', {
 			key: `group:${name}`,
 			kind: 'group',
 			label: name,
 			detail: 'member of',
-			dangling: found ? undefined : `No group named “${name}” in account ${account.id}`
+			dangling: dangling ? `No group named “${name}” in account ${account.id}` : undefined
 		});
 	});
 	return entityNode(index, account, parentId, user, 'user', groupRefs, user.permissionsBoundary);
 }
 
-function groupNode(index: SnapshotIndex, account: Account, parentId: string, group: Group): OutlineNode {
+function groupNode(index: OutlineContext, account: Account, parentId: string, group: Group): OutlineNode {
 	const members = account.users
 		.filter((u) => u.groups.includes(group.name))
 		.sort(byName((u: User) => u.name))
@@ -52,7 +53,7 @@ function groupNode(index: SnapshotIndex, account: Account, parentId: string, gro
 	return entityNode(index, account, parentId, group, 'group', members, null);
 }
 
-function roleNode(index: SnapshotIndex, account: Account, parentId: string, role: Role): OutlineNode {
+function roleNode(index: OutlineContext, account: Account, parentId: string, role: Role): OutlineNode {
 	const extra = role.trustPolicy
 		? [node('', { key: 'trust', kind: 'policy', label: 'Trust policy', detail: trustSummary(role) })]
 		: [];
@@ -61,7 +62,7 @@ function roleNode(index: SnapshotIndex, account: Account, parentId: string, role
 
 /** A user, group or role with its (lazily built) references: extra rows, policies, boundary. */
 function entityNode(
-	index: SnapshotIndex,
+	index: OutlineContext,
 	account: Account,
 	parentId: string,
 	entity: IamEntity,
@@ -71,11 +72,11 @@ function entityNode(
 ): OutlineNode {
 	const id = `${parentId}>${entity.arn}`;
 	const build = (): OutlineNode[] => {
-		const attached = entity.attachedPolicies.map((arn) => policyRef(index, account, arn, 'attached'));
+		const attached = entity.attachedPolicies.map((arn) => policyRef(index, account, entity.arn, arn, 'attached'));
 		const inline = entity.inlinePolicies.map((p) =>
 			node('', { key: `inline:${p.name}`, kind: 'policy', label: p.name, detail: 'inline policy' })
 		);
-		const bound = boundary ? [policyRef(index, account, boundary, 'permissions boundary')] : [];
+		const bound = boundary ? [policyRef(index, account, entity.arn, boundary, 'permissions boundary')] : [];
 		// Children get their ids from this node so they are unique in the tree.
 		return [...extra, ...attached, ...inline, ...bound].map((c) => ({ ...c, id: `${id}>${c.id}` }));
 	};
@@ -94,15 +95,17 @@ function entityNode(
 }
 
 /** A reference to a managed policy by ARN, flagged when the account does not list it. */
-function policyRef(index: SnapshotIndex, account: Account, arn: string, how: string): OutlineNode {
+function policyRef(index: OutlineContext, account: Account, from: string, arn: string, how: string): OutlineNode {
 	const policy = policyIn(index, account.id, arn);
+	const kind = how === 'attached' ? 'managed-policy' : 'permissions-boundary';
+	const dangling = index.dangling.has(danglingKey(kind, from, arn));
 	return node('', {
 		key: `${how}:${arn}`,
 		kind: 'policy',
 		label: policy?.name ?? arn.split('/').pop() ?? arn,
 		detail: how,
 		badges: policy?.awsManaged ? ['AWS managed'] : undefined,
-		dangling: policy ? undefined : `Policy ${arn} is ${how} but not listed in account ${account.id}`
+		dangling: dangling ? `Policy ${arn} is ${how} but not listed in account ${account.id}` : undefined
 	});
 }
 

@@ -3,6 +3,13 @@
  * are built lazily (only when it is expanded), so a 20,000-principal snapshot costs nothing until
  * someone opens an account.
  */
+import type { SnapshotIndex } from '../../model/snapshot-index';
+
+/** What the builders read: the snapshot's lookups and the keys of its dangling references. */
+export interface OutlineContext extends SnapshotIndex {
+	/** danglingKey(kind, from, ref) of every unresolved reference. */
+	dangling: Set<string>;
+}
 
 /** What a node stands for; the UI picks its icon and wording from this. */
 export type OutlineKind =

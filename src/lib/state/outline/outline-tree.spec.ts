@@ -73,8 +73,15 @@ describe('buildOutline', () => {
 		const top = buildOutline(bank);
 		expect(walk(top, 'Root', 'Workloads').badges).toEqual(['1 SCP']);
 		expect(walk(top, 'Root', 'Workloads', 'Attached SCPs and RCPs', 'DenyRegions').kind).toBe('org-policy');
-		const flagged = walk(top, 'Policy attachments to unknown targets', 'DenyRegions');
-		expect(flagged.dangling).toContain('ou-gone');
+		const flagged = walk(top, 'Dangling references', 'ou-gone');
+		expect(flagged.dangling).toContain('p-deny');
+		expect(flagged.detail).toBe('p-deny is attached to a target not in the organization');
+	});
+
+	it('lists every dangling reference in one top-level folder', () => {
+		const dangling = walk(buildOutline(bank), 'Dangling references');
+		expect(dangling.count).toBe(3);
+		expect(dangling.children().map((n) => n.label)).toEqual([`arn:aws:iam::${prodId}:policy/Missing`, 'Ghosts', 'ou-gone']);
 	});
 
 	it('sorts principals by name and keeps dangling group and policy references, flagged', () => {

@@ -4,15 +4,26 @@
  * organization does not place, or a snapshot with no organization at all, get their own top
  * level. Pure: the UI only renders what this returns.
  */
-import { indexSnapshot, type SnapshotIndex } from '../../model/snapshot-index';
+import { findDanglingReferences } from '../../model/references';
+import { indexSnapshot } from '../../model/snapshot-index';
 import type { Account, OrgAccount, OrgPolicy, OrgUnit, Snapshot } from '../../model/snapshot';
 import { accountChildren, accountSummary } from './outline-account';
-import { byName, folder, node, present, type OutlineNode } from './outline-node';
+import { danglingFolder, danglingKey } from './outline-dangling';
+import { byName, folder, node, present, type OutlineContext, type OutlineNode } from './outline-node';
 
 /** The top-level nodes of a snapshot's outline. */
-export function buildOutline(snapshot: Snapshot, index: SnapshotIndex = indexSnapshot(snapshot)): OutlineNode[] {
+export function buildOutline(snapshot: Snapshot): OutlineNode[] {
+	const refs = findDanglingReferences(snapshot);
+	const index: OutlineContext = {
+		...indexSnapshot(snapshot),
+		dangling: new Set(refs.map((r) => danglingKey(r.kind, r.from, r.ref)))
+	};
 	const org = snapshot.organization;
-	if (!org) return snapshot.accounts.map((a) => accountNode(index, 'accounts', a.id)).sort(byName((n) => n.label));
+	if (!org)
+		return present([
+			...snapshot.accounts.map((a) => accountNode(index, 'accounts', a.id)).sort(byName((n) => n.label)),
+			danglingFolder(refs)
+		]);
 	const placed = new Set(org.accounts.filter((a) => a.parentId && index.orgUnits.has(a.parentId)).map((a) => a.id));
 	const unplaced = [...new Set([...org.accounts.map((a) => a.id), ...snapshot.accounts.map((a) => a.id)])].filter(
 		(id) => !placed.has(id)
@@ -23,12 +34,12 @@ export function buildOutline(snapshot: Snapshot, index: SnapshotIndex = indexSna
 		folder('top', 'unplaced', 'Accounts outside the organization tree', unplaced, (id, accountId) =>
 			accountNode(index, id, accountId)
 		),
-		danglingPolicies(index, org.policies)
+		danglingFolder(refs)
 	]);
 }
 
 /** The root or an OU: its SCPs/RCPs, child OUs, then accounts. */
-function unitNode(index: SnapshotIndex, parentId: string, unit: OrgUnit): OutlineNode {
+function unitNode(index: OutlineContext, parentId: string, unit: OrgUnit): OutlineNode {
 	const id = `${parentId}>${unit.id}`;
 	const org = index.snapshot.organization!;
 	const childUnits = org.units.filter((u) => u.parentId === unit.id).sort(byName((u: OrgUnit) => u.name));
@@ -52,7 +63,7 @@ function unitNode(index: SnapshotIndex, parentId: string, unit: OrgUnit): Outlin
 }
 
 /** An account: its directly attached org policies, then its IAM contents (when imported). */
-function accountNode(index: SnapshotIndex, parentId: string, accountId: string): OutlineNode {
+function accountNode(index: OutlineContext, parentId: string, accountId: string): OutlineNode {
 	const id = `${parentId}>${accountId}`;
 	const orgAccount = index.orgAccounts.get(accountId);
 	const account: Account | undefined = index.accounts.get(accountId);
@@ -80,28 +91,13 @@ function policyFolder(parentId: string, policies: OrgPolicy[]): OutlineNode | nu
 	);
 }
 
-/** Org policies whose targets are not in the organization: kept and flagged. */
-function danglingPolicies(index: SnapshotIndex, policies: OrgPolicy[]): OutlineNode | null {
-	const known = (t: string) => index.orgUnits.has(t) || index.orgAccounts.has(t);
-	const rows = policies.flatMap((p) => p.targets.filter((t) => !known(t)).map((t) => ({ p, t })));
-	return folder('top', 'dangling-targets', 'Policy attachments to unknown targets', rows, (id, { p, t }) =>
-		node(id, {
-			key: `${p.id}>${t}`,
-			kind: 'org-policy',
-			label: p.name,
-			detail: `${p.type} attached to ${t}`,
-			dangling: `${p.type} ${p.name} is attached to ${t}, which is not in the organization`
-		})
-	);
-}
-
 function policyBadges(policies: OrgPolicy[]): string[] {
 	const scps = policies.filter((p) => p.type === 'SCP').length;
 	const rcps = policies.length - scps;
 	return [...(scps ? [`${scps} SCP${scps > 1 ? 's' : ''}`] : []), ...(rcps ? [`${rcps} RCP${rcps > 1 ? 's' : ''}`] : [])];
 }
 
-function accountsBelow(index: SnapshotIndex, unitId: string): number {
+function accountsBelow(index: OutlineContext, unitId: string): number {
 	const org = index.snapshot.organization!;
 	const units = new Set([unitId]);
 	// Units are listed parents-first only by convention, so iterate to a fixed point.

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../import/import-files';
+import { DEMO_NAME, LAST_OPENED_SETTING, SnapshotLibrary } from './snapshots.svelte';
+import { MemoryImporter, MemoryStore } from './testing/memory-ports';
+import { gaadFile, truncatedFile } from './testing/input-fixtures';
+
+function setup(demo = [gaadFile('demo', '111111111111', ['teller'])]) {
+	const store = new MemoryStore();
+	const importer = new MemoryImporter(store);
+	const library = new SnapshotLibrary(store, importer, async () => demo);
+	return { store, importer, library };
+}
+
+describe('SnapshotLibrary', () => {
+	it('imports the demo through the importer and opens it on first start', async () => {
+		const { store, importer, library } = setup();
+		await library.start();
+		expect(importer.calls).toHaveLength(1);
+		expect(library.status).toBe('ready');
+		expect(library.open?.snapshot.meta.name).toBe(DEMO_NAME);
+		expect(store.settings.get(LAST_OPENED_SETTING)).toBe(library.open?.id);
+	});
+
+	it('reopens the last opened snapshot on a later start, without importing the demo again', async () => {
+		const { store, importer } = setup();
+		const first = await store.add(snapshotNamed('first'));
+		await store.add(snapshotNamed('second'));
+		store.settings.set(LAST_OPENED_SETTING, first);
+		const library = new SnapshotLibrary(store, importer, async () => []);
+		await library.start();
+		expect(importer.calls).toHaveLength(0);
+		expect(library.open?.id).toBe(first);
+	});
+
+	it('prefers the snapshot the URL names, and falls back to the newest when the remembered one is gone', async () => {
+		const { store, importer } = setup();
+		const a = await store.add(snapshotNamed('a'));
+		const b = await store.add(snapshotNamed('b'));
+		const library = new SnapshotLibrary(store, importer, async () => []);
+		await library.start(a);
+		expect(library.open?.id).toBe(a);
+		store.settings.set(LAST_OPENED_SETTING, 'gone');
+		const again = new SnapshotLibrary(store, importer, async () => []);
+		await again.start();
+		expect(again.open?.id).toBe(b);
+	});
+
+	it('says so when the demo cannot be imported', async () => {
+		const { library } = setup([truncatedFile()]);
+		await library.start();
+		expect(library.open).toBeNull();
+		expect(library.problem).toMatch(/demo could not be imported.*truncated/);
+	});
+
+	it('renames (refusing blank names) and deletes, closing the snapshot when it was open', async () => {
+		const { store, library } = setup();
+		await library.start();
+		const id = library.open!.id;
+		expect(await library.rename(id, '   ')).toBe(false);
+		expect(library.problem).toBe('A snapshot needs a name.');
+		expect(await library.rename(id, '  Q3 review ')).toBe(true);
+		expect((await store.listSummaries())[0].name).toBe('Q3 review');
+		expect(await library.remove(id)).toBe(true);
+		expect(library.open).toBeNull();
+		expect(await store.countSnapshots()).toBe(0);
+	});
+});
+
+/** A one-user snapshot named `name`, imported through the real importer. */
+function snapshotNamed(name: string) {
+	const outcome = importFiles([gaadFile(name, '111111111111', ['u'])], { name });
+	if (!outcome.ok) throw new Error('fixture did not import');
+	return outcome.snapshot;
+}
