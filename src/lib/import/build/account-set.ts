@@ -81,9 +81,12 @@ export class AccountSet {
 		for (const p of part.policies) this.add(part.accountId, 'policies', p, file, 'gaad');
 	}
 
-	/** The accounts, sorted by id. */
+	/** The accounts, sorted by id; resources sorted by ARN (IAM entities keep their file order). */
 	accounts(): Account[] {
-		return [...this.#slots.values()].map((s) => s.account).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+		const out = [...this.#slots.values()].map((s) => s.account).sort((a, b) => byKey(a.id, b.id));
+		for (const a of out) a.resources.sort((x, y) => byKey(x.arn, y.arn));
+		return out;
 	}
 
 	#slot(id: string): Slot {

@@ -133,8 +133,24 @@ export function buildOrganization(files: ShapedFile[], ctxOf: (f: ShapedFile) =>
 		managementAccountId: info?.MasterAccountId ?? null,
 		featureSet: info?.FeatureSet ?? null,
 		rootId: root.id,
-		units: [...units.values()],
-		accounts: [...accounts.values()],
-		policies: [...policies.values()]
+		units: treeOrder(root, [...units.values()]),
+		accounts: [...accounts.values()].sort((a, b) => byId(a.id, b.id)),
+		policies: [...policies.values()].sort((a, b) => byId(a.type === b.type ? a.id : b.type, a.type === b.type ? b.id : a.type))
 	};
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The root, then every OU depth-first with siblings by id (so input order does not matter); orphans last. */
+function treeOrder(root: OrgUnit, units: OrgUnit[]): OrgUnit[] {
+	const children = new Map<string, OrgUnit[]>();
+	for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+	const out: OrgUnit[] = [];
+	const visit = (u: OrgUnit) => {
+		out.push(u);
+		for (const c of (children.get(u.id) ?? []).sort((a, b) => byId(a.id, b.id))) visit(c);
+	};
+	visit(root);
+	const placed = new Set(out);
+	return [...out, ...units.filter((u) => !placed.has(u)).sort((a, b) => byId(a.id, b.id))];
 }
