@@ -118,3 +118,20 @@ export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, st
 	for (const e of allEdges) if (!out.has(e.id)) out.set(e.id, [TRACE_CLASS.dim]);
 	return out;
 }
+
+/** The words shown under a node for its trace role, so verdicts never rely on colour alone. */
+export function traceBadges(classes: Map<string, string[]>): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const [id, list] of classes) {
+		if (id.includes('->')) continue;
+		const words: string[] = [];
+		if (list.includes(TRACE_CLASS.subject)) words.push('● principal');
+		if (list.includes(TRACE_CLASS.object)) words.push('● resource');
+		if (list.includes(TRACE_CLASS.deny)) words.push('✕ DENIES');
+		else if (list.includes(TRACE_CLASS.gap)) words.push('⚠ GAP: no Allow');
+		else if (list.includes(TRACE_CLASS.allow)) words.push('✓ allows');
+		else if (list.includes(TRACE_CLASS.exempt)) words.push('exempt');
+		if (words.length) out.set(id, words.join(' · '));
+	}
+	return out;
+}
