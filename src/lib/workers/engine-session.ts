@@ -10,8 +10,11 @@ import type { Decision, EvalRequest, EvalResult } from '../engine/types';
 import type { Snapshot } from '../model/snapshot';
 import type { ActionsForResourceParams, ActionsForResourceResult, EngineCalls, EngineReply, EngineRequest, WhoCanParams, WhoCanResult } from './engine-protocol';
 
-/** The evaluator contract of engine/evaluate.ts, as the session needs it. */
-export type CreateEvaluator = (snapshot: Snapshot) => { evaluate(req: EvalRequest): EvalResult };
+/** The evaluator contract of engine/evaluate.ts, as the session needs it (`trace: false` = decision and reasons only). */
+export type CreateEvaluator = (snapshot: Snapshot) => { evaluate(req: EvalRequest, options?: { trace?: boolean }): EvalResult };
+
+/** Bulk questions (who-can, every action of a resource) need decisions, not traces. */
+const BULK = { trace: false };
 
 /** An error reply's payload carried by a throw inside the session. */
 class SessionError extends Error {
@@ -105,7 +108,7 @@ export class EngineSession {
 		const t = now();
 		const counts: Record<Decision, number> = { allowed: 0, explicitDeny: 0, implicitDeny: 0 };
 		const rows = (p.principals ?? this.#principals).map((principal) => {
-			const r = evaluator.evaluate({ principal, action: p.action, resource: p.resource, resourceAccount: p.resourceAccount, context: p.context });
+			const r = evaluator.evaluate({ principal, action: p.action, resource: p.resource, resourceAccount: p.resourceAccount, context: p.context }, BULK);
 			counts[r.decision]++;
 			return r.gap ? { principal, decision: r.decision, gap: r.gap } : { principal, decision: r.decision };
 		});
@@ -122,7 +125,7 @@ export class EngineSession {
 		if (found) {
 			for (const level of ACCESS_LEVELS as AccessLevel[]) {
 				levels[level] = found.levels[level].map((action) => {
-					const r = evaluator.evaluate({ principal: p.principal, action, resource: p.resource, resourceAccount: p.resourceAccount, context: p.context });
+					const r = evaluator.evaluate({ principal: p.principal, action, resource: p.resource, resourceAccount: p.resourceAccount, context: p.context }, BULK);
 					return r.gap ? { action, decision: r.decision, gap: r.gap } : { action, decision: r.decision };
 				});
 			}
