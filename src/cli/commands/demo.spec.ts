@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSnapshotFile } from '../../lib/import/snapshot-file';
+import type { CliIo } from '../io';
+import { DEMO_NAME, run } from './demo';
+
+function captureIo() {
+	const out: string[] = [];
+	const err: string[] = [];
+	const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stdinLines: async function* () {} };
+	return { io, out, err };
+}
+
+describe('iam-atlas demo', () => {
+	it('writes the demo bank as a valid native snapshot', async () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'atlas-demo-')), 'demo.json');
+		const { io, out } = captureIo();
+		expect(await run(['--out', file], io)).toBe(0);
+		expect(out.join('')).toContain('10 accounts');
+		const parsed = parseSnapshotFile(readFileSync(file, 'utf8'), 'demo.json');
+		expect(parsed.ok && parsed.value.meta.name).toBe(DEMO_NAME);
+		expect(parsed.ok && parsed.value.accounts.length).toBe(10);
+	});
+
+	it('refuses to run without --out and writes nothing', async () => {
+		const { io, err } = captureIo();
+		expect(await run([], io)).toBe(2);
+		expect(err.join('')).toContain('--out is required');
+		expect(existsSync('demo.json')).toBe(false);
+	});
+});
