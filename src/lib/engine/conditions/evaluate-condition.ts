@@ -1,0 +1,71 @@
+/**
+ * Judge one condition (operator + key) against the request context, following the IAM User Guide:
+ * absent or empty keys (positive → false, negated → true, …IfExists → true, ForAllValues → true,
+ * ForAnyValue → false), OR across policy values, NOR for negated operators, set operators over
+ * multi-valued keys, and Null testing presence.
+ */
+import type { CompiledCondition } from '../policy/compiled';
+import { resolveTemplate, resolvedText, type VariableLookup } from '../policy/variables';
+import type { ConditionTrace } from '../types';
+import { valueTest, type ValueTest } from './operators';
+
+/** The request context as the engine reads it: lowercase key → string values (undefined when absent). */
+export type ContextLookup = VariableLookup;
+
+/** Judge a condition; with `trace`, also report resolved policy values and the request's values. */
+export function evaluateCondition(c: CompiledCondition, ctx: ContextLookup, trace: boolean): { matched: boolean; trace?: ConditionTrace } {
+	const info = c.parsed.info;
+	const raw = ctx(c.keyLower);
+	let unresolved = false;
+	const shown: string[] = [];
+	const tests: (ValueTest | null)[] = [];
+	if (info) {
+		for (const v of c.values) {
+			if (v.test !== undefined) {
+				tests.push(v.test);
+				if (trace) shown.push(v.template.raw);
+				continue;
+			}
+			const r = resolveTemplate(v.template, ctx);
+			if (r === null) {
+				unresolved = true;
+				tests.push(null);
+				if (trace) shown.push(`${v.template.raw} (unresolved)`);
+			} else {
+				tests.push(valueTest(info, r));
+				if (trace) shown.push(resolvedText(r));
+			}
+		}
+	}
+	const matched = info ? judge(c, raw, tests, unresolved) : false;
+	if (!trace) return { matched };
+	return { matched, trace: { operator: c.operator, key: c.key, values: info ? shown : c.values.map((v) => v.template.raw), contextValues: raw ?? null, matched } };
+}
+
+function judge(c: CompiledCondition, raw: string[] | undefined, tests: (ValueTest | null)[], unresolved: boolean): boolean {
+	const info = c.parsed.info!;
+	if (info.family === 'null') {
+		// Null tests presence: a key present with an empty value still counts as present
+		const absent = raw === undefined || raw.length === 0 ? 'true' : 'false';
+		return tests.some((t) => t !== null && t(absent));
+	}
+	const absent = raw === undefined || raw.length === 0 || raw.every((v) => v === '');
+	const { set, ifExists } = c.parsed;
+	if (absent) {
+		if (ifExists) return true;
+		if (set === 'all') return true;
+		if (set === 'any') return false;
+		return info.negated;
+	}
+	// a value whose variable cannot be resolved makes a negated condition invalid (docs: "the entire statement may be invalid")
+	if (info.negated && unresolved) return false;
+	const anyMatch = (v: string) => {
+		for (const t of tests) if (t !== null && t(v)) return true;
+		return false;
+	};
+	const values = raw!;
+	const test = info.negated ? (v: string) => !anyMatch(v) : anyMatch;
+	if (set === 'all') return values.every(test);
+	if (set === 'any') return values.some(test);
+	return info.negated ? values.every(test) : values.some(test);
+}

@@ -1,0 +1,53 @@
+/**
+ * Everything about a principal that does not depend on the request, computed once per evaluator:
+ * the resolved principal, its context keys, identity policies, boundary and SCP chain (or why
+ * SCPs do not apply).
+ */
+import type { SnapshotIndex } from '../../model/snapshot-index';
+import type { CompiledPolicy } from '../policy/compiled';
+import { principalContext, type ContextMap } from '../request/context';
+import { resolvePrincipal, type ResolvedPrincipal } from '../request/principal';
+import { boundaryPolicy, identityPolicies, orgChain, type ChainLevel } from './policy-sets';
+
+/** A principal with its request-independent facts. */
+export interface PrincipalEntry {
+	p: ResolvedPrincipal;
+	context: ContextMap;
+	identity: CompiledPolicy[];
+	boundary: CompiledPolicy | null;
+	/** The SCP chain, or why SCPs do not apply. */
+	scp: { chain: ChainLevel[] } | { skip: 'notApplicable' | 'exempt'; note: string };
+	warnings: string[];
+}
+
+/** Build a principal's entry. */
+export function principalEntry(index: SnapshotIndex, input: string, chains: (account: string, type: 'SCP' | 'RCP') => ChainLevel[]): PrincipalEntry {
+	const p = resolvePrincipal(index, input);
+	const warnings: string[] = [];
+	const iam = p.kind !== 'service' && p.kind !== 'anonymous' && p.kind !== 'federatedProvider';
+	if (iam && !p.known && p.kind !== 'root') warnings.push(`${input} is not in the snapshot: its identity policies are unknown`);
+	const identity = identityPolicies(index, p, warnings);
+	const boundary = boundaryPolicy(index, p, warnings);
+	const org = index.snapshot.organization;
+	let scp: PrincipalEntry['scp'];
+	if (!iam) scp = { skip: 'notApplicable', note: 'SCPs apply only to IAM principals of member accounts' };
+	else if (!org || !p.account || !index.orgAccounts.has(p.account)) scp = { skip: 'notApplicable', note: `account ${p.account} is not in the organization` };
+	else if (org.managementAccountId === p.account) scp = { skip: 'exempt', note: 'management account: SCPs do not apply' };
+	else if (p.serviceLinked) scp = { skip: 'exempt', note: 'service-linked role: SCPs do not apply' };
+	else scp = { chain: chains(p.account, 'SCP') };
+	return { p, context: principalContext(index, p), identity, boundary, scp, warnings };
+}
+
+/** A cache of org chains per account and type. */
+export function chainCache(index: SnapshotIndex): (account: string, type: 'SCP' | 'RCP') => ChainLevel[] {
+	const cache = new Map<string, ChainLevel[]>();
+	return (account, type) => {
+		const key = `${type}|${account}`;
+		let chain = cache.get(key);
+		if (!chain) {
+			chain = orgChain(index, account, type);
+			cache.set(key, chain);
+		}
+		return chain;
+	};
+}

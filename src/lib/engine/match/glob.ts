@@ -1,0 +1,101 @@
+/**
+ * Wildcard patterns of IAM policies (`*` any run of characters, `?` one character) as regular
+ * expressions: action names (case-insensitive) and ARNs (case-sensitive, matched per segment).
+ */
+
+/** Escape a literal for use inside a regular expression. */
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Regex source for a glob; `star` is what `*` may span (e.g. `.*`, or `[^:]*` inside an ARN segment). */
+export function globSource(glob: string, star = '.*', one = '.'): string {
+	let out = '';
+	for (const ch of glob) out += ch === '*' ? star : ch === '?' ? one : escapeRegex(ch);
+	return out;
+}
+
+/** True when the text holds a wildcard. */
+export const hasWildcard = (s: string): boolean => s.includes('*') || s.includes('?');
+
+/** A piece of a pattern: policy text (wildcards active) or literal text (substituted variables). */
+export interface PatternPiece {
+	text: string;
+	glob: boolean;
+}
+
+/**
+ * Regex source for an ARN pattern: the first five colon-separated segments are matched one by one
+ * (a wildcard never spans a colon there); the resource part may hold colons. Patterns with fewer
+ * than six segments are matched as a whole.
+ */
+export function arnPiecesSource(pieces: PatternPiece[]): string {
+	let total = 0;
+	for (const p of pieces) for (const ch of p.text) if (ch === ':') total++;
+	const segmented = total >= 5;
+	let colons = 0;
+	let out = '';
+	for (const p of pieces) {
+		for (const ch of p.text) {
+			if (ch === ':') {
+				colons++;
+				out += ':';
+				continue;
+			}
+			const inSegment = segmented && colons < 5;
+			if (p.glob && ch === '*') out += inSegment ? '[^:]*' : '.*';
+			else if (p.glob && ch === '?') out += inSegment ? '[^:]' : '.';
+			else out += escapeRegex(ch);
+		}
+	}
+	return out;
+}
+
+/** Regex source for a plain ARN pattern (see arnPiecesSource). */
+export const arnPatternSource = (pattern: string): string => arnPiecesSource([{ text: pattern, glob: true }]);
+
+/** A compiled matcher over lowercase action names (`service:Action`). */
+export interface ActionMatcher {
+	any: boolean;
+	exact: Set<string>;
+	regex: RegExp | null;
+	source: string[];
+}
+
+/** Compile action patterns (case-insensitive): exact names go to a set, wildcards into one regex. */
+export function compileActions(patterns: string[]): ActionMatcher {
+	const exact = new Set<string>();
+	const globs: string[] = [];
+	let any = false;
+	for (const raw of patterns) {
+		const p = raw.toLowerCase();
+		if (p === '*') any = true;
+		else if (hasWildcard(p)) globs.push(globSource(p));
+		else exact.add(p);
+	}
+	const regex = globs.length ? new RegExp(`^(?:${globs.join('|')})$`, 's') : null;
+	return { any, exact, regex, source: patterns };
+}
+
+/** Does a lowercase action name match? */
+export function matchAction(m: ActionMatcher, actionLower: string): boolean {
+	return m.any || m.exact.has(actionLower) || (m.regex !== null && m.regex.test(actionLower));
+}
+
+const arnRegexCache = new Map<string, RegExp>();
+
+/** A cached anchored regex for an ARN pattern. */
+export function arnRegex(pattern: string): RegExp {
+	let re = arnRegexCache.get(pattern);
+	if (!re) {
+		re = new RegExp(`^${arnPatternSource(pattern)}$`, 's');
+		if (arnRegexCache.size > 50000) arnRegexCache.clear();
+		arnRegexCache.set(pattern, re);
+	}
+	return re;
+}
+
+/** Does an ARN match an ARN pattern (wildcards per segment, case-sensitive)? */
+export function matchArn(pattern: string, arn: string): boolean {
+	if (pattern === '*') return true;
+	if (!hasWildcard(pattern)) return pattern === arn;
+	return arnRegex(pattern).test(arn);
+}

@@ -1,0 +1,136 @@
+/**
+ * Compile a policy document once: actions lowercased into sets/regexes, resource patterns
+ * pre-compiled unless they hold variables, principals normalised, conditions split per operator
+ * and key with their values parsed. Never throws: malformed parts become warnings and non-matches.
+ */
+import type { JsonValue, PolicyDocument, PrincipalElement } from '../../model/policy-document';
+import { statementsOf } from '../../model/policy-document';
+import { parseOperator, valueTest } from '../conditions/operators';
+import { arnRegex, compileActions, hasWildcard } from '../match/glob';
+import type { PolicyType } from '../types';
+import type { CompiledCondition, CompiledPolicy, CompiledPrincipal, CompiledResource, CompiledStatement } from './compiled';
+import { parseTemplate, resolveTemplate } from './variables';
+
+/** Where a policy sits, for the trace. */
+export interface PolicyOrigin {
+	id: string;
+	label: string;
+	name: string;
+	type: PolicyType;
+	attachedTo: string;
+	via?: string;
+}
+
+const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+function flatValues(v: JsonValue, warnings: string[], where: string): string[] {
+	if (Array.isArray(v)) return v.flatMap((x) => flatValues(x, warnings, where));
+	if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return [String(v)];
+	warnings.push(`${where}: condition value ${JSON.stringify(v)} is not a string, number or boolean; it never matches`);
+	return [];
+}
+
+/** Normalise a principal id: a bare account id means the account's root. */
+export const normalisePrincipalId = (id: string): string => (/^\d{12}$/.test(id) ? `arn:aws:iam::${id}:root` : id);
+
+function compilePrincipal(p: PrincipalElement): CompiledPrincipal {
+	const out: CompiledPrincipal = { wildcard: false, aws: new Set(), service: new Set(), federated: new Set(), canonical: new Set(), raw: [] };
+	if (p === '*') {
+		out.wildcard = true;
+		out.raw.push('*');
+		return out;
+	}
+	for (const [kind, values] of Object.entries(p ?? {})) {
+		for (const v of list(values)) {
+			out.raw.push(`${kind}:${v}`);
+			const k = kind.toLowerCase();
+			if (k === 'aws') {
+				if (v === '*') out.wildcard = true;
+				else out.aws.add(normalisePrincipalId(v));
+			} else if (k === 'service') out.service.add(v.toLowerCase());
+			else if (k === 'federated') out.federated.add(v);
+			else if (k === 'canonicaluser') out.canonical.add(v);
+		}
+	}
+	return out;
+}
+
+function compileResource(pattern: string, variables: boolean): CompiledResource {
+	const template = parseTemplate(pattern, variables);
+	if (template.dynamic) return { template };
+	if (pattern === '*') return { template, any: true };
+	if (!hasWildcard(pattern)) return { template, exact: pattern };
+	return { template, regex: arnRegex(pattern) };
+}
+
+function compileConditions(block: unknown, variables: boolean, warnings: string[], where: string): CompiledCondition[] {
+	const out: CompiledCondition[] = [];
+	if (!block || typeof block !== 'object') return out;
+	for (const [operator, keys] of Object.entries(block as Record<string, Record<string, JsonValue>>)) {
+		const parsed = parseOperator(operator);
+		if (!parsed.info) warnings.push(`${where}: unknown condition operator ${operator}; the condition never matches`);
+		for (const [key, raw] of Object.entries(keys ?? {})) {
+			const subst = variables && (parsed.info?.variables ?? false);
+			const values = flatValues(raw, warnings, where).map((text) => {
+				const template = parseTemplate(text, subst);
+				if (template.dynamic || !parsed.info) return { template };
+				const test = valueTest(parsed.info, resolveTemplate(template, () => undefined) ?? []);
+				if (!test) warnings.push(`${where}: ${operator} value ${JSON.stringify(text)} cannot be read; it never matches`);
+				return { template, test };
+			});
+			out.push({ operator, key, keyLower: key.toLowerCase(), parsed, values });
+		}
+	}
+	return out;
+}
+
+function compileStatement(s: Record<string, unknown>, index: number, variables: boolean, warnings: string[]): CompiledStatement {
+	const sid = typeof s.Sid === 'string' && s.Sid !== '' ? s.Sid : null;
+	const label = sid ?? String(index);
+	const where = `statement ${label}`;
+	const actions = s.Action !== undefined ? list(s.Action) : s.NotAction !== undefined ? list(s.NotAction) : null;
+	const resources = s.Resource !== undefined ? list(s.Resource) : s.NotResource !== undefined ? list(s.NotResource) : null;
+	const principal = (s.Principal ?? s.NotPrincipal) as PrincipalElement | undefined;
+	const effect = s.Effect === 'Deny' ? 'Deny' : 'Allow';
+	if (s.Effect !== 'Allow' && s.Effect !== 'Deny') warnings.push(`${where}: Effect ${JSON.stringify(s.Effect)} is neither Allow nor Deny; the statement never matches`);
+	return {
+		index,
+		sid,
+		label,
+		effect,
+		action: actions ? compileActions(actions) : null,
+		notAction: s.Action === undefined && s.NotAction !== undefined,
+		resources: resources ? resources.map((r) => compileResource(r, variables)) : null,
+		notResource: s.Resource === undefined && s.NotResource !== undefined,
+		principal: principal !== undefined ? compilePrincipal(principal) : null,
+		notPrincipal: s.Principal === undefined && s.NotPrincipal !== undefined,
+		conditions: compileConditions(s.Condition, variables, warnings, where)
+	};
+}
+
+const cache = new WeakMap<object, { statements: CompiledStatement[]; warnings: string[] }>();
+
+function compileDocument(doc: PolicyDocument): { statements: CompiledStatement[]; warnings: string[] } {
+	const warnings: string[] = [];
+	const variables = doc.Version === '2012-10-17';
+	try {
+		const raw = doc.Statement !== undefined && doc.Statement !== null ? statementsOf(doc) : [];
+		const statements = raw
+			.map((s, i) => compileStatement((s ?? {}) as unknown as Record<string, unknown>, i, variables, warnings))
+			.filter((st, i) => (raw[i]?.Effect === 'Allow' || raw[i]?.Effect === 'Deny') && st.action !== null);
+		return { statements, warnings };
+	} catch (e) {
+		return { statements: [], warnings: [`the policy could not be read (${String(e)}); it is ignored`] };
+	}
+}
+
+/** Compile one policy document with its origin (the statements are compiled once per document object). */
+export function compilePolicy(doc: PolicyDocument | null | undefined, origin: PolicyOrigin): CompiledPolicy {
+	if (!doc || typeof doc !== 'object') return { ...origin, statements: [], warnings: [] };
+	let compiled = cache.get(doc);
+	if (!compiled) {
+		compiled = compileDocument(doc);
+		cache.set(doc, compiled);
+	}
+	return { ...origin, statements: compiled.statements, warnings: compiled.warnings.map((w) => `${origin.name}: ${w}`) };
+}

@@ -1,0 +1,74 @@
+/** The engine's compiled form of policies: patterns pre-lowercased and pre-compiled, conditions pre-split. */
+import type { ActionMatcher } from '../match/glob';
+import type { ParsedOperator, ValueTest } from '../conditions/operators';
+import type { PolicyType } from '../types';
+import type { Template } from './variables';
+
+/** One policy value of a condition, with its test pre-built when it holds no variable. */
+export interface CompiledValue {
+	template: Template;
+	/** Pre-built test (static values); undefined for dynamic values; null when malformed. */
+	test?: ValueTest | null;
+}
+
+/** One operator + key of a Condition block. */
+export interface CompiledCondition {
+	operator: string;
+	key: string;
+	keyLower: string;
+	parsed: ParsedOperator;
+	values: CompiledValue[];
+}
+
+/** A resource pattern: static ones are pre-compiled; dynamic ones hold variables. */
+export interface CompiledResource {
+	template: Template;
+	/** For static patterns: the exact ARN (no wildcard) or a regex. */
+	exact?: string;
+	regex?: RegExp;
+	any?: boolean;
+}
+
+/** The Principal / NotPrincipal element, normalised: account ids become root ARNs. */
+export interface CompiledPrincipal {
+	/** `"*"` or `{"AWS":"*"}`. */
+	wildcard: boolean;
+	aws: Set<string>;
+	service: Set<string>;
+	federated: Set<string>;
+	canonical: Set<string>;
+	raw: string[];
+}
+
+/** One statement. */
+export interface CompiledStatement {
+	index: number;
+	sid: string | null;
+	/** Sid, or the index as a string. */
+	label: string;
+	effect: 'Allow' | 'Deny';
+	action: ActionMatcher | null;
+	notAction: boolean;
+	/** null when the statement has neither Resource nor NotResource (trust policies). */
+	resources: CompiledResource[] | null;
+	notResource: boolean;
+	principal: CompiledPrincipal | null;
+	notPrincipal: boolean;
+	conditions: CompiledCondition[];
+}
+
+/** A policy compiled once per evaluator, with where it came from. */
+export interface CompiledPolicy {
+	/** Model id (model/ids.ts). */
+	id: string;
+	/** The Reason's `policy`: policy ARN, SCP/RCP id, inline policy name, … */
+	label: string;
+	/** Display name. */
+	name: string;
+	type: PolicyType;
+	attachedTo: string;
+	via?: string;
+	statements: CompiledStatement[];
+	/** Problems found while compiling (unknown operators, malformed values). */
+	warnings: string[];
+}

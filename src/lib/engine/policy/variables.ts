@@ -1,0 +1,67 @@
+/**
+ * Policy variables (`${aws:username}`, `${aws:PrincipalTag/team, 'default'}`, `${*}` `${?}` `${$}`):
+ * parsed once per policy value, resolved per request. Only policies with Version 2012-10-17 have
+ * variables; older or missing versions keep the text literally (the caller decides).
+ */
+import { escapeRegex, globSource } from '../match/glob';
+
+/** A piece of a value: policy text (wildcards active), a literal character, or a variable. */
+export type TemplatePart = { kind: 'text'; text: string } | { kind: 'literal'; text: string } | { kind: 'var'; key: string; name: string; fallback: string | null };
+
+/** A policy value split into parts; `dynamic` when it holds anything but plain text. */
+export interface Template {
+	raw: string;
+	parts: TemplatePart[];
+	dynamic: boolean;
+}
+
+/** Looks up a single-valued context key (lowercase name) for variable substitution. */
+export type VariableLookup = (keyLower: string) => string[] | undefined;
+
+const VAR = /\$\{([^}]*)\}/g;
+const WITH_DEFAULT = /^\s*([^,\s]+)\s*,\s*'([^']*)'\s*$/;
+
+/** Parse a policy value into a template (no parsing at all when variables are off). */
+export function parseTemplate(raw: string, variables: boolean): Template {
+	if (!variables || !raw.includes('${')) return { raw, parts: [{ kind: 'text', text: raw }], dynamic: false };
+	const parts: TemplatePart[] = [];
+	let last = 0;
+	for (const m of raw.matchAll(VAR)) {
+		if (m.index > last) parts.push({ kind: 'text', text: raw.slice(last, m.index) });
+		const body = m[1].trim();
+		if (body === '*' || body === '?' || body === '$') parts.push({ kind: 'literal', text: body });
+		else {
+			const d = WITH_DEFAULT.exec(body);
+			const name = d ? d[1] : body;
+			parts.push({ kind: 'var', key: name.toLowerCase(), name, fallback: d ? d[2] : null });
+		}
+		last = m.index + m[0].length;
+	}
+	if (last < raw.length) parts.push({ kind: 'text', text: raw.slice(last) });
+	return { raw, parts, dynamic: parts.some((p) => p.kind !== 'text') };
+}
+
+/** A template after substitution: pieces, each either wildcard-active text or literal text. */
+export type Resolved = { text: string; glob: boolean }[];
+
+/** Substitute variables; null when one cannot be resolved (absent, empty or multi-valued, no default). */
+export function resolveTemplate(t: Template, lookup: VariableLookup): Resolved | null {
+	const out: Resolved = [];
+	for (const p of t.parts) {
+		if (p.kind === 'text') out.push({ text: p.text, glob: true });
+		else if (p.kind === 'literal') out.push({ text: p.text, glob: false });
+		else {
+			const v = lookup(p.key);
+			if (v && v.length === 1 && v[0] !== '') out.push({ text: v[0], glob: false });
+			else if (p.fallback !== null) out.push({ text: p.fallback, glob: false });
+			else return null;
+		}
+	}
+	return out;
+}
+
+/** The plain string of a resolved value. */
+export const resolvedText = (r: Resolved): string => (r.length === 1 ? r[0].text : r.map((p) => p.text).join(''));
+
+/** Regex source of a resolved value for string comparisons (wildcards active only in policy text). */
+export const resolvedGlobSource = (r: Resolved): string => r.map((p) => (p.glob ? globSource(p.text) : escapeRegex(p.text))).join('');

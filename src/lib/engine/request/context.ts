@@ -1,0 +1,108 @@
+/**
+ * The request context: keys the snapshot lets us fill in (principal ARN, account, org id and paths,
+ * tags, type, username, userid; resource account, org id, paths and tags), overridden by keys the
+ * request supplies. Keys are case-insensitive, so everything is stored under lowercase names.
+ */
+import type { Tags } from '../../model/snapshot';
+import { orgPathOf, type SnapshotIndex } from '../../model/snapshot-index';
+import type { ContextValue } from '../types';
+import type { ResolvedPrincipal } from './principal';
+
+/** Context values as the engine reads them: lowercase key → string values, plus the original spelling. */
+export type ContextMap = Map<string, { key: string; values: string[]; multi: boolean }>;
+
+const put = (m: ContextMap, key: string, values: string | string[]) => m.set(key.toLowerCase(), { key, values: Array.isArray(values) ? values : [values], multi: Array.isArray(values) });
+
+/** An account's organization facts: the org id and its path (`o-x/r-root/ou-a/`), or null outside the org. */
+export function orgFacts(index: SnapshotIndex, account: string | null): { orgId: string; path: string } | null {
+	const org = index.snapshot.organization;
+	if (!org || !account) return null;
+	const chain = orgPathOf(index, account);
+	if (chain.length === 0) return null;
+	return { orgId: org.id, path: `${org.id}/${chain.slice(0, -1).join('/')}/` };
+}
+
+function putTags(m: ContextMap, prefix: string, tags: Tags) {
+	for (const [k, v] of Object.entries(tags)) put(m, `${prefix}/${k}`, v);
+}
+
+/** The context keys a principal brings (computed once per principal). */
+export function principalContext(index: SnapshotIndex, p: ResolvedPrincipal): ContextMap {
+	const m: ContextMap = new Map();
+	if (p.kind === 'anonymous') return m;
+	if (p.kind === 'service') {
+		put(m, 'aws:PrincipalServiceName', p.input);
+		put(m, 'aws:PrincipalIsAWSService', 'true');
+		return m;
+	}
+	if (p.kind === 'federatedProvider') return m;
+	put(m, 'aws:PrincipalIsAWSService', 'false');
+	put(m, 'aws:PrincipalArn', p.arn);
+	if (p.account) put(m, 'aws:PrincipalAccount', p.account);
+	const org = orgFacts(index, p.account);
+	if (org) {
+		put(m, 'aws:PrincipalOrgID', org.orgId);
+		put(m, 'aws:PrincipalOrgPaths', [org.path]);
+	}
+	const type = { user: 'User', role: 'AssumedRole', session: 'AssumedRole', root: 'Account', federatedUser: 'FederatedUser' } as const;
+	put(m, 'aws:PrincipalType', type[p.kind]);
+	if (p.kind === 'user') {
+		put(m, 'aws:username', p.input.split('/').pop() ?? '');
+		if (p.user) put(m, 'aws:userid', p.user.id);
+		if (p.user) putTags(m, 'aws:PrincipalTag', p.user.tags);
+	} else if (p.kind === 'role' || p.kind === 'session') {
+		if (p.role) put(m, 'aws:userid', p.kind === 'session' ? `${p.role.id}:${p.sessionName}` : p.role.id);
+		if (p.role) putTags(m, 'aws:PrincipalTag', p.role.tags);
+	} else if (p.kind === 'root' && p.account) put(m, 'aws:userid', p.account);
+	return m;
+}
+
+/** The context keys a resource brings. */
+export function resourceContext(index: SnapshotIndex, account: string | null, tags: Tags | null): ContextMap {
+	const m: ContextMap = new Map();
+	if (account) put(m, 'aws:ResourceAccount', account);
+	const org = orgFacts(index, account);
+	if (org) {
+		put(m, 'aws:ResourceOrgID', org.orgId);
+		put(m, 'aws:ResourceOrgPaths', [org.path]);
+	}
+	if (tags) putTags(m, 'aws:ResourceTag', tags);
+	return m;
+}
+
+const str = (v: string | number | boolean) => String(v);
+
+/** The request-supplied keys (taken as given). */
+export function requestContext(context: Record<string, ContextValue> | undefined): ContextMap {
+	const m: ContextMap = new Map();
+	if (!context) return m;
+	for (const [key, v] of Object.entries(context)) {
+		if (v === null || v === undefined) continue;
+		m.set(key.toLowerCase(), { key, values: Array.isArray(v) ? v.map(str) : [str(v)], multi: Array.isArray(v) });
+	}
+	return m;
+}
+
+/** One lookup over the layers, request first. */
+export function contextLookup(layers: ContextMap[]): (keyLower: string) => string[] | undefined {
+	return (k) => {
+		for (const l of layers) {
+			const hit = l.get(k);
+			if (hit) return hit.values;
+		}
+		return undefined;
+	};
+}
+
+/** The merged context as a plain record (for the trace), request keys winning. */
+export function contextRecord(layers: ContextMap[]): Record<string, ContextValue> {
+	const out: Record<string, ContextValue> = {};
+	const seen = new Set<string>();
+	for (const l of layers)
+		for (const [k, { key, values, multi }] of l) {
+			if (seen.has(k)) continue;
+			seen.add(k);
+			out[key] = multi ? values : values[0];
+		}
+	return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * What is acted on: the request's resource resolved against the snapshot — its account, its tags,
+ * and the resource-based policy that applies (a role's trust policy for sts:AssumeRole*, a KMS key
+ * policy, which must allow, or a bucket/queue/… policy; an S3 object takes its bucket's policy).
+ */
+import { accountOfArn, resourcePolicyId, trustPolicyId } from '../../model/ids';
+import type { PolicyDocument } from '../../model/policy-document';
+import type { Resource } from '../../model/snapshot';
+import type { SnapshotIndex } from '../../model/snapshot-index';
+import { compilePolicy } from '../policy/compile';
+import type { CompiledPolicy } from '../policy/compiled';
+import type { ResourcePolicyKind } from '../flow/decide';
+import { resourceContext, type ContextMap } from './context';
+
+/** The actions a role trust policy governs. */
+export const TRUST_ACTIONS = new Set([
+	'sts:assumerole',
+	'sts:assumerolewithsaml',
+	'sts:assumerolewithwebidentity',
+	'sts:tagsession',
+	'sts:setsourceidentity',
+	'sts:setcontext'
+]);
+
+/** A request resource, resolved. */
+export interface ResolvedResource {
+	arn: string;
+	/** null when neither the request, the snapshot nor the ARN tells. */
+	account: string | null;
+	kind: ResourcePolicyKind;
+	policy: CompiledPolicy | null;
+	awsManagedKey: boolean;
+	context: ContextMap;
+	warnings: string[];
+}
+
+const bucketOf = (arn: string): string | null => /^arn:[^:]+:s3:::([^/]+)/.exec(arn)?.[1] ?? null;
+
+/** The default key policy KMS gives a key (it delegates to the account, so IAM policies count). */
+const defaultKeyPolicy = (account: string): PolicyDocument => ({
+	Version: '2012-10-17',
+	Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' }]
+});
+const defaultKeyPolicies = new Map<string, PolicyDocument>();
+
+/** Resolve the resource of a request. */
+export function resolveResource(index: SnapshotIndex, arn: string, resourceAccount: string | undefined, trustAction: boolean): ResolvedResource {
+	const warnings: string[] = [];
+	const bucket = bucketOf(arn);
+	let resource: Resource | undefined = index.resources.get(arn);
+	if (!resource && bucket) resource = index.resources.get(`arn:aws:s3:::${bucket}`);
+	const found = index.principals.get(arn);
+	const account =
+		resourceAccount ?? resource?.accountId ?? found?.account.id ?? accountOfArn(arn) ?? (bucket ? (index.bucketAccounts.get(bucket) ?? null) : null);
+	const tags = resource?.tags ?? found?.entity.tags ?? null;
+	const base = { arn, account, awsManagedKey: false, context: resourceContext(index, account, tags), warnings };
+	if (trustAction && /^arn:[^:]+:iam::\d{12}:role\//.test(arn)) {
+		const role = found?.kind === 'role' ? found.entity : undefined;
+		if (!role) warnings.push(`role ${arn} is not in the snapshot: its trust policy is unknown, so it allows no one`);
+		const policy = compilePolicy(role?.trustPolicy, { id: trustPolicyId(arn), label: trustPolicyId(arn), name: 'trust policy', type: 'resource', attachedTo: arn });
+		return { ...base, kind: 'trust', policy };
+	}
+	const isKey = resource?.kind === 'kms-key' || (!resource && /^arn:[^:]+:kms:[^:]*:\d{12}:key\//.test(arn));
+	if (isKey) {
+		let doc = resource?.policy ?? null;
+		if (!doc && account) {
+			warnings.push(`the key policy of ${arn} is not in the snapshot; assuming KMS's default key policy (it delegates to account ${account})`);
+			doc = defaultKeyPolicies.get(account) ?? defaultKeyPolicy(account);
+			defaultKeyPolicies.set(account, doc);
+		}
+		const policy = compilePolicy(doc, { id: resourcePolicyId(resource?.arn ?? arn), label: resourcePolicyId(resource?.arn ?? arn), name: 'key policy', type: 'resource', attachedTo: resource?.arn ?? arn });
+		return { ...base, kind: 'kms', policy, awsManagedKey: resource?.awsManaged === true };
+	}
+	if (resource?.policy) {
+		const policy = compilePolicy(resource.policy, { id: resourcePolicyId(resource.arn), label: resourcePolicyId(resource.arn), name: `${resource.kind} policy`, type: 'resource', attachedTo: resource.arn });
+		return { ...base, kind: 'resource', policy };
+	}
+	return { ...base, kind: null, policy: null };
+}

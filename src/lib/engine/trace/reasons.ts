@@ -1,0 +1,99 @@
+/**
+ * The deciding reasons and the plain-words summary of a decision: the explicit denies, or the
+ * allows that granted, or for an implicit deny the layers that had no Allow (for SCPs, each level
+ * of the chain that lacked one), each keyed to model ids.
+ */
+import type { Outcome, Layers } from '../flow/decide';
+import type { StatementHit } from '../policy/judge';
+import type { LayerName, PolicyType, Reason } from '../types';
+
+const TYPE_WORDS: Record<PolicyType, string> = {
+	identity: 'identity policy',
+	resource: 'resource-based policy',
+	scp: 'SCP',
+	rcp: 'RCP',
+	boundary: 'permissions boundary',
+	session: 'session policy'
+};
+const LAYER_WORDS: Record<LayerName, string> = {
+	rcp: 'RCP',
+	scp: 'SCP',
+	resource: 'resource-based policy',
+	identity: 'identity policy',
+	boundary: 'permissions boundary',
+	session: 'session policy'
+};
+
+/** Words for where a policy is attached (org nodes by name, others by ARN). */
+export type Describe = (attachedTo: string) => string;
+
+function policyWords(h: StatementHit, describe: Describe): string {
+	const p = h.policy;
+	const kind = p.id.endsWith('#trust') ? 'role trust policy' : p.type === 'resource' && /:kms:/.test(p.attachedTo) ? 'key policy' : TYPE_WORDS[p.type];
+	const name = p.label === p.name ? p.name : `${p.name} (${p.label})`;
+	const where = p.type === 'resource' ? `of ${describe(p.attachedTo)}` : `attached to ${describe(p.attachedTo)}`;
+	return `${kind} ${name} ${where}, statement ${h.statement.label}`;
+}
+
+/** A Reason from a matched statement. */
+export function hitReason(h: StatementHit, describe: Describe): Reason {
+	const { policy, statement } = h;
+	const verb = statement.effect === 'Deny' ? 'Denied by' : 'Allowed by';
+	return {
+		effect: statement.effect,
+		policyType: policy.type,
+		policy: policy.label,
+		attachedTo: policy.attachedTo,
+		statement: statement.label,
+		policyId: policy.id,
+		message: `${verb} ${policyWords(h, describe)}`
+	};
+}
+
+function gapReasons(layer: LayerName, layers: Layers, action: string, principal: string): Reason[] {
+	const l = layers[layer];
+	const type: PolicyType = layer;
+	const none = (attachedTo: string, what: string): Reason => ({ effect: 'ImplicitDeny', policyType: type, policy: '', attachedTo, statement: '', message: what });
+	if (l.levels) {
+		return l.levels
+			.filter((lv) => lv.verdict === 'noAllow')
+			.flatMap((lv) => {
+				const what = `No SCP attached to ${lv.level.display} allows ${action}`;
+				if (!lv.judgements.length) return [none(lv.level.nodeId, what)];
+				return lv.judgements.map((j) => ({ ...none(lv.level.nodeId, what), policy: j.policy.label, policyId: j.policy.id }));
+			});
+	}
+	const what = `No ${LAYER_WORDS[layer]} allows ${action}`;
+	if (!l.judgements.length) return [none(principal, what)];
+	return l.judgements.map((j) => ({ ...none(j.policy.attachedTo, what), policy: j.policy.label, policyId: j.policy.id }));
+}
+
+/** The reasons of an outcome, in evaluation order. */
+export function outcomeReasons(o: Outcome, layers: Layers, action: string, principal: string, describe: Describe): Reason[] {
+	if (o.decision !== 'implicitDeny') {
+		const reasons = o.hits.map((h) => hitReason(h, describe));
+		if (o.rootAccess) {
+			reasons.push({ effect: 'Allow', policyType: 'identity', policy: '', attachedTo: principal, statement: '', message: 'The account root user has full access to its own account' });
+		}
+		return reasons;
+	}
+	return o.missing.flatMap((layer) => gapReasons(layer, layers, action, principal));
+}
+
+/** A one-line summary of the outcome. */
+export function summarize(o: Outcome, layers: Layers, reasons: Reason[], action: string, describe: Describe): string {
+	if (o.decision === 'explicitDeny') {
+		const more = o.hits.length > 1 ? ` (and ${o.hits.length - 1} more)` : '';
+		return `${policyWords(o.hits[0], describe).replace(/^/, 'Denied by ')}${more}`;
+	}
+	if (o.decision === 'allowed') {
+		if (o.rootAccess) return `Allowed: the account root user has full access to its own account`;
+		const grant = o.hits.find((h) => h.policy.type === 'resource') ?? o.hits.find((h) => h.policy.type === 'identity') ?? o.hits[0];
+		return grant ? `Allowed by ${policyWords(grant, describe)}` : `Allowed`;
+	}
+	const gap = o.gap!;
+	const first = reasons[0];
+	if (gap === 'scp' && first) return `Implicitly denied: ${first.message}`;
+	const where = layers[gap].judgements.length ? '' : ' (none applies)';
+	return `Implicitly denied: no ${LAYER_WORDS[gap]} allows ${action}${where}`;
+}
