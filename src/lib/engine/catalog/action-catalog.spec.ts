@@ -92,6 +92,12 @@ describe('ActionCatalog over the real iam-data catalog', () => {
 		for (const [level, actions] of Object.entries(r.levels)) for (const a of actions) expect(catalog.accessLevel(a)).toBe(level);
 	});
 
+	it('lists the condition keys documented for an action', () => {
+		expect(catalog.conditionKeysOf('s3:GetObject')).toContain('s3:ExistingObjectTag/<key>');
+		expect(catalog.conditionKeysOf('iam:CreateRole')).toContain('aws:RequestTag/${TagKey}');
+		expect(catalog.conditionKeysOf('s3:Nope')).toEqual([]);
+	});
+
 	it('completes service prefixes, then actions', () => {
 		expect(catalog.completions('s3')).toContain('s3:');
 		expect(catalog.completions('s3:getobjectt')).toEqual(['s3:GetObjectTagging', 's3:GetObjectTorrent']);

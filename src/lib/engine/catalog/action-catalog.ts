@@ -137,6 +137,14 @@ export class ActionCatalog {
 		return a ? LoadedService.level(a) : undefined;
 	}
 
+	/** The condition keys AWS documents for an action (service and global ones it names), as documented; [] when unknown. */
+	conditionKeysOf(action: string): string[] {
+		const split = splitAction(action);
+		const service = split ? this.#service(split[0]) : null;
+		const a = split ? service?.action(split[1]) : undefined;
+		return a ? a[3].map((i) => service!.data.conditionKeys[i]) : [];
+	}
+
 	/** Every action an IAM action pattern covers, as "service:Name", sorted ("s3:Get*", "*", "s3:?etObject"). */
 	expandActionPattern(pattern: string): string[] {
 		const split = splitAction(pattern);
