@@ -8,7 +8,7 @@
  */
 import type { Organization, OrgAccount, OrgPolicy, OrgUnit } from '../../model/snapshot';
 import type { ShapedFile } from '../classify';
-import type { ReadContext } from '../shapes/read-context';
+import { ReadContext } from '../shapes/read-context';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- values were validated against their schemas */
 type Raw = any;
@@ -22,6 +22,8 @@ const lastParentIn = (path: string | undefined): string | null => path?.split('/
 /** Assemble the organization from its files; null when there are none. */
 export function buildOrganization(files: ShapedFile[], ctxOf: (f: ShapedFile) => ReadContext): Organization | null {
 	if (files.length === 0) return null;
+	const base = ctxOf(files[0]);
+	const orgCtx = new ReadContext(files[0].file, 'organizations', base.errors, base.warnings);
 	let info: Raw = null;
 	const units = new Map<string, OrgUnit>();
 	const accounts = new Map<string, OrgAccount>();
@@ -110,9 +112,8 @@ export function buildOrganization(files: ShapedFile[], ctxOf: (f: ShapedFile) =>
 		if (POLICY_TYPES[l.type] && !policies.has(id))
 			ctxOf(files.find((f) => f.file === l.file)!).warn('missing-content', `Policy ${id} is listed but its describe-policy output is missing, so it was left out.`, '');
 	const roots = [...units.values()].filter((u) => u.kind === 'root');
-	const first = files[0];
 	if (roots.length !== 1) {
-		ctxOf(first).error(
+		orgCtx.error(
 			roots.length === 0 ? 'missing-root' : 'several-roots',
 			roots.length === 0
 				? 'Organizations files were given without organizations-list-roots.json, so the organization tree cannot be built.'
@@ -124,7 +125,7 @@ export function buildOrganization(files: ShapedFile[], ctxOf: (f: ShapedFile) =>
 	const root = roots[0];
 	const orgId = info?.Id ?? /\/(o-[a-z0-9]+)\//.exec(root.arn ?? '')?.[1] ?? null;
 	if (!orgId) {
-		ctxOf(first).error('missing-organization', 'The organization id is unknown: add organizations-describe-organization.json.', '');
+		orgCtx.error('missing-organization', 'The organization id is unknown: add organizations-describe-organization.json.', '');
 		return null;
 	}
 	return {
