@@ -1,0 +1,119 @@
+/**
+ * Named snapshots side by side in IndexedDB: list, get, save, rename, delete. Every write is one
+ * Dexie transaction, so a snapshot lands whole or not at all; failures (a full quota included)
+ * come back as AtlasErrors with the store unchanged. Reactive listing (liveQuery) is left to the
+ * state layer, over `store.db.snapshots`.
+ */
+import { SNAPSHOT_VERSION, type Snapshot } from '../model/snapshot';
+import { countSnapshot } from '../model/snapshot-counts';
+import type { Result } from '../model/result';
+import { snapshotFromJson } from '../import/snapshot-file/parse-snapshot-file';
+import { AtlasDb, type DbOptions, type SnapshotRecord } from './atlas-db';
+import { notFound, storeError } from './store-error';
+import { LAST_OPENED } from './settings-store';
+
+/** Options of save(). */
+export interface SaveOptions {
+	/** Replace the snapshot with this id (default: a new id). */
+	id?: string;
+}
+
+/** The metadata row for a snapshot. */
+export function recordFor(id: string, s: Snapshot): SnapshotRecord {
+	const { name, capturedAt, importedAt, sources, tool } = s.meta;
+	return { id, name, capturedAt, importedAt, sources, tool, counts: countSnapshot(s), formatVersion: s.version };
+}
+
+/** The snapshot repository over one AtlasDb. */
+export class SnapshotStore {
+	readonly db: AtlasDb;
+	readonly #newId: () => string;
+
+	/** Use `db` (default: the `iam-atlas` database); `newId` makes ids (default crypto.randomUUID). */
+	constructor(db: AtlasDb | DbOptions = {}, newId: () => string = () => crypto.randomUUID()) {
+		this.db = db instanceof AtlasDb ? db : new AtlasDb(db);
+		this.#newId = newId;
+	}
+
+	/** Every stored snapshot's record, newest import first. */
+	async list(): Promise<SnapshotRecord[]> {
+		return (await this.db.snapshots.orderBy('importedAt').toArray()).reverse();
+	}
+
+	/** One snapshot's record. */
+	async record(id: string): Promise<Result<SnapshotRecord>> {
+		try {
+			const r = await this.db.snapshots.get(id);
+			return r ? { ok: true, value: r } : { ok: false, error: notFound(id) };
+		} catch (e) {
+			return { ok: false, error: storeError(e, 'read the snapshot list') };
+		}
+	}
+
+	/** A whole snapshot (its name as last renamed); bodies of older format versions are migrated. */
+	async get(id: string): Promise<Result<Snapshot>> {
+		try {
+			const [record, body] = await this.db.transaction('r', this.db.snapshots, this.db.bodies, () =>
+				Promise.all([this.db.snapshots.get(id), this.db.bodies.get(id)])
+			);
+			if (!record || !body) return { ok: false, error: notFound(id) };
+			let snapshot = body.snapshot;
+			if (snapshot.version !== SNAPSHOT_VERSION) {
+				const migrated = snapshotFromJson(snapshot, record.name);
+				if (!migrated.ok) return migrated;
+				snapshot = migrated.value;
+			}
+			return { ok: true, value: { ...snapshot, meta: { ...snapshot.meta, name: record.name } } };
+		} catch (e) {
+			return { ok: false, error: storeError(e, 'read the snapshot') };
+		}
+	}
+
+	/** Store a snapshot (record and body in one transaction); returns its record. */
+	async save(snapshot: Snapshot, options: SaveOptions = {}): Promise<Result<SnapshotRecord>> {
+		const id = options.id ?? this.#newId();
+		const record = recordFor(id, snapshot);
+		try {
+			await this.db.transaction('rw', this.db.snapshots, this.db.bodies, async () => {
+				await this.db.snapshots.put(record);
+				await this.db.bodies.put({ id, snapshot });
+			});
+			return { ok: true, value: record };
+		} catch (e) {
+			return { ok: false, error: storeError(e, 'save the snapshot') };
+		}
+	}
+
+	/** Give a snapshot a new name (shown in the list and written into exports). */
+	async rename(id: string, name: string): Promise<Result<SnapshotRecord>> {
+		try {
+			const updated = await this.db.transaction('rw', this.db.snapshots, async () => {
+				const r = await this.db.snapshots.get(id);
+				if (!r) return null;
+				const next = { ...r, name };
+				await this.db.snapshots.put(next);
+				return next;
+			});
+			return updated ? { ok: true, value: updated } : { ok: false, error: notFound(id) };
+		} catch (e) {
+			return { ok: false, error: storeError(e, 'rename the snapshot') };
+		}
+	}
+
+	/** Remove a snapshot (record and body), forgetting it as the last opened one. */
+	async delete(id: string): Promise<Result<void>> {
+		try {
+			const found = await this.db.transaction('rw', this.db.snapshots, this.db.bodies, this.db.settings, async () => {
+				const exists = (await this.db.snapshots.get(id)) !== undefined;
+				await this.db.snapshots.delete(id);
+				await this.db.bodies.delete(id);
+				const last = await this.db.settings.get(LAST_OPENED);
+				if (last?.value === id) await this.db.settings.delete(LAST_OPENED);
+				return exists;
+			});
+			return found ? { ok: true, value: undefined } : { ok: false, error: notFound(id) };
+		} catch (e) {
+			return { ok: false, error: storeError(e, 'delete the snapshot') };
+		}
+	}
+}
