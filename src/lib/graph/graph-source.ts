@@ -3,7 +3,7 @@
  * expanded (`reveal`), the relations between any two nodes (`relations`), and which expansions
  * make a given model object visible (`expansionsFor`). It never materialises every principal.
  */
-import { inlinePolicyId } from '../model/ids';
+import { accountOfArn, inlinePolicyId, parseArn } from '../model/ids';
 import { statementsOf, type PolicyDocument } from '../model/policy-document';
 import { policyIn, type SnapshotIndex } from '../model/snapshot-index';
 import type { Account, Group, Role, User } from '../model/snapshot';
@@ -18,6 +18,7 @@ import {
 	noOrgRoot,
 	principalNode,
 	resourceNode,
+	ROW,
 	unitNode
 } from './node-factory';
 import { accountPrincipal, namedPrincipals, roleOfSession } from './principal-ref';
@@ -214,6 +215,30 @@ export class GraphSource {
 		const r = index.resources.get(id);
 		if (r) return resourceNode(r);
 		return null;
+	}
+
+	/**
+	 * The node a request's resource is drawn as: the resource itself, the bucket of an S3 object,
+	 * a role or user (sts:AssumeRole), or a stand-in node for a resource the snapshot does not hold.
+	 */
+	objectNode(resourceArn: string, resourceAccount?: string): GraphNode {
+		const known = this.nodeFor(resourceArn);
+		if (known) return known;
+		const bucket = /^(arn:[^:]+:s3:::[^/]+)\//.exec(resourceArn)?.[1];
+		const b = bucket ? this.nodeFor(bucket) : null;
+		if (b) return b;
+		const accountId = accountOfArn(resourceArn) ?? resourceAccount ?? null;
+		const tail = resourceArn.split(':').slice(5).join(':') || resourceArn;
+		return {
+			id: resourceArn,
+			kind: 'resource',
+			label: tail.length > 30 ? '…' + tail.slice(-29) : tail,
+			ref: resourceArn,
+			sub: `${parseArn(resourceArn)?.service ?? 'resource'} · not in snapshot`,
+			accountId,
+			childCount: 0,
+			row: ROW.resource
+		};
 	}
 
 	/** Relations of a node to others (membership, trust, policy attachment, resource grants). */

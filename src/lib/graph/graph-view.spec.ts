@@ -72,3 +72,15 @@ describe('buildView', () => {
 		expect(s.expansionsFor('nope')).toBeNull();
 	});
 });
+
+describe('objectNode and pinned nodes', () => {
+	it('draws an S3 object as its bucket and an unknown resource as a pinned stand-in under its account', () => {
+		const s = source();
+		expect(s.objectNode(`${ARN.bucket}/a/b.pdf`).id).toBe(ARN.bucket);
+		const ec2 = s.objectNode(`arn:aws:ec2:us-east-1:${BANK.prod}:instance/*`);
+		expect([ec2.kind, ec2.accountId, ec2.sub]).toEqual(['resource', BANK.prod, 'ec2 · not in snapshot']);
+		const view = buildView(s, [BANK.prod], [ec2]);
+		expect(view.parent.get(ec2.id)).toBe(BANK.prod);
+		expect(buildView(s, [], [ec2]).parent.get(ec2.id)).toBe(BANK.prod);
+	});
+});

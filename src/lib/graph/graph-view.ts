@@ -18,8 +18,12 @@ export interface GraphView {
 
 const RELATED = new Set(['user', 'group', 'role', 'resource']);
 
-/** Build the visible graph for an ordered list of expanded node ids. */
-export function buildView(source: GraphSource, expanded: readonly string[]): GraphView {
+/**
+ * Build the visible graph for an ordered list of expanded node ids, plus `pinned` nodes that must
+ * show whatever is expanded (a traced resource not in the snapshot), each under its account when
+ * that is visible, else under the top node.
+ */
+export function buildView(source: GraphSource, expanded: readonly string[], pinned: readonly GraphNode[] = []): GraphView {
 	const view: GraphView = { nodes: new Map(), edges: new Map(), parent: new Map(), expanded: [] };
 	const spine = source.spine();
 	for (const n of spine.nodes) view.nodes.set(n.id, n);
@@ -43,6 +47,13 @@ export function buildView(source: GraphSource, expanded: readonly string[]): Gra
 			}
 		pending.push(...r.edges);
 	}
+	for (const n of pinned)
+		if (!view.nodes.has(n.id)) {
+			view.nodes.set(n.id, n);
+			const home = n.accountId && view.nodes.has(n.accountId) ? n.accountId : source.rootId;
+			view.parent.set(n.id, home);
+			pending.push({ id: `${home}->${n.id}:contains`, source: home, target: n.id, kind: 'contains' });
+		}
 	for (const n of view.nodes.values()) if (RELATED.has(n.kind)) pending.push(...source.relations(n));
 	for (const e of pending)
 		if (e.source !== e.target && view.nodes.has(e.source) && view.nodes.has(e.target)) view.edges.set(e.id, e);
