@@ -88,7 +88,7 @@ export function decide(layers: Layers, s: Situation): Outcome {
 	if (p.kind === 'user' && (matches.has('user') || matches.has('wildcard'))) {
 		// a role trust policy naming the user directly still needs the user's boundary to allow (Update a role trust policy, notes)
 		if (s.resourceKind !== 'trust') return grant([R]);
-		if (passes(B)) return grant(used([R, B]));
+		return passes(B) ? grant(used([R, B])) : deny(['boundary']);
 	}
 	if (isSession && (matches.has('session') || (matches.has('wildcard') && p.kind !== 'role'))) return grant([R]);
 	let roleGap: LayerName[] = [];
