@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { worldToSnapshot } from '../../lib/engine/testing/world';
+import { serializeSnapshot } from '../../lib/import/snapshot-file';
+import type { CliIo } from '../io';
+import { run } from './eval';
+
+const A = '111111111111';
+const dir = mkdtempSync(join(tmpdir(), 'iam-atlas-eval-'));
+const snapshotPath = join(dir, 'snap.json');
+writeFileSync(
+	snapshotPath,
+	serializeSnapshot(
+		worldToSnapshot({
+			accounts: { [A]: { users: [{ name: 'alice', policies: [{ Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }] }] } }
+		})
+	)
+);
+
+function fakeIo(lines: string[]) {
+	const out: string[] = [];
+	const err: string[] = [];
+	const io: CliIo = {
+		stdout: (t) => void out.push(t),
+		stderr: (t) => void err.push(t),
+		stdinLines: async function* () {
+			yield* lines;
+		}
+	};
+	return { io, out: () => out.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l)), err: () => err.join('') };
+}
+
+const alice = `arn:aws:iam::${A}:user/alice`;
+const line = (o: object) => JSON.stringify(o);
+
+describe('iam-atlas eval', () => {
+	it('answers each stdin line in order, errors per line without stopping', async () => {
+		const f = fakeIo([
+			line({ principal: alice, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: A }),
+			'{not json',
+			line({ principal: alice, action: 's3:PutObject' }),
+			line({ principal: alice, action: 's3:PutObject', resource: 'arn:aws:s3:::b/k', resourceAccount: A })
+		]);
+		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
+		const out = f.out();
+		expect(out).toHaveLength(4);
+		expect(out[0]).toMatchObject({ decision: 'allowed', reasons: [{ effect: 'Allow', policyType: 'identity', policy: 'inline-0', attachedTo: alice, statement: 'Read' }] });
+		expect(out[1].error.code).toBe('eval.request.invalid-json');
+		expect(out[1].error.message).toMatch(/^line 2: /);
+		expect(out[2].error).toMatchObject({ code: 'eval.request.missing-field', message: expect.stringMatching(/^line 3: "resource"/) });
+		expect(out[3]).toMatchObject({ decision: 'implicitDeny', gap: 'identity' });
+		expect(typeof out[3].summary).toBe('string');
+	});
+
+	it('reads a requests file when given', async () => {
+		const requests = join(dir, 'req.jsonl');
+		writeFileSync(requests, line({ principal: alice, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }) + '\n');
+		const f = fakeIo([]);
+		expect(await run(['--snapshot', snapshotPath, requests], f.io)).toBe(0);
+		expect(f.out().map((o) => o.decision)).toEqual(['allowed']);
+	});
+
+	it('needs --snapshot and a readable, valid snapshot', async () => {
+		const a = fakeIo([]);
+		expect(await run([], a.io)).toBe(2);
+		expect(a.err()).toMatch(/--snapshot is required/);
+		const bad = join(dir, 'bad.json');
+		writeFileSync(bad, '{"format":"nope"}');
+		const b = fakeIo([]);
+		expect(await run(['--snapshot', bad], b.io)).toBe(1);
+		expect(b.err()).toMatch(/bad\.json/);
+	});
+});
