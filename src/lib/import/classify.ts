@@ -23,7 +23,7 @@ export interface ShapedFile {
 /** The outcome of classifying one file. */
 export type Classified =
 	| ShapedFile
-	| { kind: 'snapshot'; file: string; text: string }
+	| { kind: 'snapshot'; file: string; value: unknown }
 	| { kind: 'skip'; warning?: AtlasError }
 	| { kind: 'error'; error: AtlasError };
 
@@ -34,28 +34,51 @@ function namedShape(context: PathContext): Shape | undefined {
 	return shapeOfCommand(context.base);
 }
 
-const looksLikePolicy = (v: object) => 'Statement' in v && ('Version' in v || Object.keys(v).length <= 2);
+const looksLikePolicy = (v: object) =>
+	'Statement' in v && ('Version' in v || Object.keys(v).length <= 2);
 
 /** Classify one file of a collection (path relative to its root). */
 export function classify(path: string, bytes: Uint8Array, maxBytes: number): Classified {
 	if (isOsJunk(path)) return { kind: 'skip' };
 	if (isDocumentFile(path))
-		return { kind: 'skip', warning: importError('file', 'skipped', 'Not an AWS CLI output (a licence or documentation file); skipped.', { file: path }) };
+		return {
+			kind: 'skip',
+			warning: importError(
+				'file',
+				'skipped',
+				'Not an AWS CLI output (a licence or documentation file); skipped.',
+				{ file: path }
+			)
+		};
 	const context = pathContext(path);
 	const named = namedShape(context);
 	const read = readJson(path, bytes, maxBytes, named?.id ?? 'file');
 	if (!read.ok) return { kind: 'error', error: read.error };
 	const value = read.value;
-	if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'iam-atlas-snapshot')
-		return { kind: 'snapshot', file: path, text: read.text };
+	if (
+		typeof value === 'object' &&
+		value !== null &&
+		(value as { format?: unknown }).format === 'iam-atlas-snapshot'
+	)
+		return { kind: 'snapshot', file: path, value };
 	const shape = named ?? shapeOfContent(value);
 	if (!shape) {
 		if (context.cliCommand)
 			return {
 				kind: 'skip',
-				warning: importError('file', 'unsupported-command', `IAM Atlas does not read "${context.cliCommand}" output; this file was skipped.`, { file: path })
+				warning: importError(
+					'file',
+					'unsupported-command',
+					`IAM Atlas does not read "${context.cliCommand}" output; this file was skipped.`,
+					{ file: path }
+				)
 			};
-		if (typeof value === 'object' && value !== null && !Array.isArray(value) && looksLikePolicy(value))
+		if (
+			typeof value === 'object' &&
+			value !== null &&
+			!Array.isArray(value) &&
+			looksLikePolicy(value)
+		)
 			return {
 				kind: 'error',
 				error: importError(

@@ -23,7 +23,8 @@ export interface PathContext {
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
-const CLI_COMMAND = /^([a-z0-9]+-)?(describe|list|get|generate|lookup|search|batch-get|scan)-[a-z0-9-]+$/;
+const CLI_COMMAND =
+	/^([a-z0-9]+-)?(describe|list|get|generate|lookup|search|batch-get|scan)-[a-z0-9-]+$/;
 
 /** The URL-decoded value of a file name (left as is when it is not valid percent-encoding). */
 export function decodeParameter(name: string): string {
@@ -49,7 +50,14 @@ export function pathContext(path: string): PathContext {
 		if (region === null && REGION.test(s)) region = s;
 		if (cliCommand === null && CLI_COMMAND.test(s)) cliCommand = s;
 	}
-	return { base, parent: folders.at(-1) ?? '', parameter: decodeParameter(base), accountId, region, cliCommand };
+	return {
+		base,
+		parent: folders.at(-1) ?? '',
+		parameter: decodeParameter(base),
+		accountId,
+		region,
+		cliCommand
+	};
 }
 
 /** True for files an operating system or archiver leaves behind (skipped silently). */
@@ -68,4 +76,5 @@ export function isOsJunk(path: string): boolean {
 
 /** True for documentation files that travel with data (LICENSE, README, NOTICE…): skipped with a warning. */
 export const isDocumentFile = (path: string): boolean =>
-	/^(LICEN[CS]E|NOTICE|README|COPYING|CHANGELOG)([.-].*)?$/i.test(path.split('/').at(-1) ?? '') || /\.(md|txt)$/i.test(path);
+	/^(LICEN[CS]E|NOTICE|README|COPYING|CHANGELOG)([.-].*)?$/i.test(path.split('/').at(-1) ?? '') ||
+	/\.(md|txt)$/i.test(path);

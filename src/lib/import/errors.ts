@@ -13,7 +13,12 @@ export interface ErrorPlace {
 }
 
 /** Build an import error with code `import.<shape>.<problem>`. */
-export function importError(shape: string, problem: string, message: string, place: ErrorPlace): AtlasError {
+export function importError(
+	shape: string,
+	problem: string,
+	message: string,
+	place: ErrorPlace
+): AtlasError {
 	const where: AtlasError['where'] = { file: place.file };
 	if (place.pointer !== undefined) where.pointer = place.pointer;
 	if (place.line !== undefined) where.line = place.line;
@@ -34,7 +39,9 @@ export function describeError(error: AtlasError): string {
 	const w = error.where;
 	const place = [
 		w?.file,
-		w?.line !== undefined ? `line ${w.line}${w.column !== undefined ? `, column ${w.column}` : ''}` : undefined,
+		w?.line !== undefined
+			? `line ${w.line}${w.column !== undefined ? `, column ${w.column}` : ''}`
+			: undefined,
 		w?.pointer !== undefined ? `at ${w.pointer === '' ? '(top level)' : w.pointer}` : undefined
 	]
 		.filter(Boolean)

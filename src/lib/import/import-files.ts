@@ -34,7 +34,8 @@ export interface ImportOptions {
 }
 
 /** A snapshot with the warnings met on the way, or every error found. */
-export type ImportOutcome = { ok: true; snapshot: Snapshot; warnings: AtlasError[] } | { ok: false; errors: AtlasError[] };
+export type ImportOutcome =
+	{ ok: true; snapshot: Snapshot; warnings: AtlasError[] } | { ok: false; errors: AtlasError[] };
 
 /** The tool string recorded in snapshot metadata. */
 export const TOOL = 'iam-atlas 0.1.0';
@@ -57,7 +58,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
 		else expanded.push(f);
 	}
 	const shaped: ShapedFile[] = [];
-	const snapshots: { file: string; text: string }[] = [];
+	const snapshots: { file: string; value: unknown }[] = [];
 	const sources: SourceFile[] = [];
 	for (let i = 0; i < expanded.length; i++) {
 		const f = expanded[i];
@@ -75,22 +76,42 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
 	if (snapshots.length > 0) {
 		if (snapshots.length > 1 || shaped.length > 0)
 			errors.push(
-				importError('snapshot', 'mixed', 'A native snapshot file must be imported on its own, not together with other files.', { file: snapshots[0].file })
+				importError(
+					'snapshot',
+					'mixed',
+					'A native snapshot file must be imported on its own, not together with other files.',
+					{ file: snapshots[0].file }
+				)
 			);
 		if (errors.length > 0) return { ok: false, errors };
-		return readSnapshotFile(snapshots[0].text, snapshots[0].file, options.name, warnings);
+		return readSnapshotFile(snapshots[0].value, snapshots[0].file, options.name, warnings);
 	}
 	if (errors.length > 0) return { ok: false, errors };
 	if (shaped.length === 0) {
-		const what = files.length === 0 ? 'No files were given.' : 'None of the files holds AWS CLI output IAM Atlas reads.';
-		return { ok: false, errors: [...warnings, importError('file', 'nothing-to-import', what, { file: files[0]?.path ?? '' })] };
+		const what =
+			files.length === 0
+				? 'No files were given.'
+				: 'None of the files holds AWS CLI output IAM Atlas reads.';
+		return {
+			ok: false,
+			errors: [
+				...warnings,
+				importError('file', 'nothing-to-import', what, { file: files[0]?.path ?? '' })
+			]
+		};
 	}
 	const parts = buildSnapshotParts(shaped, errors, warnings);
 	if (errors.length > 0) return { ok: false, errors };
 	const snapshot: Snapshot = {
 		format: SNAPSHOT_FORMAT,
 		version: SNAPSHOT_VERSION,
-		meta: { name: options.name ?? defaultName(files), capturedAt: null, importedAt: options.now ?? new Date().toISOString(), sources, tool: TOOL },
+		meta: {
+			name: options.name ?? defaultName(files),
+			capturedAt: null,
+			importedAt: options.now ?? new Date().toISOString(),
+			sources,
+			tool: TOOL
+		},
 		organization: parts.organization,
 		accounts: parts.accounts,
 		notes: [],

@@ -61,7 +61,8 @@ export interface Shape {
 
 type O = Record<string, unknown>;
 const has = (o: O, k: string) => o[k] !== undefined;
-const first = (o: O, k: string): O | undefined => (Array.isArray(o[k]) ? ((o[k] as unknown[])[0] as O | undefined) : undefined);
+const first = (o: O, k: string): O | undefined =>
+	Array.isArray(o[k]) ? ((o[k] as unknown[])[0] as O | undefined) : undefined;
 const onlyKeys = (o: O, ...keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
 
 const shape = (
@@ -71,36 +72,154 @@ const shape = (
 	parameterised: boolean,
 	validate: unknown,
 	matches: (o: O) => boolean
-): Shape => ({ id, kind: commands[0], what, commands, parameterised, validate: validate as Validator, matches });
+): Shape => ({
+	id,
+	kind: commands[0],
+	what,
+	commands,
+	parameterised,
+	validate: validate as Validator,
+	matches
+});
 
 /** All shapes, in recognition order (more specific first). */
 export const SHAPES: Shape[] = [
-	shape('gaad', ['iam-get-account-authorization-details'], 'GAAD (get-account-authorization-details) output', false, gaad, (o) =>
-		has(o, 'UserDetailList') || has(o, 'GroupDetailList') || has(o, 'RoleDetailList') || (first(o, 'Policies') !== undefined && has(first(o, 'Policies')!, 'PolicyName'))
+	shape(
+		'gaad',
+		['iam-get-account-authorization-details'],
+		'GAAD (get-account-authorization-details) output',
+		false,
+		gaad,
+		(o) =>
+			has(o, 'UserDetailList') ||
+			has(o, 'GroupDetailList') ||
+			has(o, 'RoleDetailList') ||
+			(first(o, 'Policies') !== undefined && has(first(o, 'Policies')!, 'PolicyName'))
 	),
-	shape('get-role', ['iam-get-role'], 'iam get-role output', true, getRole, (o) => typeof o.Role === 'object' && o.Role !== null),
-	shape('organization', ['organizations-describe-organization'], 'describe-organization output', false, describeOrganization, (o) => has(o, 'Organization')),
-	shape('roots', ['organizations-list-roots'], 'list-roots output', false, listRoots, (o) => has(o, 'Roots')),
-	shape('ous', ['organizations-list-organizational-units-for-parent'], 'list-organizational-units-for-parent output', true, listOus, (o) =>
-		has(o, 'OrganizationalUnits')
+	shape(
+		'get-role',
+		['iam-get-role'],
+		'iam get-role output',
+		true,
+		getRole,
+		(o) => typeof o.Role === 'object' && o.Role !== null
 	),
-	shape('accounts', ['organizations-list-accounts-for-parent', 'organizations-list-accounts'], 'list-accounts-for-parent output', true, listAccounts, (o) =>
-		has(o, 'Accounts')
+	shape(
+		'organization',
+		['organizations-describe-organization'],
+		'describe-organization output',
+		false,
+		describeOrganization,
+		(o) => has(o, 'Organization')
 	),
-	shape('org-policies', ['organizations-list-policies'], 'list-policies output', true, listPolicies, (o) => Array.isArray(o.Policies) && !has(o, 'UserDetailList')),
-	shape('org-policy', ['organizations-describe-policy'], 'describe-policy output', true, describePolicy, (o) => typeof o.Policy === 'object' && o.Policy !== null),
-	shape('org-targets', ['organizations-list-targets-for-policy'], 'list-targets-for-policy output', true, listTargets, (o) => has(o, 'Targets')),
-	shape('buckets', ['s3api-list-buckets', 's3-list-buckets'], 's3api list-buckets output', false, listBuckets, (o) => has(o, 'Buckets')),
+	shape('roots', ['organizations-list-roots'], 'list-roots output', false, listRoots, (o) =>
+		has(o, 'Roots')
+	),
+	shape(
+		'ous',
+		['organizations-list-organizational-units-for-parent'],
+		'list-organizational-units-for-parent output',
+		true,
+		listOus,
+		(o) => has(o, 'OrganizationalUnits')
+	),
+	shape(
+		'accounts',
+		['organizations-list-accounts-for-parent', 'organizations-list-accounts'],
+		'list-accounts-for-parent output',
+		true,
+		listAccounts,
+		(o) => has(o, 'Accounts')
+	),
+	shape(
+		'org-policies',
+		['organizations-list-policies'],
+		'list-policies output',
+		true,
+		listPolicies,
+		(o) => Array.isArray(o.Policies) && !has(o, 'UserDetailList')
+	),
+	shape(
+		'org-policy',
+		['organizations-describe-policy'],
+		'describe-policy output',
+		true,
+		describePolicy,
+		(o) => typeof o.Policy === 'object' && o.Policy !== null
+	),
+	shape(
+		'org-targets',
+		['organizations-list-targets-for-policy'],
+		'list-targets-for-policy output',
+		true,
+		listTargets,
+		(o) => has(o, 'Targets')
+	),
+	shape(
+		'buckets',
+		['s3api-list-buckets', 's3-list-buckets'],
+		's3api list-buckets output',
+		false,
+		listBuckets,
+		(o) => has(o, 'Buckets')
+	),
 	shape('keys', ['kms-list-keys'], 'kms list-keys output', false, listKeys, (o) => has(o, 'Keys')),
-	shape('key-policy', ['kms-get-key-policy'], 'kms get-key-policy output', true, getKeyPolicy, (o) => typeof o.Policy === 'string' && has(o, 'PolicyName')),
-	shape('lambda-policy', ['lambda-get-policy'], 'lambda get-policy output', true, getLambdaPolicy, (o) => typeof o.Policy === 'string' && has(o, 'RevisionId')),
-	shape('bucket-policy', ['s3api-get-bucket-policy', 's3-get-bucket-policy'], 's3api get-bucket-policy output', true, getBucketPolicy, (o) =>
-		typeof o.Policy === 'string' && onlyKeys(o, 'Policy')
+	shape(
+		'key-policy',
+		['kms-get-key-policy'],
+		'kms get-key-policy output',
+		true,
+		getKeyPolicy,
+		(o) => typeof o.Policy === 'string' && has(o, 'PolicyName')
 	),
-	shape('queue', ['sqs-get-queue-attributes'], 'sqs get-queue-attributes output', true, getQueueAttributes, (o) => has((o.Attributes ?? {}) as O, 'QueueArn')),
-	shape('topic', ['sns-get-topic-attributes'], 'sns get-topic-attributes output', true, getTopicAttributes, (o) => has((o.Attributes ?? {}) as O, 'TopicArn')),
-	shape('secret', ['secretsmanager-get-resource-policy'], 'secretsmanager get-resource-policy output', true, getSecretPolicy, (o) => has(o, 'ARN') && has(o, 'Name')),
-	shape('ecr-policy', ['ecr-get-repository-policy'], 'ecr get-repository-policy output', true, getRepositoryPolicy, (o) => has(o, 'repositoryName') && has(o, 'registryId'))
+	shape(
+		'lambda-policy',
+		['lambda-get-policy'],
+		'lambda get-policy output',
+		true,
+		getLambdaPolicy,
+		(o) => typeof o.Policy === 'string' && has(o, 'RevisionId')
+	),
+	shape(
+		'bucket-policy',
+		['s3api-get-bucket-policy', 's3-get-bucket-policy'],
+		's3api get-bucket-policy output',
+		true,
+		getBucketPolicy,
+		(o) => typeof o.Policy === 'string' && onlyKeys(o, 'Policy')
+	),
+	shape(
+		'queue',
+		['sqs-get-queue-attributes'],
+		'sqs get-queue-attributes output',
+		true,
+		getQueueAttributes,
+		(o) => has((o.Attributes ?? {}) as O, 'QueueArn')
+	),
+	shape(
+		'topic',
+		['sns-get-topic-attributes'],
+		'sns get-topic-attributes output',
+		true,
+		getTopicAttributes,
+		(o) => has((o.Attributes ?? {}) as O, 'TopicArn')
+	),
+	shape(
+		'secret',
+		['secretsmanager-get-resource-policy'],
+		'secretsmanager get-resource-policy output',
+		true,
+		getSecretPolicy,
+		(o) => has(o, 'ARN') && has(o, 'Name')
+	),
+	shape(
+		'ecr-policy',
+		['ecr-get-repository-policy'],
+		'ecr get-repository-policy output',
+		true,
+		getRepositoryPolicy,
+		(o) => has(o, 'repositoryName') && has(o, 'registryId')
+	)
 ];
 
 const byCommand = new Map(SHAPES.flatMap((s) => s.commands.map((c) => [c, s] as const)));

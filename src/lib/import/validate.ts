@@ -35,7 +35,9 @@ export function ajvReason(e: AjvErrorLike): string {
 		case 'additionalProperties':
 			return `unexpected field "${String(p.additionalProperty)}"`;
 		case 'pattern':
-			return /\\d\{4\}-/.test(String(p.pattern)) ? 'not a date in a recognised format' : `this value does not have the expected form`;
+			return /\\d\{4\}-/.test(String(p.pattern))
+				? 'not a date in a recognised format'
+				: `this value does not have the expected form`;
 		case 'minLength':
 			return 'must not be empty';
 		case 'minProperties':
@@ -48,23 +50,55 @@ export function ajvReason(e: AjvErrorLike): string {
 }
 
 /** Validate `value`; on failure an error `import.<shape>.invalid` pointing into the file. */
-export function check(validate: Validator, value: unknown, shape: string, what: string, file: string, base = ''): AtlasError | null {
+export function check(
+	validate: Validator,
+	value: unknown,
+	shape: string,
+	what: string,
+	file: string,
+	base = ''
+): AtlasError | null {
 	if (validate(value)) return null;
 	const errors = validate.errors ?? [];
 	// anyOf reports its branches' errors first; the deepest pointer is the most useful one.
-	const e = errors.reduce((a, b) => (b.instancePath.length > a.instancePath.length ? b : a), errors[0]);
-	if (!e) return importError(shape, 'invalid', `This is not a valid ${what}.`, { file, pointer: base });
-	return importError(shape, 'invalid', `This is not a valid ${what}: ${ajvReason(e)}.`, { file, pointer: base + e.instancePath });
+	const e = errors.reduce(
+		(a, b) => (b.instancePath.length > a.instancePath.length ? b : a),
+		errors[0]
+	);
+	if (!e)
+		return importError(shape, 'invalid', `This is not a valid ${what}.`, { file, pointer: base });
+	return importError(shape, 'invalid', `This is not a valid ${what}: ${ajvReason(e)}.`, {
+		file,
+		pointer: base + e.instancePath
+	});
 }
 
 /** Decode a policy document (object, JSON string or URL-encoded string) and check it is a policy. */
-export function readPolicy(raw: unknown, shape: string, file: string, pointer: string, errors: AtlasError[]): PolicyDocument | null {
+export function readPolicy(
+	raw: unknown,
+	shape: string,
+	file: string,
+	pointer: string,
+	errors: AtlasError[]
+): PolicyDocument | null {
 	const decoded = decodePolicyValue(raw);
 	if (!decoded.ok) {
-		errors.push(importError(shape, 'bad-policy', `The policy document cannot be read: ${decoded.reason}.`, { file, pointer }));
+		errors.push(
+			importError(shape, 'bad-policy', `The policy document cannot be read: ${decoded.reason}.`, {
+				file,
+				pointer
+			})
+		);
 		return null;
 	}
-	const problem = check(validatePolicyDocument as Validator, decoded.value, shape, 'policy document', file, pointer);
+	const problem = check(
+		validatePolicyDocument as Validator,
+		decoded.value,
+		shape,
+		'policy document',
+		file,
+		pointer
+	);
 	if (problem) {
 		errors.push({ ...problem, code: `import.${shape}.bad-policy` });
 		return null;

@@ -18,10 +18,14 @@ export function decodePolicyValue(raw: unknown): DecodedPolicy {
 			return { ok: false, reason: 'the URL-encoded policy text has a malformed % escape' };
 		}
 	}
-	if (!text.startsWith('{')) return { ok: false, reason: 'the policy text is neither JSON nor URL-encoded JSON' };
+	if (!text.startsWith('{'))
+		return { ok: false, reason: 'the policy text is neither JSON nor URL-encoded JSON' };
 	try {
 		return { ok: true, value: JSON.parse(text) };
 	} catch (e) {
-		return { ok: false, reason: `the policy text is not valid JSON (${(e as Error).message.split(',')[0].toLowerCase()})` };
+		return {
+			ok: false,
+			reason: `the policy text is not valid JSON (${(e as Error).message.split(',')[0].toLowerCase()})`
+		};
 	}
 }

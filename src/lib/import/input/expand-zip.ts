@@ -18,7 +18,11 @@ export interface RawFile {
 
 /** True when the bytes start like a zip archive, or the name says it is one. */
 export const isZip = (file: RawFile): boolean =>
-	/\.zip$/i.test(file.path) || (file.bytes.length >= 4 && file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && (file.bytes[2] === 3 || file.bytes[2] === 5));
+	/\.zip$/i.test(file.path) ||
+	(file.bytes.length >= 4 &&
+		file.bytes[0] === 0x50 &&
+		file.bytes[1] === 0x4b &&
+		(file.bytes[2] === 3 || file.bytes[2] === 5));
 
 /** A zip entry's name as a safe relative path, or null when it is absolute or escapes. */
 export function safeEntryPath(name: string): string | null {
@@ -36,7 +40,12 @@ export function safeEntryPath(name: string): string | null {
 }
 
 /** The files inside a zip; problems go to `errors`. Nested zips are expanded too (one level). */
-export function expandZip(zip: RawFile, maxBytes: number, errors: AtlasError[], depth = 0): RawFile[] {
+export function expandZip(
+	zip: RawFile,
+	maxBytes: number,
+	errors: AtlasError[],
+	depth = 0
+): RawFile[] {
 	const file = zip.path;
 	let entries: Record<string, Uint8Array>;
 	try {
@@ -46,9 +55,14 @@ export function expandZip(zip: RawFile, maxBytes: number, errors: AtlasError[], 
 				const safe = safeEntryPath(entry.name);
 				if (safe === null) {
 					errors.push(
-						importError('zip', 'unsafe-path', `The archive entry "${entry.name}" points outside the archive (absolute path or ".."); the archive was refused.`, {
-							file
-						})
+						importError(
+							'zip',
+							'unsafe-path',
+							`The archive entry "${entry.name}" points outside the archive (absolute path or ".."); the archive was refused.`,
+							{
+								file
+							}
+						)
 					);
 					return false;
 				}
@@ -60,7 +74,14 @@ export function expandZip(zip: RawFile, maxBytes: number, errors: AtlasError[], 
 			}
 		});
 	} catch (e) {
-		errors.push(importError('zip', 'invalid', `This is not a readable .zip archive (${(e as Error).message}).`, { file }));
+		errors.push(
+			importError(
+				'zip',
+				'invalid',
+				`This is not a readable .zip archive (${(e as Error).message}).`,
+				{ file }
+			)
+		);
 		return [];
 	}
 	const out: RawFile[] = [];

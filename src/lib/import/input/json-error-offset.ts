@@ -9,7 +9,8 @@ export function jsonErrorOffset(text: string): number {
 	let i = 0;
 	const n = text.length;
 	const ws = () => {
-		while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+		while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t'))
+			i++;
 	};
 	const fail = (): never => {
 		throw i;

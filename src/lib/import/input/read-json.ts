@@ -11,7 +11,8 @@ import { jsonErrorOffset } from './json-error-offset';
 export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 /** The parsed JSON of a file, or the error explaining why it has none. */
-export type JsonRead = { ok: true; value: unknown; text: string } | { ok: false; error: AtlasError };
+export type JsonRead =
+	{ ok: true; value: unknown; text: string } | { ok: false; error: AtlasError };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -23,7 +24,12 @@ export function formatBytes(n: number): string {
 }
 
 /** The error for a file over the size limit (also used by the CLI before reading a file). */
-export function tooLargeError(file: string, size: number, limit: number, shape = 'file'): AtlasError {
+export function tooLargeError(
+	file: string,
+	size: number,
+	limit: number,
+	shape = 'file'
+): AtlasError {
 	return importError(
 		shape,
 		'too-large',
@@ -44,18 +50,44 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** Decode and parse one file's bytes as JSON; `shape` names the expected shape for error codes. */
-export function readJson(file: string, bytes: Uint8Array, maxBytes: number, shape = 'file'): JsonRead {
-	if (bytes.length > maxBytes) return { ok: false, error: tooLargeError(file, bytes.length, maxBytes, shape) };
+export function readJson(
+	file: string,
+	bytes: Uint8Array,
+	maxBytes: number,
+	shape = 'file'
+): JsonRead {
+	if (bytes.length > maxBytes)
+		return { ok: false, error: tooLargeError(file, bytes.length, maxBytes, shape) };
 	if (bytes.indexOf(0) !== -1)
-		return { ok: false, error: importError(shape, 'binary', 'This is a binary file, not JSON text (it contains NUL bytes).', { file }) };
+		return {
+			ok: false,
+			error: importError(
+				shape,
+				'binary',
+				'This is a binary file, not JSON text (it contains NUL bytes).',
+				{ file }
+			)
+		};
 	let text: string;
 	try {
 		text = utf8.decode(bytes);
 	} catch {
-		return { ok: false, error: importError(shape, 'binary', 'This file is not UTF-8 text, so it cannot be JSON (is it binary?).', { file }) };
+		return {
+			ok: false,
+			error: importError(
+				shape,
+				'binary',
+				'This file is not UTF-8 text, so it cannot be JSON (is it binary?).',
+				{ file }
+			)
+		};
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-	if (text.trim() === '') return { ok: false, error: importError(shape, 'empty', 'This file is empty; expected JSON.', { file }) };
+	if (!/\S/.test(text))
+		return {
+			ok: false,
+			error: importError(shape, 'empty', 'This file is empty; expected JSON.', { file })
+		};
 	try {
 		return { ok: true, value: JSON.parse(text), text };
 	} catch (e) {
@@ -68,10 +100,22 @@ function syntaxError(file: string, text: string, message: string, shape: string)
 	const offset = jsonErrorOffset(text);
 	if (offset >= end) {
 		const { line, column } = lineColumn(text, end);
-		return importError(shape, 'truncated-json', 'The JSON stops before the document is complete: the file looks truncated.', { file, line, column });
+		return importError(
+			shape,
+			'truncated-json',
+			'The JSON stops before the document is complete: the file looks truncated.',
+			{ file, line, column }
+		);
 	}
 	const { line, column } = lineColumn(text, offset);
-	const reason = /^Unexpected token/.test(message) ? 'unexpected character' : message.split(/,| in JSON| at position/)[0];
+	const reason = /^Unexpected token/.test(message)
+		? 'unexpected character'
+		: message.split(/,| in JSON| at position/)[0];
 	const near = text.slice(offset, offset + 24).split('\n')[0];
-	return importError(shape, 'invalid-json', `This is not valid JSON (${reason.toLowerCase()} near "${near}").`, { file, line, column });
+	return importError(
+		shape,
+		'invalid-json',
+		`This is not valid JSON (${reason.toLowerCase()} near "${near}").`,
+		{ file, line, column }
+	);
 }

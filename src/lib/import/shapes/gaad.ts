@@ -5,7 +5,15 @@
  * account folder the file sits in, or to the file's only account. AWS-managed policies are
  * listed in every account of the file. Dangling references are kept as they are.
  */
-import type { Group, InlinePolicy, InstanceProfile, ManagedPolicy, PolicyVersion, Role, User } from '../../model/snapshot';
+import type {
+	Group,
+	InlinePolicy,
+	InstanceProfile,
+	ManagedPolicy,
+	PolicyVersion,
+	Role,
+	User
+} from '../../model/snapshot';
 import { accountOfArn, isAwsManagedPolicyArn } from '../../model/ids';
 import { ReadContext, tagsOf } from './read-context';
 
@@ -31,7 +39,8 @@ function inline(ctx: ReadContext, list: Raw[] | undefined, base: string): Inline
 	return out;
 }
 
-const attached = (list: Raw[] | undefined): string[] => (list ? list.map((a: Raw) => a.PolicyArn as string) : []);
+const attached = (list: Raw[] | undefined): string[] =>
+	list ? list.map((a: Raw) => a.PolicyArn as string) : [];
 
 function readUser(ctx: ReadContext, u: Raw, p: string): User {
 	return {
@@ -77,11 +86,19 @@ export function readRole(ctx: ReadContext, r: Raw, p: string): Role {
 		createDate: ctx.date(r.CreateDate, `${p}/CreateDate`),
 		inlinePolicies: inline(ctx, r.RolePolicyList, `${p}/RolePolicyList`),
 		attachedPolicies: attached(r.AttachedManagedPolicies),
-		trustPolicy: r.AssumeRolePolicyDocument === undefined ? null : ctx.policy(r.AssumeRolePolicyDocument, `${p}/AssumeRolePolicyDocument`),
+		trustPolicy:
+			r.AssumeRolePolicyDocument === undefined
+				? null
+				: ctx.policy(r.AssumeRolePolicyDocument, `${p}/AssumeRolePolicyDocument`),
 		permissionsBoundary: r.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
 		tags: tagsOf(r.Tags),
 		instanceProfiles: profiles,
-		lastUsed: used ? { date: ctx.date(used.LastUsedDate, `${p}/RoleLastUsed/LastUsedDate`), region: used.Region ?? null } : null,
+		lastUsed: used
+			? {
+					date: ctx.date(used.LastUsedDate, `${p}/RoleLastUsed/LastUsedDate`),
+					region: used.Region ?? null
+				}
+			: null,
 		description: r.Description ?? null,
 		maxSessionDuration: r.MaxSessionDuration ?? null
 	};
@@ -144,17 +161,35 @@ export function readGaad(ctx: ReadContext, gaad: Raw, folderAccount: string | nu
 	const owner = (arn: string, pointer: string): AccountPart | null => {
 		const id = accountOfArn(arn) ?? fallback;
 		if (id) return part(id);
-		ctx.error('no-account', `Cannot tell which account "${arn}" belongs to: its ARN has no account id and the file holds several accounts. Put the file in an <account-id>/ folder.`, pointer);
+		ctx.error(
+			'no-account',
+			`Cannot tell which account "${arn}" belongs to: its ARN has no account id and the file holds several accounts. Put the file in an <account-id>/ folder.`,
+			pointer
+		);
 		return null;
 	};
 	const [users, groups, roles, policies] = lists.map(([, l]) => l);
-	for (let i = 0; i < users.length; i++) owner(users[i].Arn, `/UserDetailList/${i}/Arn`)?.users.push(readUser(ctx, users[i], `/UserDetailList/${i}`));
-	for (let i = 0; i < groups.length; i++) owner(groups[i].Arn, `/GroupDetailList/${i}/Arn`)?.groups.push(readGroup(ctx, groups[i], `/GroupDetailList/${i}`));
-	for (let i = 0; i < roles.length; i++) owner(roles[i].Arn, `/RoleDetailList/${i}/Arn`)?.roles.push(readRole(ctx, roles[i], `/RoleDetailList/${i}`));
+	for (let i = 0; i < users.length; i++)
+		owner(users[i].Arn, `/UserDetailList/${i}/Arn`)?.users.push(
+			readUser(ctx, users[i], `/UserDetailList/${i}`)
+		);
+	for (let i = 0; i < groups.length; i++)
+		owner(groups[i].Arn, `/GroupDetailList/${i}/Arn`)?.groups.push(
+			readGroup(ctx, groups[i], `/GroupDetailList/${i}`)
+		);
+	for (let i = 0; i < roles.length; i++)
+		owner(roles[i].Arn, `/RoleDetailList/${i}/Arn`)?.roles.push(
+			readRole(ctx, roles[i], `/RoleDetailList/${i}`)
+		);
 	for (let i = 0; i < policies.length; i++) {
 		const policy = readPolicy(ctx, policies[i], `/Policies/${i}`);
 		if (!policy.awsManaged) owner(policy.arn, `/Policies/${i}/Arn`)?.policies.push(policy);
-		else if (parts.size === 0) ctx.error('no-account', 'Cannot tell which account this file describes: no ARN in it carries an account id.', `/Policies/${i}/Arn`);
+		else if (parts.size === 0)
+			ctx.error(
+				'no-account',
+				'Cannot tell which account this file describes: no ARN in it carries an account id.',
+				`/Policies/${i}/Arn`
+			);
 		else for (const p of parts.values()) p.policies.push(policy);
 	}
 	return [...parts.values()];

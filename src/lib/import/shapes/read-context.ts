@@ -29,7 +29,8 @@ export class ReadContext {
 	date(value: unknown, pointer: string): string | null {
 		if (value === undefined || value === null) return null;
 		const iso = typeof value === 'string' ? toIsoDate(value) : undefined;
-		if (iso === undefined) this.error('bad-date', `"${String(value)}" is not a date in a recognised format.`, pointer);
+		if (iso === undefined)
+			this.error('bad-date', `"${String(value)}" is not a date in a recognised format.`, pointer);
 		return iso ?? null;
 	}
 
@@ -42,6 +43,7 @@ export class ReadContext {
 /** `[{Key, Value}]` → `{key: value}`. */
 export function tagsOf(list: unknown): Tags {
 	const tags: Tags = {};
-	if (Array.isArray(list)) for (const t of list as { Key: string; Value?: string }[]) tags[t.Key] = t.Value ?? '';
+	if (Array.isArray(list))
+		for (const t of list as { Key: string; Value?: string }[]) tags[t.Key] = t.Value ?? '';
 	return tags;
 }

@@ -50,7 +50,11 @@ export function countSnapshot(s: Snapshot): SnapshotTally {
 		rcps: s.organization?.policies.filter((p) => p.type === 'RCP').length ?? 0,
 		orgUnits: s.organization?.units.length ?? 0,
 		orgAccounts: s.organization?.accounts.length ?? 0,
-		danglingPolicyArns: new Set(findDanglingReferences(s).filter((d) => d.kind === 'managed-policy').map((d) => d.ref)).size
+		danglingPolicyArns: new Set(
+			findDanglingReferences(s)
+				.filter((d) => d.kind === 'managed-policy')
+				.map((d) => d.ref)
+		).size
 	};
 	const distinct = new Map<string, boolean>();
 	const nonDefault = new Set<string>();
