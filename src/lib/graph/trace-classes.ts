@@ -74,7 +74,7 @@ export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, st
 			mark(level.nodeId, layer.verdict === 'exempt' ? TRACE_CLASS.exempt : verdictClass(level.verdict));
 			for (const p of level.policies) {
 				const id = attachmentId(p.policyId, level.nodeId);
-				const cls = verdictClass(p.verdict);
+				const cls = level.verdict === 'noAllow' ? TRACE_CLASS.gap : verdictClass(p.verdict);
 				mark(id, cls);
 				if (cls) link(id, level.nodeId, cls);
 			}
@@ -96,8 +96,12 @@ export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, st
 			} else link(p.attachedTo, id, cls);
 			link(id, t.object, TRACE_CLASS.path);
 		}
-		if (layer.verdict === 'noAllow' && (layer.layer === 'boundary' || layer.layer === 'resource'))
-			for (const p of layer.policies) mark(policyNode(layer, p), TRACE_CLASS.gap);
+		// Every policy of the layer that failed to allow is part of the gap.
+		if (layer.verdict === 'noAllow' && layer.layer === result.gap)
+			for (const p of layer.policies) {
+				mark(policyNode(layer, p), TRACE_CLASS.gap);
+				if (p.via) link(p.via, t.subject, TRACE_CLASS.path);
+			}
 	}
 	if (result.gap) {
 		const layer = result.layers.find((l) => l.layer === result.gap);

@@ -1,0 +1,19 @@
+/**
+ * What the graph explorer needs from the engine worker: the EngineClient of
+ * src/lib/workers/engine-client.ts satisfies it; tests pass a fake that calls the engine directly.
+ */
+import type { CatalogFinding } from '../engine/catalog/lint-policy';
+import type { EvalRequest, EvalResult } from '../engine/types';
+import type { PolicyDocument } from '../model/policy-document';
+import type { Snapshot } from '../model/snapshot';
+import type { ActionsForResourceParams, ActionsForResourceResult } from '../workers/engine-protocol';
+import type { CallOptions } from '../workers/engine-client';
+
+/** The engine calls the explorer makes. */
+export interface ExplorerEngine {
+	load(snapshot: Snapshot): Promise<unknown>;
+	evaluate(request: EvalRequest, options?: CallOptions): Promise<EvalResult>;
+	actionsForResource(params: ActionsForResourceParams, options?: CallOptions): Promise<ActionsForResourceResult>;
+	completions(prefix: string, limit?: number, options?: CallOptions): Promise<string[]>;
+	lintPolicy(document: PolicyDocument, options?: CallOptions): Promise<CatalogFinding[]>;
+}

@@ -1,0 +1,122 @@
+/**
+ * The trace side of the explorer: the chosen principal, resource, action and request context,
+ * the decision with its trace (from the engine worker, latest request wins), and the list of the
+ * resource type's actions with a decision badge each. Any change re-evaluates at once.
+ */
+import type { ContextValue, EvalResult } from '../engine/types';
+import type { ActionsForResourceResult } from '../workers/engine-protocol';
+import { isCancelled } from '../workers/engine-client';
+import type { ExplorerEngine } from './explorer-engine';
+
+/** The request context keys the editor offers (tags are edited as aws:PrincipalTag/… keys). */
+export const CONTEXT_FIELDS = ['aws:SourceIp', 'aws:RequestedRegion', 'aws:MultiFactorAuthPresent', 'aws:CurrentTime'] as const;
+
+/** Trace state of one explorer. */
+export class ExplorerTrace {
+	principal = $state<string | null>(null);
+	resource = $state<string | null>(null);
+	action = $state<string | null>(null);
+	context = $state.raw<Record<string, ContextValue>>({});
+	result = $state.raw<EvalResult | null>(null);
+	/** When the current result arrived (performance.now()), for the highlight timing. */
+	resultAt = $state(0);
+	actions = $state.raw<ActionsForResourceResult | null>(null);
+	completions = $state.raw<string[]>([]);
+	busy = $state(false);
+	error = $state<string | null>(null);
+	readonly #engine: ExplorerEngine;
+	readonly #onResult: () => void;
+
+	/** Whether a principal, a resource and an action are all chosen. */
+	ready = $derived(Boolean(this.principal && this.resource && this.action));
+
+	/** `onResult` runs after each new decision (the explorer reveals the traced path). */
+	constructor(engine: ExplorerEngine, onResult: () => void = () => {}) {
+		this.#engine = engine;
+		this.#onResult = onResult;
+	}
+
+	/** Choose the principal (user or role ARN). */
+	setPrincipal(arn: string | null): void {
+		this.principal = arn;
+		void this.refresh(true);
+	}
+
+	/** Choose the resource (any ARN). */
+	setResource(arn: string | null): void {
+		this.resource = arn;
+		void this.refresh(true);
+	}
+
+	/** Choose the action. */
+	setAction(action: string | null): void {
+		this.action = action?.trim() || null;
+		void this.refresh(false);
+	}
+
+	/** Replace the request context. */
+	setContext(context: Record<string, ContextValue>): void {
+		this.context = context;
+		void this.refresh(true);
+	}
+
+	/** Set everything at once (a link or a designed path), then evaluate. */
+	async setAll(v: { principal: string | null; resource: string | null; action: string | null; context: Record<string, ContextValue> }) {
+		this.principal = v.principal;
+		this.resource = v.resource;
+		this.action = v.action;
+		this.context = v.context;
+		await this.refresh(true);
+	}
+
+	/** Ask for completions of a partly typed action name. */
+	async complete(prefix: string): Promise<void> {
+		if (prefix.length < 2) {
+			this.completions = [];
+			return;
+		}
+		try {
+			this.completions = await this.#engine.completions(prefix, 30);
+		} catch (e) {
+			if (!isCancelled(e)) this.completions = [];
+		}
+	}
+
+	/** Re-run the decision (and, when asked, the action list) for the current choice. */
+	async refresh(withActions: boolean): Promise<void> {
+		const { principal, resource, action, context } = this;
+		this.error = null;
+		if (withActions) void this.#loadActions();
+		if (!principal || !resource || !action) {
+			this.result = null;
+			return;
+		}
+		this.busy = true;
+		try {
+			const result = await this.#engine.evaluate({ principal, resource, action, context }, { channel: 'trace' });
+			this.result = result;
+			this.resultAt = performance.now();
+			this.#onResult();
+		} catch (e) {
+			if (!isCancelled(e)) {
+				this.result = null;
+				this.error = e instanceof Error ? e.message : String(e);
+			}
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	async #loadActions(): Promise<void> {
+		const { principal, resource, context } = this;
+		if (!principal || !resource) {
+			this.actions = null;
+			return;
+		}
+		try {
+			this.actions = await this.#engine.actionsForResource({ principal, resource, context }, { channel: 'actions' });
+		} catch (e) {
+			if (!isCancelled(e)) this.actions = null;
+		}
+	}
+}

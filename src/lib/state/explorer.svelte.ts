@@ -1,0 +1,175 @@
+/**
+ * The graph explorer's view state for one open snapshot: which nodes are expanded (in order),
+ * their positions (kept stable: graph/layout.ts), selection, focus, search, theme and the trace
+ * (explorer-trace.svelte.ts). It derives the Cytoscape element definitions the canvas draws; the
+ * canvas (ui/graph/cy-attachment.svelte.ts) owns the `cy` instance and only applies diffs.
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the maps here are immutable values, replaced whole ($state.raw / $derived), never mutated in place */
+import { indexSnapshot } from '../model/snapshot-index';
+import type { Snapshot } from '../model/snapshot';
+import { toElements, type ElementDefinition } from '../graph/elements';
+import { focusClasses, neighbourhood } from '../graph/focus';
+import { GraphSource } from '../graph/graph-source';
+import { buildView, withCollapsed, withExpanded, type GraphView } from '../graph/graph-view';
+import type { GraphNode } from '../graph/kinds';
+import { externalNode } from '../graph/node-factory';
+import { extendLayout, type Positions } from '../graph/layout';
+import { buildSearchIndex, searchEntries, type SearchEntry } from '../graph/search-index';
+import { traceBadges, traceClasses } from '../graph/trace-classes';
+import { emptyViewState, type ExplorerViewState } from '../graph/view-hash';
+import type { ExplorerEngine } from './explorer-engine';
+import { ExplorerTrace } from './explorer-trace.svelte';
+
+/** What the canvas lends the state for export and camera moves (set by the attachment). */
+export interface CanvasHandle {
+	png(): Promise<Blob>;
+	fit(ids?: string[]): void;
+	centre(id: string): void;
+	zoomBy(factor: number): void;
+}
+
+/** The explorer's state. */
+export class ExplorerState {
+	readonly snapshot: Snapshot;
+	readonly snapshotId: string | null;
+	readonly source: GraphSource;
+	readonly trace: ExplorerTrace;
+	view = $state.raw<GraphView>() as GraphView;
+	positions = $state.raw<Positions>(new Map());
+	selected = $state<string | null>(null);
+	focus = $state.raw<{ id: string; hops: number } | null>(null);
+	searchHit = $state<string | null>(null);
+	themeName = $state<'light' | 'dark'>('light');
+	/** The canvas, once mounted (not reactive). */
+	canvas: CanvasHandle | null = null;
+	#search: SearchEntry[] | null = null;
+	#pinned: GraphNode[] = [];
+
+	/** The traced principal's and resource's graph nodes. */
+	traceEnds = $derived.by(() => {
+		const { principal, resource } = this.trace;
+		if (!principal || !resource) return null;
+		return { subject: this.source.principalNodeId(principal), object: this.source.objectNode(resource).id };
+	});
+
+	/** Highlight classes of the current trace (empty when there is none). */
+	traceHighlight = $derived.by(() => {
+		const result = this.trace.result;
+		const ends = this.traceEnds;
+		if (!result || !ends) return new Map<string, string[]>();
+		return traceClasses(result, { ...ends, nodes: this.view.nodes.keys(), edges: this.view.edges.values(), parent: this.view.parent });
+	});
+
+	/** Element definitions to draw. */
+	elements = $derived.by((): ElementDefinition[] => {
+		const classes = new Map(this.traceHighlight);
+		if (this.focus) for (const [id, c] of focusClasses(this.view, neighbourhood(this.view, this.focus.id, this.focus.hops))) classes.set(id, [...(classes.get(id) ?? []), ...c]);
+		if (this.searchHit) classes.set(this.searchHit, [...(classes.get(this.searchHit) ?? []), 'search-hit']);
+		return toElements(this.view, this.positions, { classes, badges: traceBadges(this.traceHighlight) });
+	});
+
+	/** The view as a link encodes it. */
+	viewState = $derived.by(
+		(): ExplorerViewState => ({
+			...emptyViewState(this.snapshotId),
+			expanded: this.view.expanded,
+			selected: this.selected,
+			focus: this.focus,
+			principal: this.trace.principal,
+			resource: this.trace.resource,
+			action: this.trace.action,
+			context: this.trace.context
+		})
+	);
+
+	constructor(snapshot: Snapshot, engine: ExplorerEngine, snapshotId: string | null = null) {
+		this.snapshot = snapshot;
+		this.snapshotId = snapshotId;
+		this.source = new GraphSource(indexSnapshot(snapshot));
+		this.trace = new ExplorerTrace(engine, () => this.revealTrace());
+		this.#setExpanded([]);
+	}
+
+	/** The selected node's data, if visible. */
+	get selectedNode(): GraphNode | null {
+		return this.selected ? (this.view.nodes.get(this.selected) ?? this.source.nodeFor(this.selected)) : null;
+	}
+
+	#setExpanded(list: string[]): void {
+		const view = buildView(this.source, list, this.#pinned);
+		this.positions = extendLayout(this.positions, view, this.source.rootId);
+		this.view = view;
+	}
+
+	/** Expand a node (show what it contains or references). */
+	expand(id: string): void {
+		this.#setExpanded(withExpanded(this.view.expanded, id));
+	}
+
+	/** Collapse a node (and what only it revealed). */
+	collapse(id: string): void {
+		this.#setExpanded(withCollapsed(this.source, this.view.expanded, id));
+	}
+
+	/** Expand or collapse. */
+	toggle(id: string): void {
+		if (this.view.expanded.includes(id)) this.collapse(id);
+		else this.expand(id);
+	}
+
+	/** Make a model object visible (expanding its account / owner) and select it. */
+	reveal(id: string): boolean {
+		const steps = this.source.expansionsFor(id);
+		if (!steps) return false;
+		let list = [...this.view.expanded];
+		for (const s of steps) list = withExpanded(list, s);
+		this.#setExpanded(list);
+		this.selected = id;
+		this.searchHit = id;
+		return this.view.nodes.has(id);
+	}
+
+	/** Select a node (details panel). */
+	select(id: string | null): void {
+		this.selected = id;
+	}
+
+	/** Search everything in the snapshot. */
+	search(query: string, limit = 12): SearchEntry[] {
+		this.#search ??= buildSearchIndex(this.source.index);
+		return searchEntries(this.#search, query, limit);
+	}
+
+	/** Show only the neighbourhood of a node within `hops`; null to show everything. */
+	setFocus(id: string | null, hops = 2): void {
+		this.focus = id ? { id, hops } : null;
+	}
+
+	/** Expand what a trace needs on screen: both accounts, the principal and the groups it came through. */
+	revealTrace(): void {
+		const { principal, resource, result } = this.trace;
+		if (!principal || !resource) return;
+		const subject = this.source.principalNodeId(principal);
+		const object = this.source.objectNode(resource);
+		this.#pinned = [
+			...(this.source.nodeFor(subject) ? [] : [externalNode(subject, 'AWS')]),
+			...(this.source.nodeFor(object.id) ? [] : [object])
+		];
+		let list = [...this.view.expanded];
+		for (const id of [...(this.source.expansionsFor(subject) ?? []), subject, ...(this.source.expansionsFor(object.id) ?? [])])
+			list = withExpanded(list, id);
+		if (object.accountId && this.source.index.accounts.has(object.accountId)) list = withExpanded(list, object.accountId);
+		for (const layer of result?.layers ?? [])
+			for (const p of layer.policies) if (p.via) list = withExpanded(list, p.via);
+		this.#setExpanded(list);
+	}
+
+	/** Reopen a view from a link. */
+	async applyViewState(v: ExplorerViewState): Promise<void> {
+		this.#setExpanded(v.expanded);
+		this.selected = v.selected;
+		this.focus = v.focus;
+		await this.trace.setAll({ principal: v.principal, resource: v.resource, action: v.action, context: v.context });
+		this.revealTrace();
+	}
+}
