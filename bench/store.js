@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+/**
+ * Store speed (issue 2, "Speed"): importing the synthetic 100-account collection
+ * (scripts/generate-synthetic.js) into IndexedDB in headless Chromium through the real import
+ * worker and ImportClient — target under 10 s — while checking the tab stays responsive (longest
+ * requestAnimationFrame gap and long tasks on the main thread during the import).
+ * Builds a small Vite harness (bench/store/) into bench/out/store/, serves it with the app's CSP
+ * as a header (so the worker runs under it), drives /usr/bin/chromium via playwright-core, and
+ * samples the Chromium processes' resident memory from /proc for the peak.
+ * Prints human lines and a final `BENCH {json}`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { appCsp, startCspServer } from './store/csp-server.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+const outDir = join(here, 'out', 'store');
+const collectionDir = join(outDir, 'collection');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const generator = join(repo, 'scripts', 'generate-synthetic.js');
+const TARGET_MS = 10_000;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
+
+for (const [need, hint] of [
+	[executablePath, 'apt-get install -y chromium'],
+	[generator, "the import engineer's synthetic collection generator"]
+])
+	if (!existsSync(need)) {
+		console.error(`bench/store: ${need} is missing (${hint}).`);
+		process.exit(2);
+	}
+
+/** Every file under `dir`, as '/'-separated paths relative to it. */
+function listFiles(dir) {
+	return readdirSync(dir, { recursive: true })
+		.map(String)
+		.filter((p) => statSync(join(dir, p)).isFile())
+		.map((p) => p.split('\\').join('/'))
+		.sort();
+}
+
+/** Pids of `root` and all its descendants (from /proc). */
+function processTree(root) {
+	const children = new Map();
+	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		try {
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(pid)]);
+		} catch {
+			/* the process ended while we looked */
+		}
+	}
+	const out = [];
+	for (const stack = [root]; stack.length; ) {
+		const pid = stack.pop();
+		out.push(pid);
+		stack.push(...(children.get(pid) ?? []));
+	}
+	return out;
+}
+
+const rssKiB = (pid) => {
+	try {
+		return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+	} catch {
+		return 0;
+	}
+};
+
+// 1. The collection, exactly as the generator writes it.
+rmSync(collectionDir, { recursive: true, force: true });
+mkdirSync(collectionDir, { recursive: true });
+const tg = performance.now();
+execFileSync(process.execPath, [generator, '--out', collectionDir], { stdio: ['ignore', 'inherit', 'inherit'] });
+const paths = listFiles(collectionDir);
+const collectionBytes = paths.reduce((n, p) => n + statSync(join(collectionDir, p)).size, 0);
+console.log(`collection: ${paths.length} files, ${(collectionBytes / 1048576).toFixed(1)} MiB (generated in ${((performance.now() - tg) / 1000).toFixed(1)} s)`);
+
+// 2. The harness page and the import worker, built like the app.
+const tb = performance.now();
+await build({
+	root: join(here, 'store'),
+	base: './',
+	configFile: false,
+	publicDir: false,
+	logLevel: 'warn',
+	worker: { format: 'es' },
+	build: { outDir, emptyOutDir: false, reportCompressedSize: false }
+});
+writeFileSync(join(outDir, 'collection-manifest.json'), JSON.stringify(paths));
+console.log(`harness built in ${((performance.now() - tb) / 1000).toFixed(1)} s`);
+
+// 3. Run it in Chromium under the app's CSP, sampling memory.
+const server = await startCspServer(outDir, await appCsp());
+const browserServer = await chromium.launchServer({ executablePath, headless: true, args: ARGS });
+const browser = await chromium.connect(browserServer.wsEndpoint());
+const cspViolations = [];
+let peakTotalKiB = 0;
+let peakProcessKiB = 0;
+const sampler = setInterval(() => {
+	const rss = processTree(browserServer.process().pid).map(rssKiB);
+	peakTotalKiB = Math.max(peakTotalKiB, rss.reduce((a, b) => a + b, 0));
+	peakProcessKiB = Math.max(peakProcessKiB, ...rss);
+}, 100);
+try {
+	const page = await browser.newPage();
+	page.on('console', (m) => {
+		if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+		else if (m.type() === 'error') console.error(`[page] ${m.text()}`);
+	});
+	page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+	await page.goto(`${server.origin}/index.html`);
+	await page.waitForFunction(() => globalThis.benchReady === true);
+	const r = await page.evaluate(() => globalThis.runStoreBench());
+	clearInterval(sampler);
+	if (!r.ok) console.error(`import failed: ${JSON.stringify(r.errors, null, 1)}`);
+	console.log(`read ${r.files} files (${(r.bytes / 1048576).toFixed(1)} MiB) into the page in ${(r.readMs / 1000).toFixed(2)} s (not counted)`);
+	console.log(`import + save into IndexedDB: ${(r.importMs / 1000).toFixed(2)} s (worker import ${(r.saveStartedMs / 1000).toFixed(2)} s, save ${((r.importMs - r.saveStartedMs) / 1000).toFixed(2)} s); ${r.progressMessages} progress messages`);
+	console.log(`stored: ${JSON.stringify(r.counts)}; snapshot list shows ${r.listed.length} entry`);
+	console.log(`main thread meanwhile: ${r.frames} frames, longest frame gap ${r.maxFrameGapMs.toFixed(0)} ms, ${r.longTasks} long tasks (longest ${r.longestTaskMs.toFixed(0)} ms)`);
+	console.log(`memory: page JS heap peak ${(r.pageHeapPeakBytes / 1048576).toFixed(0)} MiB; Chromium peak RSS ${(peakProcessKiB / 1024).toFixed(0)} MiB in one process, ${(peakTotalKiB / 1024).toFixed(0)} MiB all processes`);
+	console.log(`CSP (sent as a header): eval blocked in page ${r.cspBlocksEval}, in a worker ${r.workerCspBlocksEval}; violations ${cspViolations.length}`);
+	const met = r.ok && r.importMs < TARGET_MS;
+	console.log(`target: under ${TARGET_MS / 1000} s → ${met ? 'met' : 'NOT met'}`);
+	const bench = {
+		files: r.files,
+		collectionMiB: +(collectionBytes / 1048576).toFixed(1),
+		counts: r.counts,
+		importSeconds: +(r.importMs / 1000).toFixed(2),
+		workerImportSeconds: +(r.saveStartedMs / 1000).toFixed(2),
+		saveSeconds: +((r.importMs - r.saveStartedMs) / 1000).toFixed(2),
+		maxFrameGapMs: Math.round(r.maxFrameGapMs),
+		longestTaskMs: Math.round(r.longestTaskMs),
+		longTasks: r.longTasks,
+		pageHeapPeakMiB: Math.round(r.pageHeapPeakBytes / 1048576),
+		peakRendererRssMiB: Math.round(peakProcessKiB / 1024),
+		peakChromiumRssMiB: Math.round(peakTotalKiB / 1024),
+		cspBlocksEval: r.cspBlocksEval,
+		workerCspBlocksEval: r.workerCspBlocksEval,
+		cspViolations: cspViolations.length,
+		ok: r.ok,
+		targetSeconds: TARGET_MS / 1000,
+		met
+	};
+	console.log(`BENCH ${JSON.stringify(bench)}`);
+	process.exitCode = r.ok && cspViolations.length === 0 ? 0 : 1;
+} finally {
+	clearInterval(sampler);
+	await browser.close();
+	await browserServer.close();
+	await server.close();
+}
