@@ -41,7 +41,7 @@ describe('ExplorerState on the demo bank', () => {
 	for (const path of paths)
 		it(`traces ${path.id}: ${path.expected}, deciding node highlighted`, async () => {
 			const x = new ExplorerState(demo, directEngine(demo));
-			await x.trace.setAll({ ...path.request, context: path.request.context as Record<string, string> });
+			await x.trace.setAll({ ...path.request, context: path.request.context as unknown as Record<string, string> });
 			expect(x.trace.result?.decision).toBe(path.expected);
 			const ends = x.traceEnds!;
 			expect(x.view.nodes.has(ends.subject)).toBe(true);

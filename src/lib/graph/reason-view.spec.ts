@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { EvalResult } from '../engine/types';
+import { indexSnapshot } from '../model/snapshot-index';
+import { GraphSource } from './graph-source';
+import { decisionWords, reasonViews } from './reason-view';
+import { ARN, smallBank } from './testing/small-bank';
+
+const s = new GraphSource(indexSnapshot(smallBank()));
+const base: EvalResult = { decision: 'allowed', reasons: [], layers: [], context: {}, summary: '', warnings: [] };
+
+describe('reasonViews', () => {
+	it('points an SCP reason at its attachment node and a managed policy at its document', () => {
+		const views = reasonViews(s, {
+			...base,
+			reasons: [
+				{ effect: 'Allow', policyType: 'scp', policy: 'p-allowlist', attachedTo: 'ou-reg', statement: '0' },
+				{ effect: 'Allow', policyType: 'identity', policy: ARN.tellerPolicy, policyId: ARN.tellerPolicy, attachedTo: ARN.tellers, statement: '0' }
+			]
+		});
+		expect(views[0].node).toBe('p-allowlist@ou-reg');
+		expect([views[0].policyName, views[0].attachedName]).toEqual(['ApprovedServices', 'Regulated']);
+		expect(views[1].node).toBe(ARN.tellerPolicy);
+		expect(views[1].document).not.toBeNull();
+		expect(views[1].statement).toBe(0);
+	});
+	it('says the decision in words, naming the gap layer', () => {
+		expect(decisionWords({ ...base, decision: 'implicitDeny', gap: 'boundary' }).headline).toBe(
+			'DENIED — no Allow in the permissions boundary (implicit deny)'
+		);
+		expect(decisionWords(base).tone).toBe('allow');
+	});
+});

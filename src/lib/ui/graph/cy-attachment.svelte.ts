@@ -1,0 +1,123 @@
+/**
+ * The one place a Cytoscape instance lives (house style §6): an attachment that loads cytoscape
+ * lazily (so it is not in the first paint), creates `cy` on its element, applies the explorer's
+ * element definitions as diffs inside one cy.batch, restyles on theme change, forwards taps,
+ * lends the state a CanvasHandle (export, fit, centre), and destroys `cy` when the element goes.
+ */
+import type { Attachment } from 'svelte/attachments';
+import type { Core, ElementDefinition as CyElement, StylesheetJson } from 'cytoscape';
+import { diffElements, drawnStateOf, type DrawnState, type ElementDefinition } from '$lib/graph/elements';
+import { buildStyle } from '$lib/graph/style';
+import { themeNamed } from '$lib/graph/theme';
+import type { ExplorerState } from '$lib/state/explorer.svelte';
+
+/** Timings of the last redraws, for the bench and the debug panel (not reactive). */
+export interface DrawStats {
+	/** ms spent in the last apply (diff + batch). */
+	lastApplyMs: number;
+	/** ms from the last decision's arrival to its highlight being drawn. */
+	traceHighlightMs: number | null;
+	/** How many elements are drawn. */
+	elements: number;
+	applies: number;
+}
+
+/** The canvas attachment for an explorer; `stats` is filled in as it draws. */
+export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<HTMLElement> {
+	return (el) => {
+		let cy = $state.raw<Core | null>(null);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain bookkeeping of what cy holds, never read reactively
+		let drawn: DrawnState = { nodes: new Map(), edges: new Map() };
+		let disposed = false;
+		let firstFit = true;
+		let lastResultAt = 0;
+
+		void import('cytoscape').then(({ default: cytoscape }) => {
+			if (disposed) return;
+			const instance = cytoscape({
+				container: el,
+				style: buildStyle(themeNamed(explorer.themeName)) as unknown as StylesheetJson,
+				layout: { name: 'preset' },
+				minZoom: 0.03,
+				maxZoom: 3,
+				boxSelectionEnabled: false,
+				selectionType: 'single'
+			});
+			instance.on('tap', 'node', (e) => explorer.select(e.target.id()));
+			instance.on('dbltap', 'node', (e) => explorer.toggle(e.target.id()));
+			instance.on('tap', (e) => {
+				if (e.target === instance) explorer.select(null);
+			});
+			explorer.canvas = {
+				png: () =>
+					instance.png({ output: 'blob-promise', full: true, scale: 2, bg: themeNamed(explorer.themeName).background }) as Promise<Blob>,
+				fit: (ids) =>
+					setTimeout(() => {
+						const eles = ids?.length ? collect(instance, ids) : instance.elements(':visible');
+						instance.animate({ fit: { eles, padding: 60 } }, { duration: 250 });
+					}, 0),
+				centre: (id) =>
+					setTimeout(() => {
+						const n = instance.getElementById(id);
+						if (n.nonempty()) instance.animate({ center: { eles: n }, zoom: Math.max(instance.zoom(), 0.9) }, { duration: 250 });
+					}, 0),
+				zoomBy: (f) => instance.zoom({ level: instance.zoom() * f, renderedPosition: { x: instance.width() / 2, y: instance.height() / 2 } })
+			};
+			cy = instance;
+		});
+
+		const collect = (instance: Core, ids: string[]) => {
+			const c = instance.collection();
+			for (const id of ids) c.merge(instance.getElementById(id));
+			return c;
+		};
+
+		const apply = (instance: Core, wanted: ElementDefinition[]) => {
+			const t0 = performance.now();
+			const d = diffElements(drawn, wanted);
+			instance.batch(() => {
+				if (d.remove.length) instance.remove(collect(instance, d.remove));
+				if (d.add.length) instance.add(d.add as unknown as CyElement[]);
+				for (const n of d.move) instance.getElementById(n.data.id).position(n.position);
+				for (const u of d.update) {
+					const ele = instance.getElementById(u.data.id);
+					if (u.group === 'nodes') ele.data('display', u.data.display);
+					ele.classes(u.classes);
+				}
+			});
+			drawn = drawnStateOf(wanted);
+			stats.lastApplyMs = performance.now() - t0;
+			stats.elements = wanted.length;
+			stats.applies++;
+			if (explorer.trace.resultAt !== lastResultAt && explorer.trace.result) {
+				lastResultAt = explorer.trace.resultAt;
+				stats.traceHighlightMs = performance.now() - lastResultAt;
+			}
+			if (firstFit) {
+				firstFit = false;
+				instance.fit(undefined, 40);
+			}
+		};
+
+		$effect(() => {
+			const wanted = explorer.elements;
+			if (cy) apply(cy, wanted);
+		});
+		$effect(() => {
+			const theme = themeNamed(explorer.themeName);
+			cy?.style(buildStyle(theme) as unknown as StylesheetJson);
+		});
+		$effect(() => {
+			const id = explorer.selected;
+			if (!cy) return;
+			cy.$(':selected').unselect();
+			if (id) cy.getElementById(id).select();
+		});
+
+		return () => {
+			disposed = true;
+			explorer.canvas = null;
+			cy?.destroy();
+		};
+	};
+}
