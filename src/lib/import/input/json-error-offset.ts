@@ -15,9 +15,14 @@ export function jsonErrorOffset(text: string): number {
 	const fail = (): never => {
 		throw i;
 	};
+	/** At the end of the text, a cut-off token is "ran out", not "wrong": report the end. */
+	const failOrEnd = (rest: string, couldContinue: boolean): never => {
+		if (couldContinue && i + rest.length >= n) i = n;
+		return fail();
+	};
 	const literal = (word: string) => {
 		if (text.startsWith(word, i)) i += word.length;
-		else fail();
+		else failOrEnd(text.slice(i), word.startsWith(text.slice(i)));
 	};
 	const string = () => {
 		i++;
@@ -28,7 +33,9 @@ export function jsonErrorOffset(text: string): number {
 			if (c === 0x5c) {
 				i++;
 				if (text[i] === 'u') {
-					if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+					const hex = text.slice(i + 1, i + 5);
+					if (!/^[0-9a-fA-F]{4}$/.test(hex))
+						failOrEnd(text.slice(i), /^[0-9a-fA-F]{0,3}$/.test(hex));
 					i += 4;
 				} else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
 			}
@@ -38,8 +45,10 @@ export function jsonErrorOffset(text: string): number {
 	};
 	const number = () => {
 		const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-		if (!m) fail();
+		if (!m) failOrEnd(text.slice(i), text.slice(i) === '-');
 		i += m![0].length;
+		// "1." or "1e" cut off at the end of the text.
+		if (i < n && /^[.eE][+-]?$/.test(text.slice(i))) failOrEnd(text.slice(i), true);
 	};
 	const value = (): void => {
 		ws();
