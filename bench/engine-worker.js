@@ -9,6 +9,7 @@
  * Prints human lines and a final `BENCH {json}`.
  */
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -61,11 +62,13 @@ try {
 	const r = await page.evaluate((input) => globalThis.runBench(input), { action, resource, runs: RUNS });
 	const sorted = [...r.times].sort((a, b) => a - b);
 	const median = sorted[Math.floor(sorted.length / 2)];
-	console.log(`snapshot fetch+parse ${r.fetchMs.toFixed(0)} ms; load into worker ${r.loadMs.toFixed(0)} ms (compile ${r.compileMs.toFixed(0)} ms)`);
-	console.log(`whoCan over ${r.rows} principals: first ${r.times[0].toFixed(0)} ms, median of ${RUNS} ${median.toFixed(0)} ms (in-worker ${r.workerMs.map((m) => m.toFixed(0)).join('/')} ms); ${JSON.stringify(r.counts)}`);
-	console.log(`actionsForResource (${r.actionsCount} actions for one principal, catalog fetched lazily): ${r.actionsMs.toFixed(0)} ms`);
 	const target = 1000;
-	console.log(`target: under ${target} ms for the first answer → ${r.times[0] < target ? 'met' : 'NOT met'}`);
+	console.log(`snapshot fetch+parse ${r.fetchMs.toFixed(0)} ms; load into worker ${r.loadMs.toFixed(0)} ms (evaluator created in ${r.compileMs.toFixed(0)} ms)`);
+	console.log(`cold: whoCan over ${r.rows} principals right after load: ${r.coldMs.toFixed(0)} ms (in-worker ${r.coldWorkerMs.toFixed(0)} ms); ${JSON.stringify(r.counts)}`);
+	console.log(`background warm-up of every principal after load: ${r.warmUpMs.toFixed(0)} ms`);
+	console.log(`warm: whoCan first ${r.times[0].toFixed(0)} ms, median of ${RUNS} ${median.toFixed(0)} ms (in-worker ${r.workerMs.map((m) => m.toFixed(0)).join('/')} ms)`);
+	console.log(`actionsForResource (${r.actionsCount} actions for one principal, catalog fetched lazily): ${r.actionsMs.toFixed(0)} ms`);
+	console.log(`target under ${target} ms: warm ${r.times[0] < target ? 'met' : 'NOT met'}, cold ${r.coldMs < target ? 'met' : 'NOT met'}`);
 	const bench = {
 		source,
 		accounts: snapshot.accounts.length,
@@ -74,14 +77,18 @@ try {
 		resource,
 		snapshotMiB: +(snapshotText.length / 1048576).toFixed(1),
 		loadMs: Math.round(r.loadMs),
-		whoCanFirstMs: Math.round(r.times[0]),
-		whoCanMedianMs: Math.round(median),
+		whoCanColdMs: Math.round(r.coldMs),
+		warmUpMs: Math.round(r.warmUpMs),
+		whoCanWarmFirstMs: Math.round(r.times[0]),
+		whoCanWarmMedianMs: Math.round(median),
 		whoCanWorkerMs: r.workerMs.map(Math.round),
 		counts: r.counts,
 		actionsForResourceMs: Math.round(r.actionsMs),
 		actionsForResourceCount: r.actionsCount,
 		targetMs: target,
-		met: r.times[0] < target
+		metWarm: r.times[0] < target,
+		metCold: r.coldMs < target,
+		loadAverage: os.loadavg()[0]
 	};
 	console.log(`BENCH ${JSON.stringify(bench)}`);
 } finally {

@@ -119,6 +119,11 @@ export class EngineClient {
 		return this.call('lintPolicy', { document }, options);
 	}
 
+	/** Whether a snapshot is loaded and how far the background warm-up has got. */
+	status() {
+		return this.call('status', {});
+	}
+
 	/** Stops the worker; pending calls reject. */
 	dispose(): void {
 		this.#port.terminate();

@@ -2,7 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import type { ActionCatalog } from '../engine/catalog/action-catalog';
 import { loadNodeCatalog } from '../engine/catalog/node-catalog';
 import type { EvalRequest, EvalResult } from '../engine/types';
-import { makeAccount, makeRole, makeSnapshot, makeUser } from '../testing/builders';
+import { createEvaluator } from '../engine/evaluate';
+import { makeAccount, makeInlinePolicy, makeRole, makeSnapshot, makeUser } from '../testing/builders';
 import { EngineSession, type CreateEvaluator } from './engine-session';
 
 /** A stand-in evaluator: admins may do anything, others only Get*; it records what it was asked. */
@@ -67,4 +68,28 @@ it('completes and lints through the catalog, and reports a catalog that cannot l
 	expect(lint).toMatchObject({ ok: true, result: [{ code: 'catalog.action.unknown', pointer: '/Statement/Action' }] });
 	const broken = new EngineSession(stubEvaluator, () => Promise.reject(new Error('offline')));
 	expect(await broken.handle({ type: 'completions', id: 6, prefix: 's3:' })).toMatchObject({ ok: false, error: { code: 'catalog.unavailable' } });
+});
+
+it('warms every principal up in slices after a load and reports it in status', async () => {
+	const session = new EngineSession(stubEvaluator, async () => catalog);
+	expect(session.warmStep()).toBe(false);
+	await session.handle({ type: 'load', id: 1, snapshot: snapshot() });
+	expect(await session.handle({ type: 'status', id: 2 })).toMatchObject({ ok: true, result: { loaded: true, principals: 3, warmed: 0 } });
+	asked.length = 0;
+	while (session.warmStep(1000));
+	expect(asked.map((r) => r.principal.split(':').pop())).toEqual(['user/admin-ann', 'user/bob', 'role/reader']);
+	expect(await session.handle({ type: 'status', id: 3 })).toMatchObject({ ok: true, result: { warmed: 3 } });
+});
+
+it('carries the real evaluator\'s decisions and trace', async () => {
+	const session = new EngineSession(createEvaluator, async () => catalog);
+	const alice = makeUser({ name: 'alice', inlinePolicies: [makeInlinePolicy()] });
+	await session.handle({ type: 'load', id: 1, snapshot: makeSnapshot({ accounts: [makeAccount({ users: [alice, makeUser({ name: 'bob' })] })] }) });
+	const resource = 'arn:aws:s3:::bucket-111111111111/k';
+	const who = await session.handle({ type: 'whoCan', id: 2, action: 's3:GetObject', resource });
+	expect(who).toMatchObject({ ok: true, result: { counts: { allowed: 1, implicitDeny: 1 }, rows: [{ decision: 'allowed' }, { decision: 'implicitDeny', gap: 'identity' }] } });
+	const one = await session.handle({ type: 'evaluate', id: 3, request: { principal: alice.arn, action: 's3:GetObject', resource } });
+	if (!one.ok || one.type !== 'evaluate') throw new Error('expected an evaluate result');
+	expect(one.result.decision).toBe('allowed');
+	expect(one.result.layers.length).toBeGreaterThan(0);
 });

@@ -13,8 +13,11 @@ import type { ActionsForResourceParams, ActionsForResourceResult, EngineCalls, E
 /** The evaluator contract of engine/evaluate.ts, as the session needs it (`trace: false` = decision and reasons only). */
 export type CreateEvaluator = (snapshot: Snapshot) => { evaluate(req: EvalRequest, options?: { trace?: boolean }): EvalResult };
 
-/** Bulk questions (who-can, every action of a resource) need decisions, not traces. */
-const BULK = { trace: false };
+/** Bulk questions (who-can, every action of a resource) need decisions, not traces or summaries. */
+const BULK = { trace: false, summary: false };
+
+/** The request the background warm-up asks for each principal: cheap, and it compiles the principal's policies. */
+const WARM_UP = { action: 'sts:GetCallerIdentity', resource: '*' };
 
 /** An error reply's payload carried by a throw inside the session. */
 class SessionError extends Error {
@@ -40,6 +43,7 @@ export class EngineSession {
 	#catalog: Promise<ActionCatalog> | null = null;
 	#evaluator: ReturnType<CreateEvaluator> | null = null;
 	#principals: string[] = [];
+	#warmed = 0;
 
 	/** `openCatalog` is called once, on the first request that needs the catalog. */
 	constructor(createEvaluator: CreateEvaluator, openCatalog: () => Promise<ActionCatalog>) {
@@ -74,6 +78,8 @@ export class EngineSession {
 				await catalog.ensure(service);
 				return catalog.completions(req.prefix, req.limit);
 			}
+			case 'status':
+				return { loaded: this.#evaluator !== null, principals: this.#principals.length, warmed: this.#warmed };
 			case 'lintPolicy': {
 				const catalog = await this.#catalogReady();
 				await catalog.ensureForPolicy(req.document);
@@ -87,7 +93,22 @@ export class EngineSession {
 		this.#evaluator = null;
 		this.#evaluator = this.#createEvaluator(snapshot);
 		this.#principals = principalsOf(snapshot);
+		this.#warmed = 0;
 		return { principals: this.#principals.length, ms: now() - t };
+	}
+
+	/**
+	 * Background warm-up after a load: the evaluator compiles each principal on first use, so the
+	 * worker spends idle time (about `budgetMs` per call, between requests) asking one cheap
+	 * question per principal. Returns true while principals remain.
+	 */
+	warmStep(budgetMs = 12): boolean {
+		if (!this.#evaluator) return false;
+		const end = now() + budgetMs;
+		while (this.#warmed < this.#principals.length && now() < end) {
+			this.#evaluator.evaluate({ principal: this.#principals[this.#warmed++], ...WARM_UP }, BULK);
+		}
+		return this.#warmed < this.#principals.length;
 	}
 
 	#requireEvaluator(): ReturnType<CreateEvaluator> {
