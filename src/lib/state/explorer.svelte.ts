@@ -34,6 +34,7 @@ export class ExplorerState {
 	readonly snapshotId: string | null;
 	readonly source: GraphSource;
 	readonly trace: ExplorerTrace;
+	readonly engine: ExplorerEngine;
 	view = $state.raw<GraphView>() as GraphView;
 	positions = $state.raw<Positions>(new Map());
 	selected = $state<string | null>(null);
@@ -85,6 +86,7 @@ export class ExplorerState {
 	constructor(snapshot: Snapshot, engine: ExplorerEngine, snapshotId: string | null = null) {
 		this.snapshot = snapshot;
 		this.snapshotId = snapshotId;
+		this.engine = engine;
 		this.source = new GraphSource(indexSnapshot(snapshot));
 		this.trace = new ExplorerTrace(engine, () => this.revealTrace());
 		this.#setExpanded([]);

@@ -22,6 +22,8 @@ export class ImportJob {
 	storedName = $state<string | null>(null);
 	/** How many input files the current/last import had. */
 	fileCount = $state(0);
+	/** True while files are dragged over the page. */
+	dragging = $state(false);
 
 	/** True while files are read or imported. */
 	busy = $derived(this.phase === 'reading' || this.phase === 'importing');
@@ -48,7 +50,13 @@ export class ImportJob {
 
 	/** Import a drop; call it synchronously from the drop handler (see readDroppedItems). */
 	fromDrop(data: DataTransfer): Promise<void> {
+		this.dragging = false;
 		return this.#run(readDroppedItems(data));
+	}
+
+	/** Note that files are (or no longer are) dragged over the page. */
+	dragOver(active: boolean): void {
+		this.dragging = active;
 	}
 
 	/** Import files already read (used by tests and by programmatic imports). */

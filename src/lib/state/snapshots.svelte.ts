@@ -10,7 +10,7 @@ import { LiveQuery } from './live-query.svelte';
 import type { ImporterPort, SnapshotStorePort, SnapshotSummary } from './ports';
 
 /** The settings key remembering the last opened snapshot. */
-export const LAST_OPENED_SETTING = 'lastOpenedSnapshot';
+export const LAST_OPENED_SETTING = 'lastOpenedSnapshotId';
 
 /** The built-in demo's name in the list. */
 export const DEMO_NAME = 'Demo bank (built-in)';

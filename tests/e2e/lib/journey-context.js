@@ -43,6 +43,7 @@ export async function openJourney(browser, { origin, journeyName, resultsDir }) 
 	let shot = 0;
 	const ctx = {
 		origin,
+		resultsDir,
 		context,
 		external,
 		consoleErrors,

@@ -36,6 +36,8 @@ export interface OutlineNode {
 	detail?: string;
 	/** A count shown as a badge (e.g. accounts below an OU, users in a folder). */
 	count?: number;
+	/** The count in words, shown instead of the bare number when the node does not make it obvious ("3 accounts"). */
+	countLabel?: string;
 	/** Set when the node is a dangling reference: why, in words. */
 	dangling?: string;
 	/** Short tags shown beside the label (e.g. "management", "default v3"). */

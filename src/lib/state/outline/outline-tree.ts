@@ -9,7 +9,7 @@ import { indexSnapshot } from '../../model/snapshot-index';
 import type { Account, OrgAccount, OrgPolicy, OrgUnit, Snapshot } from '../../model/snapshot';
 import { accountChildren, accountSummary } from './outline-account';
 import { danglingFolder, danglingKey } from './outline-dangling';
-import { byName, folder, node, present, type OutlineContext, type OutlineNode } from './outline-node';
+import { byName, folder, node, plural, present, type OutlineContext, type OutlineNode } from './outline-node';
 
 /** The top-level nodes of a snapshot's outline. */
 export function buildOutline(snapshot: Snapshot): OutlineNode[] {
@@ -45,19 +45,21 @@ function unitNode(index: OutlineContext, parentId: string, unit: OrgUnit): Outli
 	const childUnits = org.units.filter((u) => u.parentId === unit.id).sort(byName((u: OrgUnit) => u.name));
 	const childAccounts = org.accounts.filter((a) => a.parentId === unit.id).sort(byName((a: OrgAccount) => a.name));
 	const policies = index.orgPoliciesByTarget.get(unit.id) ?? [];
+	const below = accountsBelow(index, unit.id);
 	return {
 		id,
 		kind: unit.kind,
 		label: unit.kind === 'root' ? `Root` : unit.name,
 		detail: unit.id,
-		count: accountsBelow(index, unit.id),
+		count: below,
+		countLabel: plural(below, 'account'),
 		badges: policyBadges(policies),
 		childCount: childUnits.length + childAccounts.length + (policies.length ? 1 : 0),
 		children: () =>
 			present([
-				policyFolder(id, policies),
 				...childUnits.map((u) => unitNode(index, id, u)),
-				...childAccounts.map((a) => accountNode(index, id, a.id))
+				...childAccounts.map((a) => accountNode(index, id, a.id)),
+				policyFolder(id, policies)
 			])
 	};
 }
@@ -79,7 +81,7 @@ function accountNode(index: OutlineContext, parentId: string, accountId: string)
 		detail: account ? `${accountId} · ${accountSummary(account)}` : `${accountId} · no IAM data imported`,
 		badges,
 		childCount: contents.length + (policies.length ? 1 : 0),
-		children: () => present([policyFolder(id, policies), ...contents])
+		children: () => present([...contents, policyFolder(id, policies)])
 	};
 }
 

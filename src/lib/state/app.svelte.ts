@@ -1,0 +1,53 @@
+/**
+ * The app's state root: the theme, the snapshot library and the import job, built once over the
+ * services (store, importer, demo) and shared by the shell's components through props.
+ */
+import type { InputFile } from '../import/import-files';
+import { downloadText, snapshotFile } from './export-snapshot';
+import { ImportJob } from './import.svelte';
+import type { ImporterPort, SnapshotStorePort } from './ports';
+import { SnapshotLibrary } from './snapshots.svelte';
+import { Theme } from './theme.svelte';
+
+/** What the app runs on (the real store and worker in the browser; fakes in tests). */
+export interface AtlasServices {
+	store: SnapshotStorePort;
+	importer: ImporterPort;
+	demoFiles: () => Promise<InputFile[]>;
+}
+
+/** Which view of the open snapshot the main area shows. */
+export type MainView = 'graph' | 'outline';
+
+/** The app's state. */
+export class AtlasApp {
+	readonly theme: Theme;
+	readonly library: SnapshotLibrary;
+	readonly importJob: ImportJob;
+	view = $state<MainView>('graph');
+
+	constructor(services: AtlasServices) {
+		this.theme = new Theme(services.store);
+		this.library = new SnapshotLibrary(services.store, services.importer, services.demoFiles);
+		this.importJob = new ImportJob(services.importer, (id) => this.library.openById(id));
+	}
+
+	/** Load the theme and open a snapshot (the demo on first start). */
+	async start(preferredSnapshotId: string | null): Promise<void> {
+		await Promise.all([this.theme.load(), this.library.start(preferredSnapshotId)]);
+	}
+
+	/** Switch the main area between the graph and the outline. */
+	show(view: MainView): void {
+		this.view = view;
+	}
+
+	/** Download a stored snapshot as `<name>.iam-atlas.json`. */
+	async exportSnapshot(id: string): Promise<void> {
+		const snapshot = await this.library.forExport(id);
+		if (!snapshot) return;
+		const name = this.library.list.current.find((s) => s.id === id)?.name ?? snapshot.meta.name;
+		const { fileName, text } = snapshotFile(snapshot, name);
+		downloadText(fileName, text);
+	}
+}

@@ -1,0 +1,28 @@
+/** Export the demo, import the exported file: the new snapshot has the same counts. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_NAME, importThrough, openApp, rowOf, snapshotNames, waitForCount } from '../lib/app.js';
+
+export const name = 'export then import the exported file gives the same counts';
+
+export default async function (page, ctx) {
+	await openApp(page);
+	const demo = rowOf(page, DEMO_NAME);
+	const counts = await demo.getByTestId('snapshot-counts').innerText();
+	const [download] = await Promise.all([page.waitForEvent('download'), demo.getByRole('button', { name: `Export ${DEMO_NAME}` }).click()]);
+	assert.equal(download.suggestedFilename(), `${DEMO_NAME}.iam-atlas.json`);
+	const file = path.join(ctx.resultsDir, 'shell-export-roundtrip.iam-atlas.json');
+	await download.saveAs(file);
+	const exported = JSON.parse(readFileSync(file, 'utf8'));
+	assert.equal(exported.format, 'iam-atlas-snapshot');
+	assert.equal(exported.meta.name, DEMO_NAME);
+
+	await importThrough(page, { files: [file] });
+	await waitForCount(page, 2);
+	const names = await snapshotNames(page);
+	assert.equal(names.length, 2);
+	const rows = await page.getByTestId('snapshot-counts').allInnerTexts();
+	assert.deepEqual(rows, [counts, counts], 'the re-imported snapshot has the same counts');
+	await ctx.screenshot('roundtrip');
+}

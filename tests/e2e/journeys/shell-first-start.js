@@ -1,0 +1,37 @@
+/** A newcomer's first visit: the demo bank opens by itself, its organization outline shows, themes work. */
+import assert from 'node:assert/strict';
+import { assertCspMeta, DEMO_NAME, openApp, showOutline, snapshotNames } from '../lib/app.js';
+
+export const name = 'first start shows the demo bank outline';
+
+export default async function (page, ctx) {
+	await openApp(page);
+	await assertCspMeta(page);
+	assert.equal(await page.getByTestId('open-snapshot-name').innerText(), DEMO_NAME);
+	assert.deepEqual(await snapshotNames(page), [DEMO_NAME]);
+	const counts = await page.getByTestId('snapshot-counts').innerText();
+	assert.match(counts, /\d+ accounts · \d+ users · \d+ groups · \d+ roles/);
+
+	const outline = await showOutline(page);
+	// The org spine is open: root, the bank's OUs and accounts directly under the root.
+	for (const ou of ['Root', 'Security', 'Workloads', 'Prod', 'NonProd', 'Regulated']) {
+		assert.ok(await outline.getByRole('button', { name: new RegExp(`(^| )${ou}$`) }).first().isVisible(), `${ou} in the outline`);
+	}
+	await ctx.screenshot('outline-light');
+
+	// Open an account and its users: principals and their policies appear, with counts.
+	const account = outline.locator('li[data-kind="account"]', { hasText: 'core-banking-prod' }).first();
+	await account.getByRole('button').first().click();
+	await account.locator('li[data-kind="folder"]', { hasText: 'Users' }).getByRole('button').first().click();
+	assert.ok((await account.locator('li[data-kind="user"]').count()) > 0, 'users listed under the account');
+	await ctx.screenshot('outline-account-open');
+
+	// Dark theme, remembered across a reload.
+	await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+	assert.equal(await page.locator('.app').getAttribute('data-theme'), 'dark');
+	await ctx.screenshot('outline-dark');
+	await page.reload();
+	await page.getByTestId('open-snapshot-name').waitFor();
+	await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-theme') === 'dark');
+	assert.deepEqual(await snapshotNames(page), [DEMO_NAME], 'the demo is not imported twice');
+}
