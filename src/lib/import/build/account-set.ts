@@ -1,7 +1,10 @@
 /**
- * Collects the IAM data and resources of every account across files. The same entity (same
- * ARN) read twice is kept once when both copies agree; when they differ the two files
- * contradict each other and the import fails with an error naming both.
+ * Collects the IAM data and resources of every account across files. Two GAADs may describe
+ * the same account only if they agree: when both carry the same list (users, groups, roles or
+ * policies) of an account, the lists must hold the same ARNs, and the same entity read twice
+ * must read the same. Otherwise the two files contradict each other and the import fails with
+ * an error naming both. GAADs carrying different lists (`--filter User` and `--filter Role`)
+ * complement each other.
  */
 import type { Account, Group, ManagedPolicy, Resource, Role, User } from '../../model/snapshot';
 import type { AtlasError } from '../../model/result';
@@ -15,6 +18,8 @@ interface Slot {
 	account: Account;
 	/** `<list>|<arn>` → index in the list and the file it came from. */
 	seen: Map<string, { index: number; file: string }>;
+	/** Per GAAD list: the first file that carried it and the ARNs it listed. */
+	lists: Map<string, { file: string; arns: Set<string> }>;
 }
 
 /** The accounts of one import, filled file by file. */
@@ -74,7 +79,26 @@ export class AccountSet {
 
 	/** Add everything a GAAD said about one account. */
 	addPart(part: AccountPart, file: string): void {
-		this.account(part.accountId);
+		const slot = this.#slot(part.accountId);
+		for (const list of part.lists) {
+			const arns = new Set(part[list].map((e) => e.arn));
+			const prior = slot.lists.get(list);
+			if (!prior) slot.lists.set(list, { file, arns });
+			else if (prior.arns.size !== arns.size || [...arns].some((a) => !prior.arns.has(a))) {
+				const onlyHere = [...arns].filter((a) => !prior.arns.has(a));
+				const onlyThere = [...prior.arns].filter((a) => !arns.has(a));
+				const example = onlyHere[0] ?? onlyThere[0];
+				this.errors.push(
+					importError(
+						'gaad',
+						'conflict',
+						`"${file}" and "${prior.file}" contradict each other: they list different ${list} for account ${part.accountId} (${onlyHere.length} only in the first, ${onlyThere.length} only in the second, e.g. ${example}). Import one of them.`,
+						{ file }
+					)
+				);
+				return;
+			}
+		}
 		for (const u of part.users) this.add(part.accountId, 'users', u, file, 'gaad');
 		for (const g of part.groups) this.add(part.accountId, 'groups', g, file, 'gaad');
 		for (const r of part.roles) this.add(part.accountId, 'roles', r, file, 'gaad');
@@ -92,7 +116,7 @@ export class AccountSet {
 	#slot(id: string): Slot {
 		let slot = this.#slots.get(id);
 		if (!slot) {
-			slot = { account: { id, name: null, users: [], groups: [], roles: [], policies: [], resources: [] }, seen: new Map() };
+			slot = { account: { id, name: null, users: [], groups: [], roles: [], policies: [], resources: [] }, seen: new Map(), lists: new Map() };
 			this.#slots.set(id, slot);
 		}
 		return slot;

@@ -24,7 +24,12 @@ export interface AccountPart {
 	groups: Group[];
 	roles: Role[];
 	policies: ManagedPolicy[];
+	/** The lists the file carried (a filtered GAAD, `--filter Role`, carries only some). */
+	lists: GaadList[];
 }
+
+/** The four lists of a GAAD, by their model names. */
+export type GaadList = 'users' | 'groups' | 'roles' | 'policies';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the value was validated against gaad.schema.json */
 type Raw = any;
@@ -150,10 +155,18 @@ export function readGaad(ctx: ReadContext, gaad: Raw, folderAccount: string | nu
 			if (a) seen.add(a);
 		}
 	const fallback = folderAccount ?? (seen.size === 1 ? [...seen][0] : null);
+	const carried: GaadList[] = (['users', 'groups', 'roles', 'policies'] as const).filter(
+		(_, i) =>
+			gaad[['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'][i]] !== undefined
+	);
 	const parts = new Map<string, AccountPart>();
 	const part = (id: string) => {
 		let p = parts.get(id);
-		if (!p) parts.set(id, (p = { accountId: id, users: [], groups: [], roles: [], policies: [] }));
+		if (!p)
+			parts.set(
+				id,
+				(p = { accountId: id, users: [], groups: [], roles: [], policies: [], lists: carried })
+			);
 		return p;
 	};
 	if (fallback) part(fallback);
