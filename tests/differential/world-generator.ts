@@ -4,7 +4,7 @@
  * roles with trust policies, boundaries, and resources with resource-based policies.
  * Service-linked roles are never generated: iam-simulate applies SCPs to them (AWS exempts them).
  */
-import type { Account, ManagedPolicy, OrgPolicy, OrgUnit, Resource, Role, Snapshot, User } from '../../src/lib/model/snapshot';
+import type { Account, ManagedPolicy, OrgPolicy, OrgUnit, Resource, Role, Snapshot, Tags, User } from '../../src/lib/model/snapshot';
 import type { PolicyDocument, PolicyStatement, PrincipalElement } from '../../src/lib/model/policy-document';
 import { Random } from './random';
 import { allowDocument, randomDocument, randomStatement, type PolicyScope } from './policy-generator';
@@ -126,7 +126,7 @@ function buildAccount(rng: Random, scope: PolicyScope, p: Plan, id: string, targ
 	const key = `arn:aws:kms:${region}:${id}:key/${rng.token(8)}-0000-4000-8000-${rng.token(12)}`;
 	const secret = `arn:aws:secretsmanager:${region}:${id}:secret:s1-${rng.token(6)}`;
 	const table = `arn:aws:dynamodb:${region}:${id}:table/t1`;
-	const tags = () => (rng.chance(0.6) ? { env: rng.pick(['prod', 'dev']) } : {});
+	const tags = (): Tags => (rng.chance(0.6) ? { env: rng.pick(['prod', 'dev']) } : {});
 	const resource = (arn: string, kind: Resource['kind'], name: string, actions: string[], isKey = false): Resource => ({
 		arn, kind, name, accountId: id, region: kind === 's3-bucket' ? null : region,
 		policy: resourcePolicy(rng, scope, p, id, kind === 's3-bucket' ? [arn, `${arn}/*`] : [arn], actions, isKey),
@@ -176,7 +176,7 @@ function buildAccount(rng: Random, scope: PolicyScope, p: Plan, id: string, targ
 		arn: `arn:aws:iam::${id}:role/${name}`, name, id: `AROA${upper(rng, 12)}`, path: '/', createDate: null,
 		inlinePolicies: inline(name),
 		attachedPolicies: pick(), trustPolicy: trustPolicy(rng, scope, p, id),
-		permissionsBoundary: rng.chance(0.25) ? pb : null, tags: rng.chance(0.6) ? { team: rng.pick(['red', 'blue']) } : {},
+		permissionsBoundary: rng.chance(0.25) ? pb : null, tags: (rng.chance(0.6) ? { team: rng.pick(['red', 'blue']) } : {}) as Tags,
 		instanceProfiles: [], lastUsed: null, description: null, maxSessionDuration: null
 	}));
 	for (const u of users) principals.push({ arn: u.arn, kind: 'user', account: id });
