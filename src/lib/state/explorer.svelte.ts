@@ -147,6 +147,18 @@ export class ExplorerState {
 		this.focus = id ? { id, hops } : null;
 	}
 
+	/** Trace from this principal (and show it). */
+	usePrincipal(id: string | null): void {
+		this.trace.setPrincipal(id);
+		this.revealTrace();
+	}
+
+	/** Trace to this resource (and show it). */
+	useResource(id: string | null): void {
+		this.trace.setResource(id);
+		this.revealTrace();
+	}
+
 	/** Expand what a trace needs on screen: both accounts, the principal and the groups it came through. */
 	revealTrace(): void {
 		const { principal, resource, result } = this.trace;
