@@ -48,6 +48,13 @@ const importTree = (files: string[], read: (p: string) => string) =>
 	importFiles(files.map((path) => ({ path, bytes: new TextEncoder().encode(read(path)) })), { now: '2024-03-14T00:00:00Z' });
 
 let orgRun: ReturnType<typeof collect> | undefined;
+let accountRun: ReturnType<typeof collect> | undefined;
+/** A --account-only run in core banking, without --regions. */
+function accountOnly() {
+	const f = recorded();
+	f.responses[`${ACCOUNTS.coreBanking} ec2 describe-regions --region us-east-1 --query Regions[].RegionName --output text`] = { stdout: 'eu-west-1\n' };
+	return (accountRun ??= collect(f, ['--account-only'], { AWS_ACCESS_KEY_ID: `ASIAFAKE${ACCOUNTS.coreBanking}` }));
+}
 /** One whole-organization run, shared by the tests that only read its result. */
 const wholeOrg = () => (orgRun ??= collect(recorded(), ['--regions', REGIONS.join(',')]));
 
@@ -100,8 +107,8 @@ describe('iam-atlas-collect.sh against a stand-in aws', { timeout: 180000 }, () 
 		expect(run.files.filter((p) => p.includes('canary') || p.includes('scoring%2Fmodel'))).toEqual([]);
 	});
 
-	it('--account-only collects the current account alone, without Organizations calls', () => {
-		const run = collect(recorded(), ['--account-only', '--regions', 'eu-west-1'], { AWS_ACCESS_KEY_ID: `ASIAFAKE${ACCOUNTS.coreBanking}` });
+	it('--account-only collects the current account alone, without Organizations calls; regions default to describe-regions', () => {
+		const run = accountOnly();
 		expect(run.status).toBe(0);
 		expect(run.calls.some((c) => c.includes(' organizations ') || c.includes('assume-role'))).toBe(false);
 		const expected = Object.keys(demo).filter((p) => p.startsWith(`${ACCOUNTS.coreBanking}/`));
@@ -115,6 +122,19 @@ describe('iam-atlas-collect.sh against a stand-in aws', { timeout: 180000 }, () 
 		const zip = new Uint8Array(readFileSync(`${run.out}.zip`));
 		const outcome = importFiles([{ path: 'collection.zip', bytes: zip }], { now: '2024-03-14T00:00:00Z' });
 		expect(outcome.ok && outcome.snapshot.accounts.map((a) => a.resources.length)).toEqual([1]);
+	});
+
+	it('collector-policy.json grants exactly the actions the collector calls', () => {
+		const calls = [...wholeOrg().calls, ...accountOnly().calls].map((c) => c.split(' ').slice(1, 3));
+		const actionOf = ([cli, op]: string[]) => {
+			if (cli === 's3api' && op === 'list-buckets') return 's3:ListAllMyBuckets';
+			const name = op.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+			return `${cli === 's3api' ? 's3' : cli}:${name}`;
+		};
+		const called = new Set(calls.filter(([cli, op]) => `${cli} ${op}` !== 'sts get-caller-identity').map(actionOf));
+		const policy = JSON.parse(readFileSync(join(here, '..', 'collector-policy.json'), 'utf8'));
+		const granted = new Set(policy.Statement.flatMap((s: { Action: string | string[] }) => s.Action));
+		expect([...called].sort()).toEqual([...granted].sort());
 	});
 
 	it('--help prints usage; an unknown option is a usage error', () => {
