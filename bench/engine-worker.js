@@ -63,7 +63,8 @@ try {
 	const sorted = [...r.times].sort((a, b) => a - b);
 	const median = sorted[Math.floor(sorted.length / 2)];
 	const target = 1000;
-	console.log(`snapshot fetch+parse ${r.fetchMs.toFixed(0)} ms; load into worker ${r.loadMs.toFixed(0)} ms (evaluator created in ${r.compileMs.toFixed(0)} ms)`);
+	console.log(`snapshot fetch+parse ${r.fetchMs.toFixed(0)} ms; load (posted) ${r.loadMs.toFixed(0)} ms, main thread blocked ${r.loadBlockMs.toFixed(0)} ms (evaluator created in ${r.compileMs.toFixed(0)} ms)`);
+	console.log(`loadStored (worker reads IndexedDB) ${r.loadStoredMs.toFixed(0)} ms, main thread blocked ${r.storedBlockMs.toFixed(1)} ms`);
 	console.log(`cold: whoCan over ${r.rows} principals right after load: ${r.coldMs.toFixed(0)} ms (in-worker ${r.coldWorkerMs.toFixed(0)} ms); ${JSON.stringify(r.counts)}`);
 	console.log(`background warm-up of every principal after load: ${r.warmUpMs.toFixed(0)} ms`);
 	console.log(`warm: whoCan first ${r.times[0].toFixed(0)} ms, median of ${RUNS} ${median.toFixed(0)} ms (in-worker ${r.workerMs.map((m) => m.toFixed(0)).join('/')} ms)`);
@@ -77,6 +78,9 @@ try {
 		resource,
 		snapshotMiB: +(snapshotText.length / 1048576).toFixed(1),
 		loadMs: Math.round(r.loadMs),
+		loadMainThreadBlockMs: Math.round(r.loadBlockMs),
+		loadStoredMs: Math.round(r.loadStoredMs),
+		loadStoredMainThreadBlockMs: +r.storedBlockMs.toFixed(1),
 		whoCanColdMs: Math.round(r.coldMs),
 		warmUpMs: Math.round(r.warmUpMs),
 		whoCanWarmFirstMs: Math.round(r.times[0]),

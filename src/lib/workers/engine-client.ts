@@ -4,7 +4,8 @@
  *
  * For the graph and the side panel (usage):
  *   const engine = createEngineClient();               // one per app; spawns engine.worker.ts
- *   await engine.load(snapshot);                       // once per opened snapshot ($state.raw, not a proxy)
+ *   await engine.loadStored(snapshotId);               // once per opened stored snapshot (read in the worker)
+ *   await engine.load(snapshot);                       // or post one that is not stored ($state.raw, not a proxy)
  *   const r = await engine.evaluate(req, { channel: 'trace' });           // full EvalResult with trace
  *   const who = await engine.whoCan({ action, resource, context }, { channel: 'whoCan' });
  *   const side = await engine.actionsForResource({ principal, resource, context }, { channel: 'panel' });
@@ -92,6 +93,11 @@ export class EngineClient {
 	/** Loads (replaces) the snapshot in the worker; pass plain data ($state.raw or $state.snapshot()). */
 	load(snapshot: Snapshot) {
 		return this.call('load', { snapshot });
+	}
+
+	/** Loads (replaces) a stored snapshot, which the worker reads from IndexedDB: nothing is serialised on the main thread. */
+	loadStored(snapshotId: string) {
+		return this.call('loadStored', { snapshotId });
 	}
 
 	/** One request with its full trace. */

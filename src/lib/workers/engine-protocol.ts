@@ -4,9 +4,11 @@
  * with the same id. The engine itself stays synchronous and directly callable (engine/evaluate.ts);
  * this protocol is transport only.
  *
- * The snapshot is POSTED with `load` rather than read by the worker from IndexedDB: the app
- * already holds it in memory when it opens one, a structured clone is a one-off cost per snapshot
- * (not per question), and the worker stays free of Dexie and the store's schema.
+ * Two ways in for the snapshot: `loadStored {snapshotId}` makes the worker read it from IndexedDB
+ * itself (src/lib/store) — preferred for stored snapshots, since nothing is serialised on the main
+ * thread (posting 20,000 principals blocks it for hundreds of milliseconds); `load {snapshot}`
+ * posts it (a structured clone, paid once per snapshot) for snapshots that are not stored (tests,
+ * a file opened without saving).
  */
 import type { AccessLevel } from '../engine/catalog/catalog-data';
 import type { ResourceTypeMatch } from '../engine/catalog/action-catalog';
@@ -63,6 +65,8 @@ export interface ActionsForResourceResult {
 export interface EngineCalls {
 	/** Replace the snapshot (compiles the evaluator once). */
 	load: { params: { snapshot: Snapshot }; result: { principals: number; ms: number } };
+	/** Replace the snapshot with a stored one, read from IndexedDB inside the worker (error code store.not-found …). */
+	loadStored: { params: { snapshotId: string }; result: { principals: number; ms: number } };
 	/** One request with its full trace. */
 	evaluate: { params: { request: EvalRequest }; result: EvalResult };
 	whoCan: { params: WhoCanParams; result: WhoCanResult };
@@ -81,7 +85,7 @@ export type EngineCallName = keyof EngineCalls;
 /** A message to the worker. */
 export type EngineRequest = { [K in EngineCallName]: { type: K; id: number } & EngineCalls[K]['params'] }[EngineCallName];
 
-/** A failure, as data (dotted codes: engine.no-snapshot, engine.failed, catalog.unavailable). */
+/** A failure, as data (dotted codes: engine.no-snapshot, engine.failed, catalog.unavailable, store.*). */
 export interface EngineError {
 	code: string;
 	message: string;

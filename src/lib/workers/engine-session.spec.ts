@@ -93,3 +93,14 @@ it('carries the real evaluator\'s decisions and trace', async () => {
 	expect(one.result.decision).toBe('allowed');
 	expect(one.result.layers.length).toBeGreaterThan(0);
 });
+
+it('loads a stored snapshot by id through the store, and passes the store\'s errors on', async () => {
+	const stored = snapshot();
+	const read = async (id: string) =>
+		id === 'snap-1' ? { ok: true as const, value: stored } : { ok: false as const, error: { code: 'store.not-found', message: `There is no stored snapshot with id ${id}` } };
+	const session = new EngineSession(stubEvaluator, async () => catalog, read);
+	expect(await session.handle({ type: 'loadStored', id: 1, snapshotId: 'snap-1' })).toMatchObject({ ok: true, result: { principals: 3 } });
+	expect(await session.handle({ type: 'loadStored', id: 2, snapshotId: 'gone' })).toMatchObject({ ok: false, error: { code: 'store.not-found' } });
+	const storeless = new EngineSession(stubEvaluator, async () => catalog);
+	expect(await storeless.handle({ type: 'loadStored', id: 3, snapshotId: 'snap-1' })).toMatchObject({ ok: false, error: { code: 'engine.no-store' } });
+});

@@ -7,11 +7,15 @@
 import type { ActionCatalog } from '../engine/catalog/action-catalog';
 import { ACCESS_LEVELS, type AccessLevel } from '../engine/catalog/catalog-data';
 import type { Decision, EvalRequest, EvalResult } from '../engine/types';
+import type { Result } from '../model/result';
 import type { Snapshot } from '../model/snapshot';
 import type { ActionsForResourceParams, ActionsForResourceResult, EngineCalls, EngineReply, EngineRequest, WhoCanParams, WhoCanResult } from './engine-protocol';
 
 /** The evaluator contract of engine/evaluate.ts, as the session needs it (`trace: false` = decision and reasons only). */
 export type CreateEvaluator = (snapshot: Snapshot) => { evaluate(req: EvalRequest, options?: { trace?: boolean }): EvalResult };
+
+/** Reads a stored snapshot by id (SnapshotStore.get in the worker). */
+export type ReadStoredSnapshot = (id: string) => Promise<Result<Snapshot>>;
 
 /** Bulk questions (who-can, every action of a resource) need decisions, not traces or summaries. */
 const BULK = { trace: false, summary: false };
@@ -40,15 +44,17 @@ export function principalsOf(snapshot: Snapshot): string[] {
 export class EngineSession {
 	readonly #createEvaluator: CreateEvaluator;
 	readonly #openCatalog: () => Promise<ActionCatalog>;
+	readonly #readStored: ReadStoredSnapshot | null;
 	#catalog: Promise<ActionCatalog> | null = null;
 	#evaluator: ReturnType<CreateEvaluator> | null = null;
 	#principals: string[] = [];
 	#warmed = 0;
 
-	/** `openCatalog` is called once, on the first request that needs the catalog. */
-	constructor(createEvaluator: CreateEvaluator, openCatalog: () => Promise<ActionCatalog>) {
+	/** `openCatalog` is called once, on the first request that needs the catalog; `readStored` serves loadStored. */
+	constructor(createEvaluator: CreateEvaluator, openCatalog: () => Promise<ActionCatalog>, readStored: ReadStoredSnapshot | null = null) {
 		this.#createEvaluator = createEvaluator;
 		this.#openCatalog = openCatalog;
+		this.#readStored = readStored;
 	}
 
 	/** Answers one request. */
@@ -66,6 +72,14 @@ export class EngineSession {
 		switch (req.type) {
 			case 'load':
 				return this.#load(req.snapshot);
+			case 'loadStored': {
+				if (!this.#readStored) throw new SessionError('engine.no-store', 'This engine has no snapshot store to read from.');
+				const t = now();
+				const read = await this.#readStored(req.snapshotId);
+				if (!read.ok) throw new SessionError(read.error.code, read.error.message);
+				const loaded = this.#load(read.value);
+				return { ...loaded, ms: now() - t };
+			}
 			case 'evaluate':
 				return this.#requireEvaluator().evaluate(req.request);
 			case 'whoCan':

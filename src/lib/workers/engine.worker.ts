@@ -5,11 +5,12 @@
  * compiled once per loaded snapshot; the action catalog is fetched lazily from /catalog/ (same
  * origin, precached by the service worker) the first time a request needs it. Between requests
  * the worker warms the evaluator up in slices of ~12 ms, so a request waits at most one slice.
- * The snapshot arrives by postMessage (see engine-protocol.ts for why not IndexedDB).
+ * The snapshot is posted (`load`) or read here from IndexedDB by id (`loadStored`); see engine-protocol.ts.
  */
 import { ActionCatalog } from '../engine/catalog/action-catalog';
 import { fetchCatalogLoader } from '../engine/catalog/fetch-loader';
 import { createEvaluator } from '../engine/evaluate';
+import { SnapshotStore } from '../store/snapshot-store';
 import type { EngineReply, EngineRequest } from './engine-protocol';
 import { EngineSession } from './engine-session';
 
@@ -17,7 +18,9 @@ import { EngineSession } from './engine-session';
 const path = self.location.pathname;
 const catalogBase = `${path.includes('/_app/') ? path.slice(0, path.indexOf('/_app/')) : ''}/catalog`;
 
-const session = new EngineSession(createEvaluator, () => ActionCatalog.open(fetchCatalogLoader(catalogBase)));
+let store: SnapshotStore | null = null;
+const readStored = (id: string) => (store ??= new SnapshotStore()).get(id);
+const session = new EngineSession(createEvaluator, () => ActionCatalog.open(fetchCatalogLoader(catalogBase)), readStored);
 const post = (reply: EngineReply) => (self as unknown as { postMessage(m: EngineReply): void }).postMessage(reply);
 
 let queue: Promise<void> = Promise.resolve();
