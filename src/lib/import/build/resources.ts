@@ -90,6 +90,8 @@ function arnOf(kind: ResourceKind, name: string, account: string, region: string
 			return `arn:aws:ecr:${region ?? ''}:${account}:repository/${name}`;
 		case 'sqs-queue':
 			return `arn:aws:sqs:${region ?? ''}:${account}:${name}`;
+		case 'sns-topic':
+			return `arn:aws:sns:${region ?? ''}:${account}:${name}`;
 		default:
 			return `arn:aws:${kind}:${region ?? ''}:${account}:${name}`;
 	}
