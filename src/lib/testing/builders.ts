@@ -50,41 +50,31 @@ export function makeInlinePolicy(overrides: Partial<InlinePolicy> = {}): InlineP
 
 type InAccount<T> = Partial<T> & { accountId?: string };
 
-/** An IAM user named `alice` in TEST_ACCOUNT_ID unless overridden. */
-export function makeUser(overrides: InAccount<User> = {}): User {
-	const { accountId = TEST_ACCOUNT_ID, ...rest } = overrides;
-	const name = rest.name ?? 'alice';
+/** The fields every IAM user, group and role shares, derived from kind, name, path and account. */
+function entityBase(kind: 'user' | 'group' | 'role', idPrefix: string, defaultName: string, accountId: string, rest: Partial<Group>): Group {
+	const name = rest.name ?? defaultName;
 	const path = rest.path ?? '/';
 	return {
-		arn: `arn:aws:iam::${accountId}:user${path}${name}`,
+		arn: `arn:aws:iam::${accountId}:${kind}${path}${name}`,
 		name,
-		id: fakeId('AIDA', name),
+		id: fakeId(idPrefix, name),
 		path,
 		createDate: TEST_DATE,
 		inlinePolicies: [],
-		attachedPolicies: [],
-		groups: [],
-		permissionsBoundary: null,
-		tags: {},
-		...rest
+		attachedPolicies: []
 	};
+}
+
+/** An IAM user named `alice` in TEST_ACCOUNT_ID unless overridden. */
+export function makeUser(overrides: InAccount<User> = {}): User {
+	const { accountId = TEST_ACCOUNT_ID, ...rest } = overrides;
+	return { ...entityBase('user', 'AIDA', 'alice', accountId, rest), groups: [], permissionsBoundary: null, tags: {}, ...rest };
 }
 
 /** An IAM group named `Developers` unless overridden. */
 export function makeGroup(overrides: InAccount<Group> = {}): Group {
 	const { accountId = TEST_ACCOUNT_ID, ...rest } = overrides;
-	const name = rest.name ?? 'Developers';
-	const path = rest.path ?? '/';
-	return {
-		arn: `arn:aws:iam::${accountId}:group${path}${name}`,
-		name,
-		id: fakeId('AGPA', name),
-		path,
-		createDate: TEST_DATE,
-		inlinePolicies: [],
-		attachedPolicies: [],
-		...rest
-	};
+	return { ...entityBase('group', 'AGPA', 'Developers', accountId, rest), ...rest };
 }
 
 /** The trust policy letting a principal (default: the account root) assume a role. */
@@ -95,16 +85,8 @@ export function makeTrustPolicy(principal: PolicyStatement['Principal'] = { AWS:
 /** An IAM role named `app` trusted by its own account unless overridden. */
 export function makeRole(overrides: InAccount<Role> = {}): Role {
 	const { accountId = TEST_ACCOUNT_ID, ...rest } = overrides;
-	const name = rest.name ?? 'app';
-	const path = rest.path ?? '/';
 	return {
-		arn: `arn:aws:iam::${accountId}:role${path}${name}`,
-		name,
-		id: fakeId('AROA', name),
-		path,
-		createDate: TEST_DATE,
-		inlinePolicies: [],
-		attachedPolicies: [],
+		...entityBase('role', 'AROA', 'app', accountId, rest),
 		trustPolicy: makeTrustPolicy({ AWS: `arn:aws:iam::${accountId}:root` }),
 		permissionsBoundary: null,
 		tags: {},
