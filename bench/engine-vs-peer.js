@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+/**
+ * Evaluator vs @cloud-copilot/iam-simulate 0.1.173 (issue 3, "Speed"): evaluations per second of
+ * our evaluator and of the peer's runSimulation, side by side on the SAME request set (the
+ * differential test's generated organizations), and the time for one action + resource over every
+ * principal of the synthetic 100-account / 20,000-principal organization (Evaluator.whoCan).
+ * The peer is a devDependency used only here and in tests/differential (AGPL).
+ * Prints human lines and one final `BENCH {json}`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+register();
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { runSimulation } = await import('@cloud-copilot/iam-simulate');
+const { createEvaluator } = await import('../src/lib/engine/evaluate.ts');
+const { buildRequestSet } = await import('../tests/differential/request-set.ts');
+const { peerSimulation } = await import('../tests/differential/peer-input.ts');
+
+const WORLDS = 20;
+const PER_WORLD = 110;
+const set = buildRequestSet(WORLDS, PER_WORLD);
+const total = WORLDS * PER_WORLD;
+
+/** Run `pass` (one sweep over the set) until `seconds` have passed; evaluations per second. */
+async function rate(pass, seconds) {
+	let n = 0;
+	const t0 = performance.now();
+	while (performance.now() - t0 < seconds * 1000) n += await pass();
+	return n / ((performance.now() - t0) / 1000);
+}
+
+// Ours: one evaluator per organization, built once (as the app does per snapshot).
+const built = set.map(({ world, requests }) => ({ evaluator: createEvaluator(world.snapshot), requests: requests.map((g) => g.request) }));
+const ours = (options) => () => {
+	for (const { evaluator, requests } of built) for (const r of requests) evaluator.evaluate(r, options);
+	return total;
+};
+ours({ trace: true })();
+
+// Peer: inputs mapped beforehand, so only runSimulation is timed.
+const sims = set.flatMap(({ world, index, requests }) => requests.map((g) => peerSimulation(index, world, g)));
+const peerPass = async () => {
+	for (const s of sims) await runSimulation(s, {});
+	return sims.length;
+};
+await runSimulation(sims[0], {});
+// The machine is shared: interleave rounds so both sides see the same load, and keep each side's best.
+let oursFull = 0;
+let oursFast = 0;
+let peer = 0;
+for (let round = 0; round < 3; round++) {
+	oursFull = Math.max(oursFull, await rate(ours({ trace: true }), 1));
+	oursFast = Math.max(oursFast, await rate(ours({ trace: false, summary: false }), 1));
+	peer = Math.max(peer, await rate(peerPass, 2));
+}
+console.log(`request set: ${total} requests over ${WORLDS} generated organizations`);
+console.log(`ours, full trace:       ${Math.round(oursFull).toLocaleString('en')} evaluations/s`);
+console.log(`ours, decision only:    ${Math.round(oursFast).toLocaleString('en')} evaluations/s`);
+console.log(`iam-simulate 0.1.173:   ${Math.round(peer).toLocaleString('en')} evaluations/s`);
+console.log(`speed-up: ${(oursFull / peer).toFixed(0)}× (full trace), ${(oursFast / peer).toFixed(0)}× (decision only)`);
+
+// Who can: the synthetic organization through the real importer.
+function walk(dir, out = []) {
+	for (const name of readdirSync(dir).sort()) {
+		const p = join(dir, name);
+		if (statSync(p).isDirectory()) walk(p, out);
+		else out.push(p);
+	}
+	return out;
+}
+const out = join(repo, 'bench', 'out', 'synthetic-engine-vs-peer');
+const gen = spawnSync(process.execPath, [join(repo, 'scripts', 'generate-synthetic.js'), '--out', out], { encoding: 'utf8' });
+if (gen.status !== 0) throw new Error(`generate-synthetic failed: ${gen.stderr}`);
+const { importFiles } = await import('../src/lib/import/import-files.ts');
+const outcome = importFiles(walk(out).map((p) => ({ path: relative(out, p).split('\\').join('/'), bytes: new Uint8Array(readFileSync(p)) })), { name: 'synthetic', now: '2026-01-01T00:00:00Z' });
+if (!outcome.ok) throw new Error(`import failed: ${outcome.errors.map((e) => e.message).join('; ')}`);
+const snapshot = outcome.snapshot;
+let t = performance.now();
+const evaluator = createEvaluator(snapshot);
+const createMs = performance.now() - t;
+const bucket = snapshot.accounts.flatMap((a) => a.resources).find((r) => r.kind === 's3-bucket');
+const resource = bucket ? `${bucket.arn}/reports/q1.csv` : 'arn:aws:s3:::synthetic-bucket/reports/q1.csv';
+t = performance.now();
+const cold = evaluator.whoCan('s3:GetObject', resource);
+const coldMs = performance.now() - t;
+t = performance.now();
+const warm = evaluator.whoCan('s3:PutObject', resource);
+const warmMs = performance.now() - t;
+const allowed = cold.filter((e) => e.decision === 'allowed').length;
+console.log(`synthetic org: ${snapshot.accounts.length} accounts, ${cold.length} principals; createEvaluator ${createMs.toFixed(0)} ms`);
+console.log(`whoCan s3:GetObject on ${resource}: ${coldMs.toFixed(0)} ms cold (${allowed} allowed), ${warmMs.toFixed(0)} ms warm (s3:PutObject, ${warm.length} principals)`);
+
+console.log(
+	'BENCH ' +
+		JSON.stringify({
+			requests: total,
+			oursEvalPerSecFullTrace: Math.round(oursFull),
+			oursEvalPerSecDecisionOnly: Math.round(oursFast),
+			peerEvalPerSec: Math.round(peer),
+			speedupFullTrace: +(oursFull / peer).toFixed(1),
+			speedupDecisionOnly: +(oursFast / peer).toFixed(1),
+			syntheticAccounts: snapshot.accounts.length,
+			syntheticPrincipals: cold.length,
+			createEvaluatorMs: Math.round(createMs),
+			whoCanColdMs: Math.round(coldMs),
+			whoCanWarmMs: Math.round(warmMs)
+		})
+);
