@@ -74,7 +74,7 @@ export interface EngineCalls {
 	/** Action-name completion ("s3:getob" → ["s3:GetObject", …]); loads the service's catalog file. */
 	completions: { params: { prefix: string; limit?: number }; result: string[] };
 	/** Whether a snapshot is loaded, and how many principals the background warm-up has compiled. */
-	status: { params: Record<string, never>; result: { loaded: boolean; principals: number; warmed: number } };
+	status: { params: Record<never, never>; result: { loaded: boolean; principals: number; warmed: number } };
 	/** Unknown actions and condition keys of a policy, with JSON pointers. */
 	lintPolicy: { params: { document: PolicyDocument }; result: CatalogFinding[] };
 }
