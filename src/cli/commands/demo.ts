@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { readDemoFilesFromDisk } from '../../lib/demo/demo-files-node';
+import { describeError } from '../../lib/import/errors';
 import { importFiles } from '../../lib/import/import-files';
 import { serializeSnapshot } from '../../lib/import/snapshot-file';
 import type { CliIo } from '../io';
@@ -35,7 +36,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 	}
 	const outcome = importFiles(readDemoFilesFromDisk(), { name });
 	if (!outcome.ok) {
-		for (const e of outcome.errors) io.stderr(`${e.where?.file ?? ''}${e.where?.pointer ? ` ${e.where.pointer}` : ''}: ${e.message} [${e.code}]\n`);
+		for (const e of outcome.errors) io.stderr(`iam-atlas demo: ${describeError(e)}\n`);
 		return 1;
 	}
 	const s = outcome.snapshot;
