@@ -17,7 +17,8 @@ account, into a folder that IAM Atlas imports as is. Only read-only AWS calls ar
   --role NAME        role assumed in each member account (default: OrganizationAccountAccessRole)
   --account-only     collect only the account of the current credentials (no Organizations data)
   --regions LIST     comma-separated regions for KMS, SQS, SNS, Lambda, Secrets Manager and ECR
-                     (default: every region enabled for the account, from ec2 describe-regions)
+                     (default: the regions a region-guard SCP approves, else every region
+                     enabled for the account, from ec2 describe-regions)
   --profile NAME     AWS CLI profile for the starting credentials
   --zip              also write DIR.zip (needs the zip command)
   -h, --help         this help
@@ -174,6 +175,12 @@ collect_organization() {
 	return 0
 }
 
+# The regions an SCP approves: those listed in a policy that denies on StringNotEquals aws:RequestedRegion.
+scp_regions() {
+	(set +f && cat "$OUT"/organizations-describe-policy/*.json 2>/dev/null) | grep '"Content"' | grep 'aws:RequestedRegion' | grep 'StringNotEquals' |
+		grep -oE '[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+' | sort -u | tr '\n' ' ' | sed 's/ $//'
+}
+
 collect_region() {
 	local dir="$1" r="$2" v
 	progress "  $r: kms, sqs, sns, lambda, secretsmanager, ecr"
@@ -241,14 +248,17 @@ read -r SELF CALLER_ARN <<<"$caller"
 PARTITION="$(printf '%s' "$CALLER_ARN" | cut -d: -f2)"
 progress "collecting as $CALLER_ARN into $OUT"
 
-if [ -z "$REGIONS" ]; then
-	REGIONS="$(aws_list ec2 describe-regions --region "${AWS_REGION:-${AWS_DEFAULT_REGION:-us-east-1}}" --query 'Regions[].RegionName' | tr '\n' ' ')"
-	progress "regions: $REGIONS"
-fi
-
 ACCOUNTS="$SELF"
 if [ "$ACCOUNT_ONLY" = 0 ] && collect_organization; then
 	ACCOUNTS="$(set +f && active_accounts "$OUT"/organizations-list-accounts-for-parent/*.json | sort -u)"
+	if [ -z "$REGIONS" ]; then
+		REGIONS="$(scp_regions)"
+		[ -n "$REGIONS" ] && progress "regions (approved by a StringNotEquals aws:RequestedRegion SCP): $REGIONS"
+	fi
+fi
+if [ -z "$REGIONS" ]; then
+	REGIONS="$(aws_list ec2 describe-regions --region "${AWS_REGION:-${AWS_DEFAULT_REGION:-us-east-1}}" --query 'Regions[].RegionName' | tr '\n' ' ')"
+	progress "regions (enabled for this account): $REGIONS"
 fi
 total="$(printf '%s\n' $ACCOUNTS | grep -c .)"
 n=0

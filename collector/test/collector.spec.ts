@@ -56,7 +56,7 @@ function accountOnly() {
 	return (accountRun ??= collect(f, ['--account-only'], { AWS_ACCESS_KEY_ID: `ASIAFAKE${ACCOUNTS.coreBanking}` }));
 }
 /** One whole-organization run, shared by the tests that only read its result. */
-const wholeOrg = () => (orgRun ??= collect(recorded(), ['--regions', REGIONS.join(',')]));
+const wholeOrg = () => (orgRun ??= collect(recorded(), []));
 
 describe('iam-atlas-collect.sh against a stand-in aws', { timeout: 180000 }, () => {
 	it('reproduces the demo collection for the whole organization, byte for byte', () => {
@@ -68,6 +68,7 @@ describe('iam-atlas-collect.sh against a stand-in aws', { timeout: 180000 }, () 
 		for (const path of Object.keys(demo)) expect(run.read(path), path).toBe(demo[path]);
 		expect(run.read(`${ACCOUNTS.audit}/eu-central-1/kms-list-keys.json`)).toBe('{\n    "Keys": []\n}\n');
 		expect(run.stderr).toMatch(/\[4\/10\] account \d{12}/);
+		expect(run.stderr).toContain('regions (approved by a StringNotEquals aws:RequestedRegion SCP): eu-central-1 eu-west-1');
 		expect(run.stderr).toContain(`done: ${expected.length} files`);
 	});
 
