@@ -2,13 +2,13 @@
  * Expands .zip inputs (with fflate) into the files they hold. Entry paths are made relative
  * to the archive (prefixed by the archive's own path); entries with absolute paths or `..`
  * that would escape the archive are refused, as are entries over the size limit, before
- * they are inflated. OS junk (__MACOSX/, .DS_Store) is dropped silently.
+ * they are inflated, and so is an archive expanding to more than four times that limit. OS junk (__MACOSX/, .DS_Store) is dropped silently.
  */
 import { unzipSync } from 'fflate';
 import type { AtlasError } from '../../model/result';
 import { importError } from '../errors';
 import { isOsJunk } from '../collection-path';
-import { tooLargeError } from './read-json';
+import { formatBytes, tooLargeError } from './read-json';
 
 /** A file of an import (see import-files.ts). */
 export interface RawFile {
@@ -47,6 +47,10 @@ export function expandZip(
 	depth = 0
 ): RawFile[] {
 	const file = zip.path;
+	// Many entries each under the per-file limit can still add up to more than memory holds.
+	const maxTotal = maxBytes * 4;
+	let total = 0;
+	let totalReported = false;
 	let entries: Record<string, Uint8Array>;
 	try {
 		entries = unzipSync(zip.bytes, {
@@ -68,6 +72,22 @@ export function expandZip(
 				}
 				if (entry.originalSize > maxBytes) {
 					errors.push(tooLargeError(`${file}/${safe}`, entry.originalSize, maxBytes, 'zip'));
+					return false;
+				}
+				total += entry.originalSize;
+				if (total > maxTotal) {
+					if (!totalReported)
+						errors.push(
+							importError(
+								'zip',
+								'too-large',
+								`This archive expands to more than ${formatBytes(maxTotal)} (four times the per-file limit); it was not expanded.`,
+								{
+									file
+								}
+							)
+						);
+					totalReported = true;
 					return false;
 				}
 				return true;
