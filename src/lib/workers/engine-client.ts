@@ -10,6 +10,7 @@
  *   const who = await engine.whoCan({ action, resource, context }, { channel: 'whoCan' });
  *   const side = await engine.actionsForResource({ principal, resource, context }, { channel: 'panel' });
  *   const names = await engine.completions('s3:getob');                   // channel 'completions'
+ *   const keys = await engine.conditionKeyCompletions('aws:Pri', 's3:GetObject');  // channel 'conditionKeys'
  *   const findings = await engine.lintPolicy(document);
  * Calls on the same channel supersede each other: while one is in flight, the newest waits and
  * older waiting ones — and the in-flight one once it returns — reject with EngineCancelledError
@@ -118,6 +119,11 @@ export class EngineClient {
 	/** Action-name completions; interactive on the "completions" channel unless told otherwise. */
 	completions(prefix: string, limit?: number, options: CallOptions = { channel: 'completions' }) {
 		return this.call('completions', { prefix, limit }, options);
+	}
+
+	/** Condition-key completions for the context editor; interactive on the "conditionKeys" channel unless told otherwise. */
+	conditionKeyCompletions(prefix: string, action?: string, limit?: number, options: CallOptions = { channel: 'conditionKeys' }) {
+		return this.call('conditionKeys', { prefix, action, limit }, options);
 	}
 
 	/** Unknown actions and condition keys of a policy document. */

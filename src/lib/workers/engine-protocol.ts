@@ -73,6 +73,8 @@ export interface EngineCalls {
 	actionsForResource: { params: ActionsForResourceParams; result: ActionsForResourceResult };
 	/** Action-name completion ("s3:getob" → ["s3:GetObject", …]); loads the service's catalog file. */
 	completions: { params: { prefix: string; limit?: number }; result: string[] };
+	/** Condition-key completion for the request-context editor (globals, the action's keys, a typed service's keys). */
+	conditionKeys: { params: { prefix: string; action?: string; limit?: number }; result: string[] };
 	/** Whether a snapshot is loaded, and how many principals the background warm-up has compiled. */
 	status: { params: Record<never, never>; result: { loaded: boolean; principals: number; warmed: number } };
 	/** Unknown actions and condition keys of a policy, with JSON pointers. */

@@ -64,6 +64,7 @@ it('decides every catalog action of the resource type, grouped by access level',
 it('completes and lints through the catalog, and reports a catalog that cannot load', async () => {
 	const session = new EngineSession(stubEvaluator, async () => catalog);
 	expect(await session.handle({ type: 'completions', id: 4, prefix: 's3:getobjectt' })).toMatchObject({ ok: true, result: ['s3:GetObjectTagging', 's3:GetObjectTorrent'] });
+	expect(await session.handle({ type: 'conditionKeys', id: 7, prefix: 'S3:X-AMZ-AC', action: 's3:PutObject' })).toMatchObject({ ok: true, result: ['s3:x-amz-acl'] });
 	const lint = await session.handle({ type: 'lintPolicy', id: 5, document: { Statement: { Effect: 'Allow', Action: 's3:Nope', Resource: '*' } } });
 	expect(lint).toMatchObject({ ok: true, result: [{ code: 'catalog.action.unknown', pointer: '/Statement/Action' }] });
 	const broken = new EngineSession(stubEvaluator, () => Promise.reject(new Error('offline')));

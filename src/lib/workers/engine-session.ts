@@ -92,6 +92,12 @@ export class EngineSession {
 				await catalog.ensure(service);
 				return catalog.completions(req.prefix, req.limit);
 			}
+			case 'conditionKeys': {
+				const catalog = await this.#catalogReady();
+				const colon = req.prefix.indexOf(':');
+				await catalog.ensure([...(req.action ? catalog.servicesOfActionPattern(req.action) : []), ...(colon > 0 ? [req.prefix.slice(0, colon)] : [])]);
+				return catalog.conditionKeyCompletions(req.prefix, req.action, req.limit);
+			}
 			case 'status':
 				return { loaded: this.#evaluator !== null, principals: this.#principals.length, warmed: this.#warmed };
 			case 'lintPolicy': {

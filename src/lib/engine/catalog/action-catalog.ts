@@ -145,6 +145,23 @@ export class ActionCatalog {
 		return a ? a[3].map((i) => service!.data.conditionKeys[i]) : [];
 	}
 
+	/**
+	 * Condition-key completions for a request-context editor: global keys, the keys AWS documents
+	 * for `action` (when given) and, once "svc:" is typed, that service's keys; case-insensitive
+	 * prefix match, families as documented ("aws:PrincipalTag/${TagKey}"), sorted, at most `limit`.
+	 */
+	conditionKeyCompletions(prefix: string, action?: string, limit = 50): string[] {
+		const p = prefix.toLowerCase();
+		const candidates = new Set(this.index.globalConditionKeys);
+		if (action) for (const k of this.conditionKeysOf(action)) candidates.add(k);
+		const colon = prefix.indexOf(':');
+		if (colon > 0) for (const k of this.#service(prefix.slice(0, colon))?.data.conditionKeys ?? []) candidates.add(k);
+		return [...candidates]
+			.filter((k) => k.toLowerCase().startsWith(p))
+			.sort(byText)
+			.slice(0, limit);
+	}
+
 	/** Every action an IAM action pattern covers, as "service:Name", sorted ("s3:Get*", "*", "s3:?etObject"). */
 	expandActionPattern(pattern: string): string[] {
 		const split = splitAction(pattern);
