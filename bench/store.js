@@ -6,7 +6,8 @@
  * requestAnimationFrame gap and long tasks on the main thread during the import).
  * Builds a small Vite harness (bench/store/) into bench/out/store/, serves it with the app's CSP
  * as a header (so the worker runs under it), drives /usr/bin/chromium via playwright-core, and
- * samples the Chromium processes' resident memory from /proc for the peak.
+ * samples memory: the import worker's JS heap over CDP, the page's performance.memory, and the
+ * Chromium processes' resident memory from /proc.
  * Prints human lines and a final `BENCH {json}`.
  */
 import { execFileSync } from 'node:child_process';
@@ -108,6 +109,34 @@ const sampler = setInterval(() => {
 	peakTotalKiB = Math.max(peakTotalKiB, rss.reduce((a, b) => a + b, 0));
 	peakProcessKiB = Math.max(peakProcessKiB, ...rss);
 }, 100);
+// The import worker's JS heap, read over CDP (performance.memory does not exist in workers).
+const cdp = await browser.newBrowserCDPSession();
+let workerSession = null;
+let workerHeapPeak = 0;
+let heapRequests = 0;
+let lastHeapAnswer = 0;
+let heapAnswerGap = 0;
+cdp.on('Target.receivedMessageFromTarget', (e) => {
+	const used = JSON.parse(e.message).result?.usedSize;
+	if (typeof used !== 'number') return;
+	workerHeapPeak = Math.max(workerHeapPeak, used);
+	const now = performance.now();
+	if (lastHeapAnswer) heapAnswerGap = Math.max(heapAnswerGap, now - lastHeapAnswer);
+	lastHeapAnswer = now;
+});
+const heapSampler = setInterval(async () => {
+	try {
+		if (!workerSession) {
+			const { targetInfos } = await cdp.send('Target.getTargets');
+			const worker = targetInfos.find((t) => t.type === 'worker' && /import\.worker/.test(t.url));
+			if (worker) workerSession = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })).sessionId;
+		}
+		if (workerSession)
+			await cdp.send('Target.sendMessageToTarget', { sessionId: workerSession, message: JSON.stringify({ id: ++heapRequests, method: 'Runtime.getHeapUsage' }) });
+	} catch {
+		workerSession = null; // the worker went away
+	}
+}, 50);
 try {
 	const page = await browser.newPage();
 	page.on('console', (m) => {
@@ -119,12 +148,13 @@ try {
 	await page.waitForFunction(() => globalThis.benchReady === true);
 	const r = await page.evaluate(() => globalThis.runStoreBench());
 	clearInterval(sampler);
+	clearInterval(heapSampler);
 	if (!r.ok) console.error(`import failed: ${JSON.stringify(r.errors, null, 1)}`);
 	console.log(`read ${r.files} files (${(r.bytes / 1048576).toFixed(1)} MiB) into the page in ${(r.readMs / 1000).toFixed(2)} s (not counted)`);
 	console.log(`import + save into IndexedDB: ${(r.importMs / 1000).toFixed(2)} s (worker import ${(r.saveStartedMs / 1000).toFixed(2)} s, save ${((r.importMs - r.saveStartedMs) / 1000).toFixed(2)} s); ${r.progressMessages} progress messages`);
 	console.log(`stored: ${JSON.stringify(r.counts)}; snapshot list shows ${r.listed.length} entry`);
 	console.log(`main thread meanwhile: ${r.frames} frames, longest frame gap ${r.maxFrameGapMs.toFixed(0)} ms, ${r.longTasks} long tasks (longest ${r.longestTaskMs.toFixed(0)} ms)`);
-	console.log(`memory: page JS heap peak ${(r.pageHeapPeakBytes / 1048576).toFixed(0)} MiB; Chromium peak RSS ${(peakProcessKiB / 1024).toFixed(0)} MiB in one process, ${(peakTotalKiB / 1024).toFixed(0)} MiB all processes`);
+	console.log(`memory: import worker JS heap peak ${(workerHeapPeak / 1048576).toFixed(0)} MiB (${heapRequests} samples, longest wait for one ${heapAnswerGap.toFixed(0)} ms); page JS heap peak ${(r.pageHeapPeakBytes / 1048576).toFixed(0)} MiB; Chromium peak RSS ${(peakProcessKiB / 1024).toFixed(0)} MiB in one process, ${(peakTotalKiB / 1024).toFixed(0)} MiB all processes`);
 	console.log(`CSP (sent as a header): eval blocked in page ${r.cspBlocksEval}, in a worker ${r.workerCspBlocksEval}; violations ${cspViolations.length}`);
 	const met = r.ok && r.importMs < TARGET_MS;
 	console.log(`target: under ${TARGET_MS / 1000} s → ${met ? 'met' : 'NOT met'}`);
@@ -138,6 +168,7 @@ try {
 		maxFrameGapMs: Math.round(r.maxFrameGapMs),
 		longestTaskMs: Math.round(r.longestTaskMs),
 		longTasks: r.longTasks,
+		workerHeapPeakMiB: Math.round(workerHeapPeak / 1048576),
 		pageHeapPeakMiB: Math.round(r.pageHeapPeakBytes / 1048576),
 		peakRendererRssMiB: Math.round(peakProcessKiB / 1024),
 		peakChromiumRssMiB: Math.round(peakTotalKiB / 1024),
@@ -152,6 +183,7 @@ try {
 	process.exitCode = r.ok && cspViolations.length === 0 ? 0 : 1;
 } finally {
 	clearInterval(sampler);
+	clearInterval(heapSampler);
 	await browser.close();
 	await browserServer.close();
 	await server.close();
