@@ -34,6 +34,12 @@ it('refuses questions before a snapshot is loaded, as an error reply', async () 
 	expect(reply).toMatchObject({ type: 'whoCan', id: 7, ok: false, error: { code: 'engine.no-snapshot' } });
 });
 
+it('answers an unknown request type with an error reply', async () => {
+	const session = new EngineSession(stubEvaluator, async () => catalog);
+	const reply = await session.handle({ type: 'nonsense', id: 9 } as unknown as Parameters<EngineSession['handle']>[0]);
+	expect(reply).toMatchObject({ id: 9, ok: false, error: { code: 'engine.unknown-request' } });
+});
+
 it('answers who-can over every user and role, in snapshot order', async () => {
 	const session = new EngineSession(stubEvaluator, async () => catalog);
 	expect(await session.handle({ type: 'load', id: 1, snapshot: snapshot() })).toMatchObject({ ok: true, result: { principals: 3 } });

@@ -105,6 +105,8 @@ export class EngineSession {
 				await catalog.ensureForPolicy(req.document);
 				return catalog.lintPolicy(req.document);
 			}
+			default:
+				throw new SessionError('engine.unknown-request', `Unknown engine request type "${(req as { type: unknown }).type}".`);
 		}
 	}
 
