@@ -59,7 +59,7 @@ function found(f: ShapedFile): Found[] {
 		}
 		case 'secret': {
 			const policy = v.ResourcePolicy !== undefined ? { raw: v.ResourcePolicy, pointer: '/ResourcePolicy' } : null;
-			return [{ kind: 'secret', name: v.Name ?? v.ARN.split(':').at(-1), arn: v.ARN, policy, pointer: '' }];
+			return [{ kind: 'secret', name: v.Name ?? v.ARN.split(':').at(-1), arn: v.ARN, policy, pointer: '/ARN' }];
 		}
 		case 'ecr-policy': {
 			const policy = v.policyText !== undefined ? { raw: v.policyText, pointer: '/policyText' } : null;
@@ -101,9 +101,9 @@ function arnOf(kind: ResourceKind, name: string, account: string, region: string
 export function mergeResource(ctx: ReadContext, f: ShapedFile, accounts: AccountSet, singleAccount: string | null): void {
 	for (const r of found(f)) {
 		const arnAccount = r.arn ? accountOfArn(r.arn) : null;
-		if (r.arn && !arnAccount && parseArn(r.arn)?.account)
-			ctx.warn('invalid-arn', `The ARN ${r.arn} has no valid 12-digit account id; the resource is placed by its folder instead.`, r.pointer);
 		const accountId = arnAccount ?? r.account ?? f.context.accountId ?? singleAccount;
+		if (r.arn && !arnAccount && parseArn(r.arn)?.account && accountId)
+			ctx.warn('invalid-arn', `The ARN ${r.arn} has no valid 12-digit account id; the resource was placed in account ${accountId}.`, r.pointer);
 		if (!accountId) {
 			ctx.error('no-account', `Cannot tell which account "${r.name}" belongs to: put the file in an <account-id>/ folder.`, r.pointer);
 			continue;

@@ -108,9 +108,10 @@ function syntaxError(file: string, text: string, message: string, shape: string)
 		);
 	}
 	const { line, column } = lineColumn(text, offset);
-	const reason = /^Unexpected token/.test(message)
-		? 'unexpected character'
-		: message.split(/,| in JSON| at position/)[0];
+	const token = /^Unexpected token '(.)'/.exec(message);
+	const reason = token
+		? `unexpected character '${token[1]}'`
+		: message.replace(/\s*in JSON at position \d+.*$/s, '');
 	const near = text.slice(offset, offset + 24).split('\n')[0];
 	return importError(
 		shape,
