@@ -26,6 +26,20 @@ const walk = (dir: string): string[] =>
 
 interface Unknown extends CatalogFinding {
 	source: string;
+	/** What the JSON pointer resolves to in the document: the action string, or the condition key's value. */
+	resolved: unknown;
+}
+
+/** RFC 6901 resolution, to check that every finding points at what it names. */
+function resolvePointer(doc: unknown, pointer: string): { found: boolean; value: unknown; lastKey: string } {
+	let value = doc;
+	let lastKey = '';
+	for (const raw of pointer.split('/').slice(1)) {
+		lastKey = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+		if (value === null || typeof value !== 'object' || !Object.hasOwn(value, lastKey)) return { found: false, value: undefined, lastKey };
+		value = (value as Record<string, unknown>)[lastKey];
+	}
+	return { found: true, value, lastKey };
 }
 
 let catalog: ActionCatalog;
@@ -36,7 +50,10 @@ let parsedManaged = 0;
 
 async function lint(source: string, doc: PolicyDocument): Promise<void> {
 	await catalog.ensureForPolicy(doc);
-	for (const f of catalog.lintPolicy(doc)) unknowns.push({ source, ...f });
+	for (const f of catalog.lintPolicy(doc)) {
+		const at = resolvePointer(doc, f.pointer);
+		unknowns.push({ source, ...f, resolved: at.found ? (f.code === 'catalog.action.unknown' ? at.value : at.lastKey) : undefined });
+	}
 }
 
 beforeAll(async () => {
@@ -91,6 +108,11 @@ describe('corpus policies against the catalog', () => {
 
 	it('parses every AWS managed policy', () => {
 		expect(parsedManaged).toBe(1594);
+	});
+
+	it('points every finding at the name it reports', () => {
+		expect(unknowns.length).toBeGreaterThan(0);
+		expect(unknowns.filter((u) => u.resolved !== u.value)).toEqual([]);
 	});
 
 	it('knows every action but the counted unknown ones', () => {
