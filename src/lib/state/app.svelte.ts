@@ -25,6 +25,8 @@ export class AtlasApp {
 	readonly library: SnapshotLibrary;
 	readonly importJob: ImportJob;
 	view = $state<MainView>('graph');
+	/** Whether the snapshot sidebar shows (hide it to give the graph the whole width on a projector). */
+	sidebarOpen = $state(true);
 
 	constructor(services: AtlasServices) {
 		this.theme = new Theme(services.store);
@@ -40,6 +42,11 @@ export class AtlasApp {
 	/** Switch the main area between the graph and the outline. */
 	show(view: MainView): void {
 		this.view = view;
+	}
+
+	/** Show or hide the snapshot sidebar. */
+	toggleSidebar(): void {
+		this.sidebarOpen = !this.sidebarOpen;
 	}
 
 	/** Download a stored snapshot as `<name>.iam-atlas.json`. */

@@ -1,14 +1,13 @@
 /** Says in a few words what a snapshot was imported from, for the snapshot list. */
 import type { SourceFile } from '../model/snapshot';
 
-/** "my-org (38 files)", "52 files", "gaad.json", "snapshot file bank.iam-atlas.json". */
+/** "my-org (38 files)", "org.zip (1 file)", "52 files", "gaad.json", "snapshot file bank.iam-atlas.json". */
 export function describeSources(sources: SourceFile[]): string {
 	if (sources.length === 0) return 'no source files';
-	if (sources.length === 1) {
-		const [only] = sources;
-		return only.kind.includes('snapshot') ? `snapshot file ${only.path}` : only.path;
-	}
+	const count = `${sources.length} file${sources.length === 1 ? '' : 's'}`;
+	if (sources.length === 1 && sources[0].kind.includes('snapshot')) return `snapshot file ${sources[0].path}`;
 	const tops = new Set(sources.map((s) => (s.path.includes('/') ? s.path.split('/')[0] : '')));
 	const top = tops.size === 1 ? [...tops][0] : '';
-	return top && !/^\d{12}$/.test(top) ? `${top} (${sources.length} files)` : `${sources.length} files`;
+	if (top && !/^\d{12}$/.test(top)) return `${top} (${count})`;
+	return sources.length === 1 ? (sources[0].path.split('/').pop() ?? sources[0].path) : count;
 }
