@@ -39,3 +39,14 @@ describe('decodePolicyValue', () => {
 		if (!out.ok) expect(out.reason).toContain(reason);
 	});
 });
+
+describe('toIsoDate fast path agrees with Date', () => {
+	it('for every day of 2024 and a spread of times, in all UTC spellings', () => {
+		for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2025, 0, 1); t += 86_400_000 + 3_661_000) {
+			const iso = new Date(t).toISOString();
+			const [day, time] = [iso.slice(0, 10), iso.slice(11, 19)];
+			for (const s of [`${day}T${time}Z`, `${day}T${time}+00:00`, `${day} ${time}+00:00`])
+				expect(toIsoDate(s)).toBe(iso);
+		}
+	});
+});
