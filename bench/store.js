@@ -11,7 +11,15 @@
  * Prints human lines and a final `BENCH {json}`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -25,7 +33,16 @@ const collectionDir = join(outDir, 'collection');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const generator = join(repo, 'scripts', 'generate-synthetic.js');
 const TARGET_MS = 10_000;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
+const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--enable-precise-memory-info'
+];
 
 for (const [need, hint] of [
 	[executablePath, 'apt-get install -y chromium'],
@@ -58,7 +75,7 @@ function processTree(root) {
 		}
 	}
 	const out = [];
-	for (const stack = [root]; stack.length; ) {
+	for (const stack = [root]; stack.length;) {
 		const pid = stack.pop();
 		out.push(pid);
 		stack.push(...(children.get(pid) ?? []));
@@ -78,10 +95,14 @@ const rssKiB = (pid) => {
 rmSync(collectionDir, { recursive: true, force: true });
 mkdirSync(collectionDir, { recursive: true });
 const tg = performance.now();
-execFileSync(process.execPath, [generator, '--out', collectionDir], { stdio: ['ignore', 'inherit', 'inherit'] });
+execFileSync(process.execPath, [generator, '--out', collectionDir], {
+	stdio: ['ignore', 'inherit', 'inherit']
+});
 const paths = listFiles(collectionDir);
 const collectionBytes = paths.reduce((n, p) => n + statSync(join(collectionDir, p)).size, 0);
-console.log(`collection: ${paths.length} files, ${(collectionBytes / 1048576).toFixed(1)} MiB (generated in ${((performance.now() - tg) / 1000).toFixed(1)} s)`);
+console.log(
+	`collection: ${paths.length} files, ${(collectionBytes / 1048576).toFixed(1)} MiB (generated in ${((performance.now() - tg) / 1000).toFixed(1)} s)`
+);
 
 // 2. The harness page and the import worker, built like the app.
 const tb = performance.now();
@@ -106,7 +127,10 @@ let peakTotalKiB = 0;
 let peakProcessKiB = 0;
 const sampler = setInterval(() => {
 	const rss = processTree(browserServer.process().pid).map(rssKiB);
-	peakTotalKiB = Math.max(peakTotalKiB, rss.reduce((a, b) => a + b, 0));
+	peakTotalKiB = Math.max(
+		peakTotalKiB,
+		rss.reduce((a, b) => a + b, 0)
+	);
 	peakProcessKiB = Math.max(peakProcessKiB, ...rss);
 }, 100);
 // The import worker's JS heap, read over CDP (performance.memory does not exist in workers).
@@ -129,10 +153,16 @@ const heapSampler = setInterval(async () => {
 		if (!workerSession) {
 			const { targetInfos } = await cdp.send('Target.getTargets');
 			const worker = targetInfos.find((t) => t.type === 'worker' && /import\.worker/.test(t.url));
-			if (worker) workerSession = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })).sessionId;
+			if (worker)
+				workerSession = (
+					await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })
+				).sessionId;
 		}
 		if (workerSession)
-			await cdp.send('Target.sendMessageToTarget', { sessionId: workerSession, message: JSON.stringify({ id: ++heapRequests, method: 'Runtime.getHeapUsage' }) });
+			await cdp.send('Target.sendMessageToTarget', {
+				sessionId: workerSession,
+				message: JSON.stringify({ id: ++heapRequests, method: 'Runtime.getHeapUsage' })
+			});
 	} catch {
 		workerSession = null; // the worker went away
 	}
@@ -150,12 +180,22 @@ try {
 	clearInterval(sampler);
 	clearInterval(heapSampler);
 	if (!r.ok) console.error(`import failed: ${JSON.stringify(r.errors, null, 1)}`);
-	console.log(`read ${r.files} files (${(r.bytes / 1048576).toFixed(1)} MiB) into the page in ${(r.readMs / 1000).toFixed(2)} s (not counted)`);
-	console.log(`import + save into IndexedDB: ${(r.importMs / 1000).toFixed(2)} s (worker import ${(r.saveStartedMs / 1000).toFixed(2)} s, save ${((r.importMs - r.saveStartedMs) / 1000).toFixed(2)} s); ${r.progressMessages} progress messages`);
+	console.log(
+		`read ${r.files} files (${(r.bytes / 1048576).toFixed(1)} MiB) into the page in ${(r.readMs / 1000).toFixed(2)} s (not counted)`
+	);
+	console.log(
+		`import + save into IndexedDB: ${(r.importMs / 1000).toFixed(2)} s (worker import ${(r.saveStartedMs / 1000).toFixed(2)} s, save ${((r.importMs - r.saveStartedMs) / 1000).toFixed(2)} s); ${r.progressMessages} progress messages`
+	);
 	console.log(`stored: ${JSON.stringify(r.counts)}; snapshot list shows ${r.listed.length} entry`);
-	console.log(`main thread meanwhile: ${r.frames} frames, longest frame gap ${r.maxFrameGapMs.toFixed(0)} ms, ${r.longTasks} long tasks (longest ${r.longestTaskMs.toFixed(0)} ms)`);
-	console.log(`memory: import worker JS heap peak ${(workerHeapPeak / 1048576).toFixed(0)} MiB (${heapRequests} samples, longest wait for one ${heapAnswerGap.toFixed(0)} ms); page JS heap peak ${(r.pageHeapPeakBytes / 1048576).toFixed(0)} MiB; Chromium peak RSS ${(peakProcessKiB / 1024).toFixed(0)} MiB in one process, ${(peakTotalKiB / 1024).toFixed(0)} MiB all processes`);
-	console.log(`CSP (sent as a header): eval blocked in page ${r.cspBlocksEval}, in a worker ${r.workerCspBlocksEval}; violations ${cspViolations.length}`);
+	console.log(
+		`main thread meanwhile: ${r.frames} frames, longest frame gap ${r.maxFrameGapMs.toFixed(0)} ms, ${r.longTasks} long tasks (longest ${r.longestTaskMs.toFixed(0)} ms)`
+	);
+	console.log(
+		`memory: import worker JS heap peak ${(workerHeapPeak / 1048576).toFixed(0)} MiB (${heapRequests} samples, longest wait for one ${heapAnswerGap.toFixed(0)} ms); page JS heap peak ${(r.pageHeapPeakBytes / 1048576).toFixed(0)} MiB; Chromium peak RSS ${(peakProcessKiB / 1024).toFixed(0)} MiB in one process, ${(peakTotalKiB / 1024).toFixed(0)} MiB all processes`
+	);
+	console.log(
+		`CSP (sent as a header): eval blocked in page ${r.cspBlocksEval}, in a worker ${r.workerCspBlocksEval}; violations ${cspViolations.length}`
+	);
 	const met = r.ok && r.importMs < TARGET_MS;
 	console.log(`target: under ${TARGET_MS / 1000} s → ${met ? 'met' : 'NOT met'}`);
 	const bench = {

@@ -12,7 +12,12 @@ import { MIME_TYPES } from '../../tests/e2e/lib/static-server.js';
 export async function appCsp() {
 	const { default: config } = await import('../../svelte.config.js');
 	return Object.entries(config.kit.csp.directives)
-		.map(([name, values]) => [name, ...values.map((v) => (/^(self|none|unsafe-|wasm-|strict-)/.test(v) ? `'${v}'` : v))].join(' '))
+		.map(([name, values]) =>
+			[
+				name,
+				...values.map((v) => (/^(self|none|unsafe-|wasm-|strict-)/.test(v) ? `'${v}'` : v))
+			].join(' ')
+		)
 		.join('; ');
 }
 
@@ -25,12 +30,19 @@ export async function startCspServer(root, csp) {
 		try {
 			const body = await readFile(file);
 			const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-			res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'content-security-policy': csp });
+			res.writeHead(200, {
+				'content-type': type,
+				'content-length': body.length,
+				'content-security-policy': csp
+			});
 			res.end(body);
 		} catch {
 			res.writeHead(404, { 'content-security-policy': csp }).end('not found');
 		}
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+	return {
+		origin: `http://127.0.0.1:${server.address().port}`,
+		close: () => new Promise((resolve) => server.close(resolve))
+	};
 }

@@ -16,7 +16,14 @@ async function readCollection() {
 	for (let i = 0; i < manifest.length; i += 32)
 		files.push(
 			...(await Promise.all(
-				manifest.slice(i, i + 32).map(async (path) => ({ path, bytes: new Uint8Array(await (await fetch(`./collection/${encodePath(path)}`)).arrayBuffer()) }))
+				manifest
+					.slice(i, i + 32)
+					.map(async (path) => ({
+						path,
+						bytes: new Uint8Array(
+							await (await fetch(`./collection/${encodePath(path)}`)).arrayBuffer()
+						)
+					}))
 			))
 		);
 	return files;
@@ -46,11 +53,16 @@ async function run() {
 	const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
 
 	const longTasks: number[] = [];
-	const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+	const observer = new PerformanceObserver((list) =>
+		list.getEntries().forEach((e) => longTasks.push(e.duration))
+	);
 	observer.observe({ type: 'longtask' });
 	const mem = performance as MemoryPerformance;
 	let heapPeak = mem.memory?.usedJSHeapSize ?? 0;
-	const heapTimer = setInterval(() => (heapPeak = Math.max(heapPeak, mem.memory?.usedJSHeapSize ?? 0)), 50);
+	const heapTimer = setInterval(
+		() => (heapPeak = Math.max(heapPeak, mem.memory?.usedJSHeapSize ?? 0)),
+		50
+	);
 	let running = true;
 	let maxGap = 0;
 	let frames = 0;

@@ -16,7 +16,16 @@ export interface SnapshotCounts {
 
 /** Count the accounts, principals, policies, resources, SCPs and RCPs of a snapshot. */
 export function countSnapshot(s: Snapshot): SnapshotCounts {
-	const counts: SnapshotCounts = { accounts: s.accounts.length, users: 0, groups: 0, roles: 0, policies: 0, resources: 0, scps: 0, rcps: 0 };
+	const counts: SnapshotCounts = {
+		accounts: s.accounts.length,
+		users: 0,
+		groups: 0,
+		roles: 0,
+		policies: 0,
+		resources: 0,
+		scps: 0,
+		rcps: 0
+	};
 	for (const a of s.accounts) {
 		counts.users += a.users.length;
 		counts.groups += a.groups.length;

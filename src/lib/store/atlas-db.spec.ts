@@ -32,9 +32,15 @@ describe('AtlasDb', () => {
 
 	it('upgrades a version-1 database to version 2 with data intact', async () => {
 		const idb = fakeIndexedDb();
-		const snapshot = makeSnapshot({ meta: { name: 'bank' }, accounts: [makeAccount({ users: [makeUser()] })] });
+		const snapshot = makeSnapshot({
+			meta: { name: 'bank' },
+			accounts: [makeAccount({ users: [makeUser()] })]
+		});
 
-		const v1Store = new SnapshotStore(new AtlasDb({ ...idb, versions: DB_VERSIONS }), sequentialIds());
+		const v1Store = new SnapshotStore(
+			new AtlasDb({ ...idb, versions: DB_VERSIONS }),
+			sequentialIds()
+		);
 		await v1Store.save(snapshot);
 		await setSetting(v1Store.db, 'theme', 'dark');
 		expect(v1Store.db.verno).toBe(1);

@@ -13,12 +13,19 @@ export interface Settings {
 export const LAST_OPENED = 'lastOpenedSnapshotId' satisfies keyof Settings;
 
 /** Read one setting; undefined when never set. */
-export async function getSetting<K extends keyof Settings>(db: AtlasDb, key: K): Promise<Settings[K] | undefined> {
+export async function getSetting<K extends keyof Settings>(
+	db: AtlasDb,
+	key: K
+): Promise<Settings[K] | undefined> {
 	return (await db.settings.get(key))?.value as Settings[K] | undefined;
 }
 
 /** Write one setting (undefined removes it). */
-export async function setSetting<K extends keyof Settings>(db: AtlasDb, key: K, value: Settings[K] | undefined): Promise<Result<void>> {
+export async function setSetting<K extends keyof Settings>(
+	db: AtlasDb,
+	key: K,
+	value: Settings[K] | undefined
+): Promise<Result<void>> {
 	try {
 		if (value === undefined) await db.settings.delete(key);
 		else await db.settings.put({ key, value });

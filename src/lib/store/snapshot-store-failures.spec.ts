@@ -7,7 +7,10 @@ import { isQuotaError, storeError } from './store-error';
 import { sequentialIds, testDb } from './test-db';
 
 const first = makeSnapshot({ meta: { name: 'first' } });
-const second = makeSnapshot({ meta: { name: 'second' }, accounts: [makeAccount({ users: [makeUser()] })] });
+const second = makeSnapshot({
+	meta: { name: 'second' },
+	accounts: [makeAccount({ users: [makeUser()] })]
+});
 
 /** A store already holding `first`, whose body writes throw `error` from now on. */
 async function failingStore(error: () => unknown) {
@@ -40,7 +43,10 @@ describe('a failed save leaves the store as it was', () => {
 		const store = new SnapshotStore(testDb(), sequentialIds());
 		await store.save(first);
 		const before = await contents(store);
-		const unclonable = { ...second, views: [{ id: 'v', name: 'v', state: { f: () => 1 } }] } as unknown as Snapshot;
+		const unclonable = {
+			...second,
+			views: [{ id: 'v', name: 'v', state: { f: () => 1 } }]
+		} as unknown as Snapshot;
 		const r = await store.save(unclonable);
 		expect(r.ok).toBe(false);
 		expect(await contents(store)).toEqual(before);
@@ -56,10 +62,25 @@ describe('a failed save leaves the store as it was', () => {
 
 describe('a full storage quota', () => {
 	const quotaErrors: [string, () => unknown][] = [
-		['a DOMException QuotaExceededError', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
-		['Dexie’s QuotaExceededError wrapping it', () => new Dexie.QuotaExceededError('Quota', new DOMException('x', 'QuotaExceededError'))],
-		['an AbortError whose inner error is the quota', () => new Dexie.AbortError('Transaction aborted', new DOMException('x', 'QuotaExceededError'))],
-		['Firefox’s legacy quota error', () => Object.assign(new Error('NS_ERROR_DOM_QUOTA_REACHED'), { name: 'NS_ERROR_DOM_QUOTA_REACHED' })]
+		[
+			'a DOMException QuotaExceededError',
+			() => new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+		],
+		[
+			'Dexie’s QuotaExceededError wrapping it',
+			() => new Dexie.QuotaExceededError('Quota', new DOMException('x', 'QuotaExceededError'))
+		],
+		[
+			'an AbortError whose inner error is the quota',
+			() => new Dexie.AbortError('Transaction aborted', new DOMException('x', 'QuotaExceededError'))
+		],
+		[
+			'Firefox’s legacy quota error',
+			() =>
+				Object.assign(new Error('NS_ERROR_DOM_QUOTA_REACHED'), {
+					name: 'NS_ERROR_DOM_QUOTA_REACHED'
+				})
+		]
 	];
 	for (const [name, make] of quotaErrors)
 		it(`is reported as store.quota-exceeded (${name}), store unchanged`, async () => {
@@ -67,13 +88,17 @@ describe('a full storage quota', () => {
 			const before = await contents(store);
 			const r = await store.save(second);
 			expect(!r.ok && r.error.code).toBe('store.quota-exceeded');
-			expect(!r.ok && r.error.message).toMatch(/storage for this site is full.*Nothing was changed/);
+			expect(!r.ok && r.error.message).toMatch(
+				/storage for this site is full.*Nothing was changed/
+			);
 			expect(await contents(store)).toEqual(before);
 		});
 
 	it('is told apart from other failures', () => {
 		expect(isQuotaError(new DOMException('x', 'DataCloneError'))).toBe(false);
-		expect(isQuotaError(new Dexie.BulkError('bulk', [new DOMException('q', 'QuotaExceededError')]))).toBe(true);
+		expect(
+			isQuotaError(new Dexie.BulkError('bulk', [new DOMException('q', 'QuotaExceededError')]))
+		).toBe(true);
 		expect(storeError(new Error('nope'), 'do it').code).toBe('store.failed');
 	});
 });

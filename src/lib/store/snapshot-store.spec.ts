@@ -5,21 +5,40 @@ import { getSetting, setSetting } from './settings-store';
 import { sequentialIds, testDb } from './test-db';
 
 const bank = makeSnapshot({
-	meta: { name: 'bank', importedAt: '2026-02-01T00:00:00Z', sources: [{ path: 'a/iam-get-account-authorization-details.json', kind: 'gaad' }] },
+	meta: {
+		name: 'bank',
+		importedAt: '2026-02-01T00:00:00Z',
+		sources: [{ path: 'a/iam-get-account-authorization-details.json', kind: 'gaad' }]
+	},
 	organization: makeOrg(),
 	accounts: [makeAccount({ users: [makeUser(), makeUser({ name: 'bob' })], roles: [makeRole()] })]
 });
 const older = makeSnapshot({ meta: { name: 'older', importedAt: '2026-01-01T00:00:00Z' } });
 
 const newStore = () => new SnapshotStore(testDb(), sequentialIds());
-const counts = async (store: SnapshotStore) => [await store.db.snapshots.count(), await store.db.bodies.count()];
+const counts = async (store: SnapshotStore) => [
+	await store.db.snapshots.count(),
+	await store.db.bodies.count()
+];
 
 describe('SnapshotStore', () => {
 	it('saves a snapshot and lists its record with counts, without loading bodies', async () => {
 		const store = newStore();
 		const saved = await store.save(bank);
-		expect(saved).toMatchObject({ ok: true, value: { id: 'snap-1', name: 'bank', formatVersion: 1 } });
-		expect(saved.ok && saved.value.counts).toEqual({ accounts: 1, users: 2, groups: 0, roles: 1, policies: 0, resources: 0, scps: 1, rcps: 0 });
+		expect(saved).toMatchObject({
+			ok: true,
+			value: { id: 'snap-1', name: 'bank', formatVersion: 1 }
+		});
+		expect(saved.ok && saved.value.counts).toEqual({
+			accounts: 1,
+			users: 2,
+			groups: 0,
+			roles: 1,
+			policies: 0,
+			resources: 0,
+			scps: 1,
+			rcps: 0
+		});
 		expect(await store.list()).toEqual([saved.ok && saved.value]);
 	});
 
@@ -57,7 +76,12 @@ describe('SnapshotStore', () => {
 
 	it('reports unknown ids as store.not-found', async () => {
 		const store = newStore();
-		for (const r of [await store.get('nope'), await store.rename('nope', 'x'), await store.delete('nope'), await store.record('nope')])
+		for (const r of [
+			await store.get('nope'),
+			await store.rename('nope', 'x'),
+			await store.delete('nope'),
+			await store.record('nope')
+		])
 			expect(!r.ok && r.error.code).toBe('store.not-found');
 	});
 

@@ -21,7 +21,16 @@ export interface SaveOptions {
 /** The metadata row for a snapshot. */
 export function recordFor(id: string, s: Snapshot): SnapshotRecord {
 	const { name, capturedAt, importedAt, sources, tool } = s.meta;
-	return { id, name, capturedAt, importedAt, sources, tool, counts: countSnapshot(s), formatVersion: s.version };
+	return {
+		id,
+		name,
+		capturedAt,
+		importedAt,
+		sources,
+		tool,
+		counts: countSnapshot(s),
+		formatVersion: s.version
+	};
 }
 
 /** The snapshot repository over one AtlasDb. */
@@ -103,14 +112,20 @@ export class SnapshotStore {
 	/** Remove a snapshot (record and body), forgetting it as the last opened one. */
 	async delete(id: string): Promise<Result<void>> {
 		try {
-			const found = await this.db.transaction('rw', this.db.snapshots, this.db.bodies, this.db.settings, async () => {
-				const exists = (await this.db.snapshots.get(id)) !== undefined;
-				await this.db.snapshots.delete(id);
-				await this.db.bodies.delete(id);
-				const last = await this.db.settings.get(LAST_OPENED);
-				if (last?.value === id) await this.db.settings.delete(LAST_OPENED);
-				return exists;
-			});
+			const found = await this.db.transaction(
+				'rw',
+				this.db.snapshots,
+				this.db.bodies,
+				this.db.settings,
+				async () => {
+					const exists = (await this.db.snapshots.get(id)) !== undefined;
+					await this.db.snapshots.delete(id);
+					await this.db.bodies.delete(id);
+					const last = await this.db.settings.get(LAST_OPENED);
+					if (last?.value === id) await this.db.settings.delete(LAST_OPENED);
+					return exists;
+				}
+			);
 			return found ? { ok: true, value: undefined } : { ok: false, error: notFound(id) };
 		} catch (e) {
 			return { ok: false, error: storeError(e, 'delete the snapshot') };

@@ -5,13 +5,20 @@
  */
 import type { AtlasError } from '../model/result';
 
-type ErrorLike = { name?: unknown; message?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+type ErrorLike = {
+	name?: unknown;
+	message?: unknown;
+	inner?: unknown;
+	cause?: unknown;
+	failures?: unknown;
+};
 
 /** True when `e`, or an error it wraps, says the storage quota is exhausted. */
 export function isQuotaError(e: unknown, depth = 0): boolean {
 	if (!e || typeof e !== 'object' || depth > 5) return false;
 	const x = e as ErrorLike;
-	if (x.name === 'QuotaExceededError' || /QUOTA_REACHED|quota/i.test(String(x.message ?? ''))) return true;
+	if (x.name === 'QuotaExceededError' || /QUOTA_REACHED|quota/i.test(String(x.message ?? '')))
+		return true;
 	const nested = [x.inner, x.cause, ...(Array.isArray(x.failures) ? x.failures : [])];
 	return nested.some((n) => isQuotaError(n, depth + 1));
 }
@@ -24,8 +31,14 @@ export function storeError(e: unknown, doing: string): AtlasError {
 			message: `The browser's storage for this site is full, so IAM Atlas could not ${doing}. Nothing was changed. Delete snapshots you no longer need (or free disk space) and try again.`
 		};
 	const reason = e instanceof Error ? e.message : String(e);
-	return { code: 'store.failed', message: `IAM Atlas could not ${doing}; nothing was changed. The browser said: ${reason}` };
+	return {
+		code: 'store.failed',
+		message: `IAM Atlas could not ${doing}; nothing was changed. The browser said: ${reason}`
+	};
 }
 
 /** The AtlasError for an id that is not in the store. */
-export const notFound = (id: string): AtlasError => ({ code: 'store.not-found', message: `There is no stored snapshot with id ${id}; it may have been deleted.` });
+export const notFound = (id: string): AtlasError => ({
+	code: 'store.not-found',
+	message: `There is no stored snapshot with id ${id}; it may have been deleted.`
+});

@@ -8,7 +8,19 @@ import type { JsonValue, PolicyDocument, PolicyStatement } from '../model/policy
 import type { Account, Organization, Resource, Role, Snapshot, User } from '../model/snapshot';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../model/snapshot';
 
-const NASTY = ['', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '__proto__', 'constructor', '\u0000', '\ud800', 'Zoë 😀 名前', '${aws:username}', 'a/b~c', '  '];
+const NASTY = [
+	'',
+	'<script>alert(1)</script>',
+	'"><img src=x onerror=alert(1)>',
+	'__proto__',
+	'constructor',
+	'\u0000',
+	'\ud800',
+	'Zoë 😀 名前',
+	'${aws:username}',
+	'a/b~c',
+	'  '
+];
 
 /** Any string, leaning on the awkward ones. */
 export const arbText: fc.Arbitrary<string> = fc.oneof(
@@ -19,13 +31,16 @@ export const arbText: fc.Arbitrary<string> = fc.oneof(
 
 const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const few = <T>(arb: fc.Arbitrary<T>, maxLength = 3) => fc.array(arb, { maxLength });
-const dict = <T>(arb: fc.Arbitrary<T>) => fc.dictionary(arbText, arb, { maxKeys: 3, noNullPrototype: true });
+const dict = <T>(arb: fc.Arbitrary<T>) =>
+	fc.dictionary(arbText, arb, { maxKeys: 3, noNullPrototype: true });
 const stringOrList = fc.oneof(arbText, few(arbText));
 // Model values come from JSON text, which cannot hold -0 (fc.jsonValue can): normalise through JSON.
 const json = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as JsonValue);
 
 /** A 12-digit account id. */
-export const arbAccountId: fc.Arbitrary<string> = fc.integer({ min: 0, max: 999_999_999_999 }).map((n) => String(n).padStart(12, '0'));
+export const arbAccountId: fc.Arbitrary<string> = fc
+	.integer({ min: 0, max: 999_999_999_999 })
+	.map((n) => String(n).padStart(12, '0'));
 
 const arbPrincipal = fc.oneof(fc.constant('*' as const), dict(stringOrList));
 
@@ -45,11 +60,19 @@ export const arbStatement: fc.Arbitrary<PolicyStatement> = fc
 		},
 		{ requiredKeys: ['Effect'] }
 	)
-	.chain((s) => fc.option(json, { nil: undefined }).map((odd) => (odd === undefined ? s : ({ ...s, Odd: odd } as PolicyStatement))));
+	.chain((s) =>
+		fc
+			.option(json, { nil: undefined })
+			.map((odd) => (odd === undefined ? s : ({ ...s, Odd: odd } as PolicyStatement)))
+	);
 
 /** A policy document, Statement as one object or a list. */
 export const arbPolicyDocument: fc.Arbitrary<PolicyDocument> = fc.record(
-	{ Version: fc.constantFrom('2012-10-17', '2008-10-17'), Id: arbText, Statement: fc.oneof(arbStatement, few(arbStatement)) },
+	{
+		Version: fc.constantFrom('2012-10-17', '2008-10-17'),
+		Id: arbText,
+		Statement: fc.oneof(arbStatement, few(arbStatement))
+	},
 	{ requiredKeys: ['Statement'] }
 );
 
@@ -64,7 +87,12 @@ const entity = {
 	attachedPolicies: few(arbText)
 };
 
-const arbUser: fc.Arbitrary<User> = fc.record({ ...entity, groups: few(arbText), permissionsBoundary: nullable(arbText), tags: dict(arbText) });
+const arbUser: fc.Arbitrary<User> = fc.record({
+	...entity,
+	groups: few(arbText),
+	permissionsBoundary: nullable(arbText),
+	tags: dict(arbText)
+});
 
 const arbRole: fc.Arbitrary<Role> = fc.record({
 	...entity,
@@ -79,7 +107,15 @@ const arbRole: fc.Arbitrary<Role> = fc.record({
 
 const arbResource: fc.Arbitrary<Resource> = fc.record({
 	arn: arbText,
-	kind: fc.constantFrom('s3-bucket', 'kms-key', 'sqs-queue', 'sns-topic', 'lambda-function', 'secret', 'ecr-repository'),
+	kind: fc.constantFrom(
+		's3-bucket',
+		'kms-key',
+		'sqs-queue',
+		'sns-topic',
+		'lambda-function',
+		'secret',
+		'ecr-repository'
+	),
 	name: arbText,
 	accountId: arbText,
 	region: nullable(arbText),
@@ -108,7 +144,15 @@ const arbAccount: fc.Arbitrary<Account> = fc.record({
 			attachmentCount: nullable(fc.nat()),
 			permissionsBoundaryUsageCount: nullable(fc.nat()),
 			isAttachable: nullable(fc.boolean()),
-			versions: few(fc.record({ versionId: arbText, isDefault: fc.boolean(), createDate: nullable(arbText), document: arbPolicyDocument }), 2)
+			versions: few(
+				fc.record({
+					versionId: arbText,
+					isDefault: fc.boolean(),
+					createDate: nullable(arbText),
+					document: arbPolicyDocument
+				}),
+				2
+			)
 		}),
 		2
 	),
@@ -121,7 +165,15 @@ const arbOrganization: fc.Arbitrary<Organization> = fc.record({
 	managementAccountId: nullable(arbText),
 	featureSet: nullable(arbText),
 	rootId: arbText,
-	units: few(fc.record({ id: arbText, kind: fc.constantFrom('root' as const, 'ou' as const), name: arbText, arn: nullable(arbText), parentId: nullable(arbText) })),
+	units: few(
+		fc.record({
+			id: arbText,
+			kind: fc.constantFrom('root' as const, 'ou' as const),
+			name: arbText,
+			arn: nullable(arbText),
+			parentId: nullable(arbText)
+		})
+	),
 	accounts: few(
 		fc.record({
 			id: arbText,
@@ -161,6 +213,15 @@ export const arbSnapshot: fc.Arbitrary<Snapshot> = fc.record({
 	}),
 	organization: nullable(arbOrganization),
 	accounts: few(arbAccount),
-	notes: few(fc.record({ id: arbText, target: arbText, text: arbText, author: nullable(arbText), createdAt: arbText }), 2),
+	notes: few(
+		fc.record({
+			id: arbText,
+			target: arbText,
+			text: arbText,
+			author: nullable(arbText),
+			createdAt: arbText
+		}),
+		2
+	),
 	views: few(fc.record({ id: arbText, name: arbText, state: dict(json) }), 2)
 });

@@ -39,7 +39,9 @@ export function makeStatement(overrides: Partial<PolicyStatement> = {}): PolicyS
 }
 
 /** A policy document holding the given statements (default: one makeStatement()). */
-export function makePolicyDocument(statements: PolicyStatement | PolicyStatement[] = [makeStatement()]): PolicyDocument {
+export function makePolicyDocument(
+	statements: PolicyStatement | PolicyStatement[] = [makeStatement()]
+): PolicyDocument {
 	return { Version: '2012-10-17', Statement: statements };
 }
 
@@ -51,7 +53,13 @@ export function makeInlinePolicy(overrides: Partial<InlinePolicy> = {}): InlineP
 type InAccount<T> = Partial<T> & { accountId?: string };
 
 /** The fields every IAM user, group and role shares, derived from kind, name, path and account. */
-function entityBase(kind: 'user' | 'group' | 'role', idPrefix: string, defaultName: string, accountId: string, rest: Partial<Group>): Group {
+function entityBase(
+	kind: 'user' | 'group' | 'role',
+	idPrefix: string,
+	defaultName: string,
+	accountId: string,
+	rest: Partial<Group>
+): Group {
 	const name = rest.name ?? defaultName;
 	const path = rest.path ?? '/';
 	return {
@@ -68,7 +76,13 @@ function entityBase(kind: 'user' | 'group' | 'role', idPrefix: string, defaultNa
 /** An IAM user named `alice` in TEST_ACCOUNT_ID unless overridden. */
 export function makeUser(overrides: InAccount<User> = {}): User {
 	const { accountId = TEST_ACCOUNT_ID, ...rest } = overrides;
-	return { ...entityBase('user', 'AIDA', 'alice', accountId, rest), groups: [], permissionsBoundary: null, tags: {}, ...rest };
+	return {
+		...entityBase('user', 'AIDA', 'alice', accountId, rest),
+		groups: [],
+		permissionsBoundary: null,
+		tags: {},
+		...rest
+	};
 }
 
 /** An IAM group named `Developers` unless overridden. */
@@ -78,7 +92,9 @@ export function makeGroup(overrides: InAccount<Group> = {}): Group {
 }
 
 /** The trust policy letting a principal (default: the account root) assume a role. */
-export function makeTrustPolicy(principal: PolicyStatement['Principal'] = { AWS: `arn:aws:iam::${TEST_ACCOUNT_ID}:root` }): PolicyDocument {
+export function makeTrustPolicy(
+	principal: PolicyStatement['Principal'] = { AWS: `arn:aws:iam::${TEST_ACCOUNT_ID}:root` }
+): PolicyDocument {
 	return makePolicyDocument([{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }]);
 }
 
@@ -99,7 +115,9 @@ export function makeRole(overrides: InAccount<Role> = {}): Role {
 }
 
 /** A customer-managed policy `ReadOnly` with one default version holding `document`. */
-export function makeManagedPolicy(overrides: InAccount<ManagedPolicy> & { document?: PolicyDocument } = {}): ManagedPolicy {
+export function makeManagedPolicy(
+	overrides: InAccount<ManagedPolicy> & { document?: PolicyDocument } = {}
+): ManagedPolicy {
 	const { accountId = TEST_ACCOUNT_ID, document = makePolicyDocument(), ...rest } = overrides;
 	const name = rest.name ?? 'ReadOnly';
 	const path = rest.path ?? '/';
@@ -142,14 +160,30 @@ export function makeResource(overrides: InAccount<Resource> = {}): Resource {
 /** An account with no entities (id TEST_ACCOUNT_ID unless overridden). */
 export function makeAccount(overrides: Partial<Account> = {}): Account {
 	const id = overrides.id ?? TEST_ACCOUNT_ID;
-	return { id, name: `account-${id}`, users: [], groups: [], roles: [], policies: [], resources: [], ...overrides };
+	return {
+		id,
+		name: `account-${id}`,
+		users: [],
+		groups: [],
+		roles: [],
+		policies: [],
+		resources: [],
+		...overrides
+	};
 }
 
 /** An OU (or, with kind 'root', the root). */
 export function makeOrgUnit(overrides: Partial<OrgUnit> = {}): OrgUnit {
 	const kind = overrides.kind ?? 'ou';
 	const id = overrides.id ?? (kind === 'root' ? 'r-root' : 'ou-root-workload');
-	return { id, kind, name: kind === 'root' ? 'Root' : id, arn: null, parentId: kind === 'root' ? null : 'r-root', ...overrides };
+	return {
+		id,
+		kind,
+		name: kind === 'root' ? 'Root' : id,
+		arn: null,
+		parentId: kind === 'root' ? null : 'r-root',
+		...overrides
+	};
 }
 
 /** An account's membership of the organization (under the root unless overridden). */
@@ -200,11 +234,20 @@ export function makeOrg(overrides: Partial<Organization> = {}): Organization {
 
 /** Snapshot metadata with fixed dates. */
 export function makeMeta(overrides: Partial<SnapshotMeta> = {}): SnapshotMeta {
-	return { name: 'test', capturedAt: TEST_DATE, importedAt: TEST_DATE, sources: [], tool: 'iam-atlas test', ...overrides };
+	return {
+		name: 'test',
+		capturedAt: TEST_DATE,
+		importedAt: TEST_DATE,
+		sources: [],
+		tool: 'iam-atlas test',
+		...overrides
+	};
 }
 
 /** A snapshot: no organization and one empty account unless overridden. */
-export function makeSnapshot(overrides: Partial<Omit<Snapshot, 'meta'>> & { meta?: Partial<SnapshotMeta> } = {}): Snapshot {
+export function makeSnapshot(
+	overrides: Partial<Omit<Snapshot, 'meta'>> & { meta?: Partial<SnapshotMeta> } = {}
+): Snapshot {
 	const { meta, ...rest } = overrides;
 	return {
 		format: SNAPSHOT_FORMAT,

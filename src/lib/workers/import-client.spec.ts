@@ -7,7 +7,15 @@ import { runImport } from './import-session';
 
 const gaad = {
 	UserDetailList: [
-		{ Path: '/', UserName: 'alice', UserId: 'AIDAALICE', Arn: 'arn:aws:iam::111111111111:user/alice', CreateDate: '2026-01-01T00:00:00Z', GroupList: [], AttachedManagedPolicies: [] }
+		{
+			Path: '/',
+			UserName: 'alice',
+			UserId: 'AIDAALICE',
+			Arn: 'arn:aws:iam::111111111111:user/alice',
+			CreateDate: '2026-01-01T00:00:00Z',
+			GroupList: [],
+			AttachedManagedPolicies: []
+		}
 	],
 	GroupDetailList: [],
 	RoleDetailList: [],
@@ -24,7 +32,11 @@ function inProcessWorker(store: SnapshotStore, log: ImportRequest[] = []): () =>
 			terminate: () => {},
 			postMessage(message: ImportRequest) {
 				log.push(message);
-				setTimeout(() => runImport(message, store, (reply: ImportReply) => setTimeout(() => worker.onmessage?.({ data: reply } as MessageEvent<ImportReply>))));
+				setTimeout(() =>
+					runImport(message, store, (reply: ImportReply) =>
+						setTimeout(() => worker.onmessage?.({ data: reply } as MessageEvent<ImportReply>))
+					)
+				);
 			}
 		};
 		return worker;
@@ -36,11 +48,23 @@ describe('ImportClient + import session', () => {
 		const store = new SnapshotStore(testDb(), sequentialIds());
 		const client = new ImportClient(inProcessWorker(store));
 		const progress: ImportProgress[] = [];
-		const r = await client.import([{ path: '111111111111/iam-get-account-authorization-details.json', bytes: bytes(JSON.stringify(gaad)) }], {
-			name: 'one user',
-			onProgress: (p) => progress.push(p)
+		const r = await client.import(
+			[
+				{
+					path: '111111111111/iam-get-account-authorization-details.json',
+					bytes: bytes(JSON.stringify(gaad))
+				}
+			],
+			{
+				name: 'one user',
+				onProgress: (p) => progress.push(p)
+			}
+		);
+		expect(r).toMatchObject({
+			ok: true,
+			snapshotId: 'snap-1',
+			record: { name: 'one user', counts: { accounts: 1, users: 1 } }
 		});
-		expect(r).toMatchObject({ ok: true, snapshotId: 'snap-1', record: { name: 'one user', counts: { accounts: 1, users: 1 } } });
 		expect(progress.map((p) => p.phase)).toEqual(['read', 'save']);
 		const stored = await store.get('snap-1');
 		expect(stored.ok && stored.value.accounts[0].users[0].name).toBe('alice');
@@ -89,9 +113,20 @@ describe('ImportClient + import session', () => {
 
 	it('resolves pending imports as failed when the worker crashes', async () => {
 		let worker: WorkerLike | undefined;
-		const client = new ImportClient(() => (worker = { onmessage: null, onerror: null, terminate: () => {}, postMessage: () => {} }));
+		const client = new ImportClient(
+			() =>
+				(worker = { onmessage: null, onerror: null, terminate: () => {}, postMessage: () => {} })
+		);
 		const pending = client.import([{ path: 'x.json', bytes: bytes('{}') }]);
 		worker!.onerror!({ message: 'out of memory', preventDefault: () => {} } as ErrorEvent);
-		expect(await pending).toEqual({ ok: false, errors: [{ code: 'import.worker-failed', message: expect.stringMatching(/out of memory.*Nothing was stored/) }] });
+		expect(await pending).toEqual({
+			ok: false,
+			errors: [
+				{
+					code: 'import.worker-failed',
+					message: expect.stringMatching(/out of memory.*Nothing was stored/)
+				}
+			]
+		});
 	});
 });

@@ -38,7 +38,9 @@ export interface ImportClientOptions {
 }
 
 /** How an import ended: stored (with its id and record) or not stored (with every error). */
-export type ImportResult = { ok: true; snapshotId: string; record: SnapshotRecord; warnings: AtlasError[] } | { ok: false; errors: AtlasError[] };
+export type ImportResult =
+	| { ok: true; snapshotId: string; record: SnapshotRecord; warnings: AtlasError[] }
+	| { ok: false; errors: AtlasError[] };
 
 /** The smallest Worker surface the client needs (a real Worker, or a fake in tests). */
 export interface WorkerLike {
@@ -50,7 +52,10 @@ export interface WorkerLike {
 
 type Pending = { resolve: (r: ImportResult) => void; onProgress?: (p: ImportProgress) => void };
 
-const defaultWorker = (): WorkerLike => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+const defaultWorker = (): WorkerLike =>
+	new Worker(new URL('./import.worker.ts', import.meta.url), {
+		type: 'module'
+	}) as unknown as WorkerLike;
 
 /** Sends imports to the import worker and matches its replies to requests. */
 export class ImportClient {
@@ -68,10 +73,15 @@ export class ImportClient {
 	import(files: ImportFileMessage[], options: ImportClientOptions = {}): Promise<ImportResult> {
 		const requestId = this.#nextId++;
 		// One ArrayBuffer may back several views; it must appear in the transfer list only once.
-		const transfer = [...new Set(files.map((f) => f.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+		const transfer = [...new Set(files.map((f) => f.bytes.buffer))].filter(
+			(b): b is ArrayBuffer => b instanceof ArrayBuffer
+		);
 		return new Promise((resolve) => {
 			this.#pending.set(requestId, { resolve, onProgress: options.onProgress });
-			this.#ensureWorker().postMessage({ type: 'start', requestId, files, name: options.name, replaceId: options.replaceId }, transfer);
+			this.#ensureWorker().postMessage(
+				{ type: 'start', requestId, files, name: options.name, replaceId: options.replaceId },
+				transfer
+			);
 		});
 	}
 
@@ -90,7 +100,9 @@ export class ImportClient {
 			event.preventDefault?.();
 			this.#worker?.terminate();
 			this.#worker = null;
-			this.#failAll(`The import worker failed: ${event.message || 'unknown error'}. Nothing was stored.`);
+			this.#failAll(
+				`The import worker failed: ${event.message || 'unknown error'}. Nothing was stored.`
+			);
 		};
 		this.#worker = worker;
 		return worker;
@@ -100,16 +112,28 @@ export class ImportClient {
 		const pending = this.#pending.get(reply.requestId);
 		if (!pending) return;
 		if (reply.type === 'progress') {
-			pending.onProgress?.({ phase: reply.phase, done: reply.done, total: reply.total, file: reply.file });
+			pending.onProgress?.({
+				phase: reply.phase,
+				done: reply.done,
+				total: reply.total,
+				file: reply.file
+			});
 			return;
 		}
 		this.#pending.delete(reply.requestId);
-		if (reply.type === 'done') pending.resolve({ ok: true, snapshotId: reply.snapshotId, record: reply.record, warnings: reply.warnings });
+		if (reply.type === 'done')
+			pending.resolve({
+				ok: true,
+				snapshotId: reply.snapshotId,
+				record: reply.record,
+				warnings: reply.warnings
+			});
 		else pending.resolve({ ok: false, errors: reply.errors });
 	}
 
 	#failAll(message: string): void {
-		for (const [, p] of this.#pending) p.resolve({ ok: false, errors: [{ code: 'import.worker-failed', message }] });
+		for (const [, p] of this.#pending)
+			p.resolve({ ok: false, errors: [{ code: 'import.worker-failed', message }] });
 		this.#pending.clear();
 	}
 }

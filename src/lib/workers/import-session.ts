@@ -9,7 +9,11 @@ import type { ImportReply, ImportRequest } from './import-protocol';
 const PROGRESS_EVERY_MS = 100;
 
 /** Run `request` to completion, sending every reply through `post`. Never throws. */
-export async function runImport(request: ImportRequest, store: SnapshotStore, post: (reply: ImportReply) => void): Promise<void> {
+export async function runImport(
+	request: ImportRequest,
+	store: SnapshotStore,
+	post: (reply: ImportReply) => void
+): Promise<void> {
 	const { requestId, files, name, replaceId } = request;
 	let last = -Infinity;
 	try {
@@ -26,7 +30,13 @@ export async function runImport(request: ImportRequest, store: SnapshotStore, po
 		post({ type: 'progress', requestId, phase: 'save', done: 0, total: 1, file: '' });
 		const saved = await store.save(outcome.snapshot, { id: replaceId });
 		if (!saved.ok) return post({ type: 'failed', requestId, errors: [saved.error] });
-		post({ type: 'done', requestId, snapshotId: saved.value.id, record: saved.value, warnings: outcome.warnings });
+		post({
+			type: 'done',
+			requestId,
+			snapshotId: saved.value.id,
+			record: saved.value,
+			warnings: outcome.warnings
+		});
 	} catch (e) {
 		// importFiles never throws on bad input; this is a bug or an out-of-memory, reported as data.
 		const message = `The import stopped unexpectedly: ${e instanceof Error ? e.message : String(e)}. Nothing was stored.`;

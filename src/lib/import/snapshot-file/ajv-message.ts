@@ -55,7 +55,8 @@ function typeWords(type: string): string {
 export function describeValue(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+	if (typeof value === 'string')
+		return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
 	if (typeof value === 'number') return `the number ${value}`;
 	if (typeof value === 'boolean') return `${value}`;
 	if (typeof value === 'object') return 'an object';
@@ -79,20 +80,35 @@ export function describeAjvError(error: AjvErrorLike, data: unknown): PlainError
 	switch (error.keyword) {
 		case 'required': {
 			const key = String(p.missingProperty);
-			return { pointer: `${at}/${escapeSegment(key)}`, message: `"${key}" is missing: every such object needs it.` };
+			return {
+				pointer: `${at}/${escapeSegment(key)}`,
+				message: `"${key}" is missing: every such object needs it.`
+			};
 		}
 		case 'additionalProperties': {
 			const key = String(p.additionalProperty);
-			return { pointer: `${at}/${escapeSegment(key)}`, message: `"${key}" is not a known field here; this format does not allow it.` };
+			return {
+				pointer: `${at}/${escapeSegment(key)}`,
+				message: `"${key}" is not a known field here; this format does not allow it.`
+			};
 		}
 		case 'type': {
 			const types = String(p.type).split(',');
-			return { pointer: at, message: `${fieldName(at)} should be ${types.map(typeWords).join(' or ')}, but it is ${found}.` };
+			return {
+				pointer: at,
+				message: `${fieldName(at)} should be ${types.map(typeWords).join(' or ')}, but it is ${found}.`
+			};
 		}
 		case 'enum':
-			return { pointer: at, message: `${fieldName(at)} should be one of ${list(p.allowedValues as unknown[])}, but it is ${found}.` };
+			return {
+				pointer: at,
+				message: `${fieldName(at)} should be one of ${list(p.allowedValues as unknown[])}, but it is ${found}.`
+			};
 		case 'const':
-			return { pointer: at, message: `${fieldName(at)} should be ${JSON.stringify(p.allowedValue)}, but it is ${found}.` };
+			return {
+				pointer: at,
+				message: `${fieldName(at)} should be ${JSON.stringify(p.allowedValue)}, but it is ${found}.`
+			};
 		case 'pattern': {
 			const words = PATTERN_WORDS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`;
 			return { pointer: at, message: `${fieldName(at)} should be ${words}, but it is ${found}.` };
@@ -101,20 +117,33 @@ export function describeAjvError(error: AjvErrorLike, data: unknown): PlainError
 		case 'maximum':
 		case 'exclusiveMinimum':
 		case 'exclusiveMaximum':
-			return { pointer: at, message: `${fieldName(at)} should be ${String(p.comparison)} ${String(p.limit)}, but it is ${found}.` };
+			return {
+				pointer: at,
+				message: `${fieldName(at)} should be ${String(p.comparison)} ${String(p.limit)}, but it is ${found}.`
+			};
 		case 'minItems':
-			return { pointer: at, message: `${fieldName(at)} should hold at least ${String(p.limit)} item(s).` };
+			return {
+				pointer: at,
+				message: `${fieldName(at)} should hold at least ${String(p.limit)} item(s).`
+			};
 		case 'minLength':
 			return { pointer: at, message: `${fieldName(at)} should not be empty.` };
 		case 'anyOf':
 		case 'oneOf':
-			return { pointer: at, message: `${fieldName(at)} does not have any of the accepted shapes (it is ${found}).` };
+			return {
+				pointer: at,
+				message: `${fieldName(at)} does not have any of the accepted shapes (it is ${found}).`
+			};
 		default:
-			return { pointer: at, message: `${fieldName(at)} is not valid: ${error.message ?? error.keyword}.` };
+			return {
+				pointer: at,
+				message: `${fieldName(at)} is not valid: ${error.message ?? error.keyword}.`
+			};
 	}
 }
 
-const depth = (e: AjvErrorLike): number => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
+const depth = (e: AjvErrorLike): number =>
+	e.instancePath === '' ? 0 : e.instancePath.split('/').length;
 
 /**
  * The most useful single message from an ajv error list. Branches of `anyOf` each report their
@@ -122,12 +151,16 @@ const depth = (e: AjvErrorLike): number => (e.instancePath === '' ? 0 : e.instan
  * same place merge into one "should be X or Y".
  */
 export function explainAjvErrors(errors: readonly AjvErrorLike[], data: unknown): PlainError {
-	if (errors.length === 0) return { pointer: '', message: 'The document does not match the expected format.' };
+	if (errors.length === 0)
+		return { pointer: '', message: 'The document does not match the expected format.' };
 	const max = Math.max(...errors.map(depth));
-	const deepest = errors.filter((e) => depth(e) === max && e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+	const deepest = errors.filter(
+		(e) => depth(e) === max && e.keyword !== 'anyOf' && e.keyword !== 'oneOf'
+	);
 	if (deepest.length === 0) return describeAjvError(errors[0], data);
 	const samePlace = deepest.filter((e) => e.instancePath === deepest[0].instancePath);
-	const isShape = (e: AjvErrorLike) => e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum';
+	const isShape = (e: AjvErrorLike) =>
+		e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum';
 	// A branch that had the right shape but a wrong detail explains more than "should be null".
 	const detail = samePlace.find((e) => !isShape(e));
 	if (detail) return describeAjvError(detail, data);
@@ -144,7 +177,10 @@ export function explainAjvErrors(errors: readonly AjvErrorLike[], data: unknown)
 			)
 		];
 		const at = samePlace[0].instancePath;
-		return { pointer: at, message: `${fieldName(at)} should be ${wanted.join(' or ')}, but it is ${describeValue(valueAt(data, at))}.` };
+		return {
+			pointer: at,
+			message: `${fieldName(at)} should be ${wanted.join(' or ')}, but it is ${describeValue(valueAt(data, at))}.`
+		};
 	}
 	return describeAjvError(samePlace[0], data);
 }

@@ -10,7 +10,9 @@ describe('a real import survives export and re-import unchanged', () => {
 		if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
 		const text = serializeSnapshot(imported.snapshot);
 		expect(parseSnapshotFile(text, 'demo.json')).toEqual({ ok: true, value: imported.snapshot });
-		const again = importFiles([{ path: 'demo.iam-atlas.json', bytes: new TextEncoder().encode(text) }]);
+		const again = importFiles([
+			{ path: 'demo.iam-atlas.json', bytes: new TextEncoder().encode(text) }
+		]);
 		expect(again.ok && again.snapshot).toEqual(imported.snapshot);
 	});
 });

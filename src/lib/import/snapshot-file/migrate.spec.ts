@@ -12,8 +12,11 @@ import validateV1 from './generated/snapshot-v1.validate.js';
 const v0to1 = {
 	from: 0,
 	up: (doc: SnapshotDocument): SnapshotDocument => {
-		const { accountsById, ...rest } = doc as SnapshotDocument & { accountsById: Record<string, object> };
-		if (!accountsById || typeof accountsById !== 'object') throw new Error('"accountsById" is missing');
+		const { accountsById, ...rest } = doc as SnapshotDocument & {
+			accountsById: Record<string, object>;
+		};
+		if (!accountsById || typeof accountsById !== 'object')
+			throw new Error('"accountsById" is missing');
 		const accounts = Object.keys(accountsById)
 			.sort()
 			.map((id) => ({ id, ...accountsById[id] }));
@@ -34,18 +37,32 @@ const v2Registry: MigrationRegistry = { current: 2, migrations: [v0to1, v1to2] }
 const validateV2: SnapshotValidator = (data) => {
 	const doc = data as SnapshotDocument & { meta: { producer?: string } };
 	const { producer, ...meta } = doc.meta;
-	return doc.version === 2 && typeof producer === 'string' && validateV1({ ...doc, version: 1, meta: { ...meta, tool: producer } });
+	return (
+		doc.version === 2 &&
+		typeof producer === 'string' &&
+		validateV1({ ...doc, version: 1, meta: { ...meta, tool: producer } })
+	);
 };
 
 function v0Document(): SnapshotDocument {
-	const { accounts, notes: _n, views: _v, ...rest } = JSON.parse(serializeSnapshot(makeSnapshot())) as SnapshotDocument & { accounts: { id: string }[] };
+	const {
+		accounts,
+		notes: _n,
+		views: _v,
+		...rest
+	} = JSON.parse(serializeSnapshot(makeSnapshot())) as SnapshotDocument & {
+		accounts: { id: string }[];
+	};
 	const accountsById = Object.fromEntries(accounts.map(({ id, ...a }) => [id, a]));
 	return { ...rest, version: 0, accountsById };
 }
 
 describe('snapshot migrations', () => {
 	it('lift a version-0 document to today’s version 1, which then validates', () => {
-		expect(snapshotFromJson(v0Document(), 'old.json', v1Registry)).toEqual({ ok: true, value: makeSnapshot() });
+		expect(snapshotFromJson(v0Document(), 'old.json', v1Registry)).toEqual({
+			ok: true,
+			value: makeSnapshot()
+		});
 	});
 
 	it('climb several steps: version 0 → 1 → 2', () => {
@@ -80,8 +97,13 @@ describe('snapshot migrations', () => {
 	it('turn a migration that throws into an error naming the step', () => {
 		const { accountsById: _gone, ...broken } = v0Document();
 		const r = migrate(broken, 'broken.json', v1Registry);
-		expect(!r.ok && r.error).toMatchObject({ code: 'import.snapshot.migration-failed', where: { file: 'broken.json' } });
-		expect(!r.ok && r.error.message).toMatch(/from format version 0 to 1 failed: "accountsById" is missing/);
+		expect(!r.ok && r.error).toMatchObject({
+			code: 'import.snapshot.migration-failed',
+			where: { file: 'broken.json' }
+		});
+		expect(!r.ok && r.error.message).toMatch(
+			/from format version 0 to 1 failed: "accountsById" is missing/
+		);
 	});
 
 	it('ship no migrations yet: version 1 is the first', () => {

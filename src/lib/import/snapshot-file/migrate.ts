@@ -30,20 +30,40 @@ export const SNAPSHOT_MIGRATIONS: MigrationRegistry = { current: SNAPSHOT_VERSIO
 
 /** True when a parsed JSON value carries the native snapshot marker (any version). */
 export function looksLikeSnapshot(json: unknown): boolean {
-	return json !== null && typeof json === 'object' && !Array.isArray(json) && (json as { format?: unknown }).format === SNAPSHOT_FORMAT;
+	return (
+		json !== null &&
+		typeof json === 'object' &&
+		!Array.isArray(json) &&
+		(json as { format?: unknown }).format === SNAPSHOT_FORMAT
+	);
 }
 
 /**
  * Bring a parsed snapshot document of any known version up to `registry.current`.
  * Future versions, unknown versions and failing migrations come back as errors naming `file`.
  */
-export function migrate(json: unknown, file: string, registry: MigrationRegistry = SNAPSHOT_MIGRATIONS): Result<SnapshotDocument> {
-	const fail = (problem: string, message: string, pointer = ''): Result<never> => ({ ok: false, error: importError('snapshot', problem, message, { file, pointer }) });
+export function migrate(
+	json: unknown,
+	file: string,
+	registry: MigrationRegistry = SNAPSHOT_MIGRATIONS
+): Result<SnapshotDocument> {
+	const fail = (problem: string, message: string, pointer = ''): Result<never> => ({
+		ok: false,
+		error: importError('snapshot', problem, message, { file, pointer })
+	});
 	if (!looksLikeSnapshot(json))
-		return fail('not-a-snapshot', `This is not an IAM Atlas snapshot: "format" should be "${SNAPSHOT_FORMAT}".`, '/format');
+		return fail(
+			'not-a-snapshot',
+			`This is not an IAM Atlas snapshot: "format" should be "${SNAPSHOT_FORMAT}".`,
+			'/format'
+		);
 	const version = (json as { version?: unknown }).version;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
-		return fail('invalid-version', `"version" should be a whole number (this IAM Atlas writes version ${registry.current}), but it is ${JSON.stringify(version) ?? 'missing'}.`, '/version');
+		return fail(
+			'invalid-version',
+			`"version" should be a whole number (this IAM Atlas writes version ${registry.current}), but it is ${JSON.stringify(version) ?? 'missing'}.`,
+			'/version'
+		);
 	if (version > registry.current)
 		return fail(
 			'unsupported-version',
@@ -54,13 +74,20 @@ export function migrate(json: unknown, file: string, registry: MigrationRegistry
 	while (doc.version < registry.current) {
 		const from = doc.version;
 		const step = registry.migrations.find((m) => m.from === from);
-		if (!step) return fail('unknown-version', `Snapshot format version ${from} is not one IAM Atlas knows how to read.`, '/version');
+		if (!step)
+			return fail(
+				'unknown-version',
+				`Snapshot format version ${from} is not one IAM Atlas knows how to read.`,
+				'/version'
+			);
 		try {
 			doc = { ...step.up(doc), version: from + 1 };
 		} catch (e) {
-			return fail('migration-failed', `Upgrading this snapshot from format version ${from} to ${from + 1} failed: ${(e as Error).message}`);
+			return fail(
+				'migration-failed',
+				`Upgrading this snapshot from format version ${from} to ${from + 1} failed: ${(e as Error).message}`
+			);
 		}
 	}
 	return { ok: true, value: doc };
 }
-

@@ -7,20 +7,61 @@ import { serializeSnapshot } from './serialize-snapshot';
 function bigDoc(): Record<string, unknown> {
 	const accounts = [0, 1, 2, 3].map((a) => {
 		const id = String(a + 1).repeat(12);
-		return makeAccount({ id, users: Array.from({ length: 13 }, (_, u) => makeUser({ accountId: id, name: `u${u}` })) });
+		return makeAccount({
+			id,
+			users: Array.from({ length: 13 }, (_, u) => makeUser({ accountId: id, name: `u${u}` }))
+		});
 	});
 	return JSON.parse(serializeSnapshot(makeSnapshot({ accounts })));
 }
 
-type Case = { name: string; text: () => string; code: string; pointer?: string; line?: number; column?: number; says: RegExp };
+type Case = {
+	name: string;
+	text: () => string;
+	code: string;
+	pointer?: string;
+	line?: number;
+	column?: number;
+	says: RegExp;
+};
 
 const cases: Case[] = [
 	{ name: 'an empty file', text: () => '  \n', code: 'import.snapshot.empty', says: /empty/ },
-	{ name: 'malformed JSON', text: () => '{\n  "format": "iam-atlas-snapshot",\n  "version": 1,,\n}', code: 'import.snapshot.invalid-json', line: 3, column: 16, says: /not valid JSON/ },
-	{ name: 'a truncated file', text: () => serializeSnapshot(makeSnapshot()).slice(0, 80), code: 'import.snapshot.truncated-json', says: /truncated/ },
-	{ name: 'JSON of another shape', text: () => '{"UserDetailList": []}', code: 'import.snapshot.not-a-snapshot', pointer: '/format', says: /not an IAM Atlas snapshot/ },
-	{ name: 'a version from the future', text: () => JSON.stringify({ ...bigDoc(), version: 7 }), code: 'import.snapshot.unsupported-version', pointer: '/version', says: /version 7.*newer IAM Atlas/ },
-	{ name: 'a version that is not a number', text: () => JSON.stringify({ ...bigDoc(), version: '1' }), code: 'import.snapshot.invalid-version', pointer: '/version', says: /whole number/ },
+	{
+		name: 'malformed JSON',
+		text: () => '{\n  "format": "iam-atlas-snapshot",\n  "version": 1,,\n}',
+		code: 'import.snapshot.invalid-json',
+		line: 3,
+		column: 16,
+		says: /not valid JSON/
+	},
+	{
+		name: 'a truncated file',
+		text: () => serializeSnapshot(makeSnapshot()).slice(0, 80),
+		code: 'import.snapshot.truncated-json',
+		says: /truncated/
+	},
+	{
+		name: 'JSON of another shape',
+		text: () => '{"UserDetailList": []}',
+		code: 'import.snapshot.not-a-snapshot',
+		pointer: '/format',
+		says: /not an IAM Atlas snapshot/
+	},
+	{
+		name: 'a version from the future',
+		text: () => JSON.stringify({ ...bigDoc(), version: 7 }),
+		code: 'import.snapshot.unsupported-version',
+		pointer: '/version',
+		says: /version 7.*newer IAM Atlas/
+	},
+	{
+		name: 'a version that is not a number',
+		text: () => JSON.stringify({ ...bigDoc(), version: '1' }),
+		code: 'import.snapshot.invalid-version',
+		pointer: '/version',
+		says: /whole number/
+	},
 	{
 		name: 'a user ARN that is a number',
 		text: () => {
@@ -65,7 +106,9 @@ const cases: Case[] = [
 		name: 'a policy document that is not a policy',
 		text: () => {
 			const doc = bigDoc() as { accounts: { users: { inlinePolicies: unknown[] }[] }[] };
-			doc.accounts[0].users[0].inlinePolicies = [{ name: 'p', document: { Statement: [{ Effect: 'Maybe' }] } }];
+			doc.accounts[0].users[0].inlinePolicies = [
+				{ name: 'p', document: { Statement: [{ Effect: 'Maybe' }] } }
+			];
 			return JSON.stringify(doc);
 		},
 		code: 'import.snapshot.invalid',
@@ -98,13 +141,17 @@ describe('parseSnapshotFile rejects bad input with a clear message and place', (
 			expect(r.error.message).toMatch(c.says);
 			expect(r.error.where?.file).toBe('bad.json');
 			if (c.pointer !== undefined) expect(r.error.where?.pointer).toBe(c.pointer);
-			if (c.line !== undefined) expect([r.error.where?.line, r.error.where?.column]).toEqual([c.line, c.column]);
+			if (c.line !== undefined)
+				expect([r.error.where?.line, r.error.where?.column]).toEqual([c.line, c.column]);
 		});
 });
 
 describe('parseSnapshotFile accepts', () => {
 	it('a file with a byte-order mark', () => {
 		const s = makeSnapshot();
-		expect(parseSnapshotFile('\ufeff' + serializeSnapshot(s), 'bom.json')).toEqual({ ok: true, value: s });
+		expect(parseSnapshotFile('\ufeff' + serializeSnapshot(s), 'bom.json')).toEqual({
+			ok: true,
+			value: s
+		});
 	});
 });

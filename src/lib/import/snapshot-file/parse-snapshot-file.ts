@@ -14,7 +14,16 @@ import { migrate, SNAPSHOT_MIGRATIONS, type MigrationRegistry } from './migrate'
 import validateV1 from './generated/snapshot-v1.validate.js';
 
 /** Checks a document against the current version's schema (injectable for the migration tests). */
-export type SnapshotValidator = ((data: unknown) => boolean) & { errors?: readonly { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }[] | null };
+export type SnapshotValidator = ((data: unknown) => boolean) & {
+	errors?:
+		| readonly {
+				instancePath: string;
+				keyword: string;
+				params: Record<string, unknown>;
+				message?: string;
+		  }[]
+		| null;
+};
 
 /** An already-parsed JSON value → a Snapshot (migrated and validated). */
 export function snapshotFromJson(
@@ -35,7 +44,13 @@ export function snapshotFromJson(
 /** The text of a native snapshot file → a Snapshot, or the first problem with its place. */
 export function parseSnapshotFile(text: string, fileName: string): Result<Snapshot> {
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	if (body.trim() === '') return { ok: false, error: importError('snapshot', 'empty', 'This file is empty; expected a JSON snapshot.', { file: fileName }) };
+	if (body.trim() === '')
+		return {
+			ok: false,
+			error: importError('snapshot', 'empty', 'This file is empty; expected a JSON snapshot.', {
+				file: fileName
+			})
+		};
 	let json: unknown;
 	try {
 		json = JSON.parse(body);
@@ -46,7 +61,14 @@ export function parseSnapshotFile(text: string, fileName: string): Result<Snapsh
 		const message = truncated
 			? 'The JSON stops before the document is complete: the file looks truncated.'
 			: `This is not valid JSON (unexpected character near "${body.slice(offset, offset + 24).split('\n')[0]}").`;
-		return { ok: false, error: importError('snapshot', truncated ? 'truncated-json' : 'invalid-json', message, { file: fileName, line, column }) };
+		return {
+			ok: false,
+			error: importError('snapshot', truncated ? 'truncated-json' : 'invalid-json', message, {
+				file: fileName,
+				line,
+				column
+			})
+		};
 	}
 	return snapshotFromJson(json, fileName);
 }

@@ -24,11 +24,17 @@ describe('native snapshot round trip', () => {
 		const tags = JSON.parse('{"__proto__":"x","ok":"y"}');
 		const s = makeSnapshot({ accounts: [makeAccount({ users: [makeUser({ tags })] })] });
 		const back = parseSnapshotFile(serializeSnapshot(s), 'proto.json');
-		expect(back.ok && Object.keys(back.value.accounts[0].users[0].tags)).toEqual(['__proto__', 'ok']);
+		expect(back.ok && Object.keys(back.value.accounts[0].users[0].tags)).toEqual([
+			'__proto__',
+			'ok'
+		]);
 	});
 
 	it('round-trips a builder snapshot with an organization', () => {
-		const s = makeSnapshot({ organization: makeOrg(), accounts: [makeAccount({ users: [makeUser()], roles: [makeRole()] })] });
+		const s = makeSnapshot({
+			organization: makeOrg(),
+			accounts: [makeAccount({ users: [makeUser()], roles: [makeRole()] })]
+		});
 		expect(parseSnapshotFile(serializeSnapshot(s), 'org.json')).toEqual({ ok: true, value: s });
 	});
 });

@@ -16,7 +16,11 @@ import {
 	makeUser
 } from '../../testing/builders';
 
-type Def = { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
+type Def = {
+	properties: Record<string, unknown>;
+	required: string[];
+	additionalProperties: boolean;
+};
 const defs = schema.definitions as unknown as Record<string, Def>;
 
 /**

@@ -23,7 +23,8 @@ function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
 	return node;
 }
 
-const hasType = (node: SchemaNode, type: string): boolean => node.type === type || (Array.isArray(node.type) && node.type.includes(type));
+const hasType = (node: SchemaNode, type: string): boolean =>
+	node.type === type || (Array.isArray(node.type) && node.type.includes(type));
 
 /** The schema branch describing `value` (an object or an array), if any. */
 function branchFor(node: SchemaNode | undefined, value: object): SchemaNode | undefined {
@@ -45,7 +46,10 @@ function ordered(value: unknown, node: SchemaNode | undefined): unknown {
 	const rest = typeof n?.additionalProperties === 'object' ? n.additionalProperties : undefined;
 	const childSchema = (key: string) => (Object.hasOwn(props, key) ? props[key] : rest);
 	// Closed model objects take the schema's order; open ones (policy documents, maps) their own.
-	const keys = n?.additionalProperties === false ? Object.keys(props).filter((k) => Object.hasOwn(source, k)) : Object.keys(source);
+	const keys =
+		n?.additionalProperties === false
+			? Object.keys(props).filter((k) => Object.hasOwn(source, k))
+			: Object.keys(source);
 	for (const key of keys) out[key] = ordered(source[key], childSchema(key));
 	return out;
 }
