@@ -2,7 +2,8 @@
  * `aws iam get-role` files next to a GAAD. Rule: the GAAD wins. When a get-role file
  * disagrees with the GAAD about the same role (trust policy, path), a warning names both
  * files and the GAAD's version is kept; fields GAAD never carries (Description,
- * MaxSessionDuration) are taken from get-role. A role no GAAD lists is added from get-role.
+ * MaxSessionDuration) are taken from get-role. A role no GAAD lists is added from get-role, with a
+ * warning that its permission policies are unknown.
  */
 import type { Role } from '../../model/snapshot';
 import { accountOfArn } from '../../model/ids';
@@ -22,6 +23,11 @@ export function mergeGetRole(ctx: ReadContext, value: { Role: unknown }, folderA
 	const prior = accounts.roleByName(accountId, role.name);
 	if (!prior) {
 		accounts.add(accountId, 'roles', role, ctx.file, 'get-role');
+		ctx.warn(
+			'role-without-policies',
+			`No GAAD lists the role ${role.name}, so it was added from get-role alone: its trust policy is known but its permission policies are not.`,
+			'/Role'
+		);
 		return;
 	}
 	const known = prior.entity as Role;
