@@ -114,6 +114,21 @@ describe('iam-atlas import', () => {
 		expect(existsSync(join(dir, 'o.json'))).toBe(false);
 	});
 
+	it('prints warnings, at most five per kind', async () => {
+		const dir = tempDir();
+		cpSync(join(fixtures, 'gaad-date-formats/input/gaad.json'), join(dir, 'gaad.json'));
+		for (let i = 0; i < 7; i++)
+			writeFileSync(join(dir, `ec2-describe-thing-${i}.json`), '{"Things": []}');
+		const { io, err } = fakeIo();
+		expect(await main(['import', dir, '--out', join(dir, 'out.json')], io)).toBe(0);
+		const lines = err.join('').trim().split('\n');
+		expect(lines).toHaveLength(6);
+		expect(lines[0]).toMatch(
+			/^warning: .*ec2-describe-thing-0\.json: IAM Atlas does not read "ec2-describe-thing-0" output/
+		);
+		expect(lines[5]).toBe('warning: … and 2 more like that [import.file.unsupported-command]');
+	});
+
 	it('reports a missing path and usage mistakes', async () => {
 		const { io, err } = fakeIo();
 		expect(await main(['import', '/nonexistent/atlas', '--out', '/tmp/x.json'], io)).toBe(1);

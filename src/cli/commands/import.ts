@@ -137,6 +137,20 @@ export function summaryLine(out: string, s: Snapshot): string {
 	return `wrote ${out}: ${s.accounts.length} accounts, ${users} users, ${groups} groups, ${roles} roles, ${policies} policies, ${resources} resources, ${scps} SCPs, ${rcps} RCPs\n`;
 }
 
+/** Warning lines, at most five per code (a CloudMapper capture skips dozens of files alike). */
+export function warningLines(warnings: AtlasError[], perCode = 5): string[] {
+	const shown = new Map<string, number>();
+	const lines: string[] = [];
+	for (const w of warnings) {
+		const n = (shown.get(w.code) ?? 0) + 1;
+		shown.set(w.code, n);
+		if (n <= perCode) lines.push(`warning: ${describeError(w)}\n`);
+	}
+	for (const [code, n] of shown)
+		if (n > perCode) lines.push(`warning: … and ${n - perCode} more like that [${code}]\n`);
+	return lines;
+}
+
 /** Run the import command; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
 	if (args.includes('--help') || args.includes('-h')) {
@@ -158,7 +172,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		io.stderr(`iam-atlas import: ${outcome.errors.length} error(s); nothing was written.\n`);
 		return 1;
 	}
-	for (const w of outcome.warnings) io.stderr(`warning: ${describeError(w)}\n`);
+	for (const line of warningLines(outcome.warnings)) io.stderr(line);
 	try {
 		writeAtomically(parsed.out, serializeSnapshot(outcome.snapshot));
 	} catch (e) {
