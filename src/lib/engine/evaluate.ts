@@ -13,16 +13,17 @@ import { nodeDisplay } from './flow/policy-sets';
 import { chainCache, principalEntry, type PrincipalEntry } from './flow/principal-entry';
 import { compilePolicy } from './policy/compile';
 import type { RequestState } from './policy/judge';
-import { contextLookup, contextRecord, requestContext } from './request/context';
-import { boundaryOf } from './request/principal';
+import { ContextStack, contextRecord } from './request/context';
 import { resolveResource, TRUST_ACTIONS, type ResolvedResource } from './request/resource';
 import { outcomeReasons, summarize } from './trace/reasons';
 import type { ContextValue, Decision, EvalRequest, EvalResult } from './types';
 
 /** Options of one evaluation. */
 export interface EvalOptions {
-	/** Build the full trace (layers, statements, context). Default true; false returns decision, reasons, gap and summary only. */
+	/** Build the full trace (layers, statements, context). Default true; false returns decision, reasons and gap only. */
 	trace?: boolean;
+	/** Write the plain-words summary and reason messages. Defaults to `trace`. */
+	summary?: boolean;
 }
 
 /** One row of a who-can answer. */
@@ -42,6 +43,15 @@ export interface Evaluator {
 }
 
 const RCP_SERVICES = new Set(RCP_SUPPORTED_SERVICES);
+const RCP_OUTSIDE = skippedLayer('rcp', 'notApplicable', 'the resource is outside the organization');
+const RCP_MANAGEMENT = skippedLayer('rcp', 'exempt', 'management-account resources: RCPs do not apply');
+const RCP_SLR = skippedLayer('rcp', 'exempt', 'service-linked role: RCPs do not apply');
+const RCP_AWS_KEY = skippedLayer('rcp', 'exempt', 'AWS managed KMS key: RCPs do not apply');
+const RCP_RETIRE = skippedLayer('rcp', 'exempt', 'kms:RetireGrant: RCPs do not apply');
+const NO_RESOURCE_POLICY = skippedLayer('resource', 'notApplicable', 'no resource-based policy');
+const NOT_IAM = skippedLayer('identity', 'notApplicable', 'not an IAM principal');
+const NO_BOUNDARY = skippedLayer('boundary', 'notApplicable', 'no permissions boundary');
+const NO_SESSION = skippedLayer('session', 'notApplicable', 'no session policy');
 
 /** Create an evaluator for a snapshot (indexes and compiles lazily, caching per principal and resource). */
 export function createEvaluator(snapshot: Snapshot): Evaluator {
@@ -50,85 +60,115 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 	const entries = new Map<string, PrincipalEntry>();
 	const resources = new Map<string, ResolvedResource>();
 	const org = snapshot.organization;
+	// one canonical lowercase string per action, so the per-document caches compare keys by identity
+	const actionNames = new Map<string, string>();
+	const canonicalAction = (action: string): string => {
+		let lower = actionNames.get(action);
+		if (lower === undefined) {
+			if (actionNames.size > 50000) actionNames.clear();
+			lower = action.toLowerCase();
+			for (const known of actionNames.values()) if (known === lower) lower = known;
+			actionNames.set(action, lower);
+		}
+		return lower;
+	};
 	const describe = (id: string) => (index.orgUnits.has(id) || index.orgAccounts.has(id) ? nodeDisplay(index, id) : id);
 
-	const entryOf = (principal: string) => {
+	function entryOf(principal: string): PrincipalEntry {
 		let e = entries.get(principal);
 		if (!e) {
 			e = principalEntry(index, principal, chains);
 			entries.set(principal, e);
 		}
 		return e;
-	};
-	const resourceOf = (arn: string, account: string | undefined, trust: boolean) => {
-		const key = `${arn}|${account ?? ''}|${trust ? 1 : 0}`;
+	}
+	let last: { arn: string; account: string | undefined; trust: boolean; r: ResolvedResource } | null = null;
+	function resourceOf(arn: string, account: string | undefined, trust: boolean): ResolvedResource {
+		if (last && last.arn === arn && last.account === account && last.trust === trust) return last.r;
+		const key = trust ? `${arn}|${account ?? ''}|t` : account ? `${arn}|${account}` : arn;
 		let r = resources.get(key);
 		if (!r) {
 			if (resources.size > 100000) resources.clear();
 			r = resolveResource(index, arn, account, trust);
 			resources.set(key, r);
 		}
+		last = { arn, account, trust, r };
 		return r;
-	};
+	}
+
+	const rcpSupport = new Map<string, JudgedLayer | null>();
+	function rcpUnsupported(actionLower: string): JudgedLayer | null {
+		let v = rcpSupport.get(actionLower);
+		if (v === undefined) {
+			const colon = actionLower.indexOf(':');
+			const service = colon < 0 ? actionLower : actionLower.slice(0, colon);
+			v = RCP_SERVICES.has(service) ? null : skippedLayer('rcp', 'notApplicable', `RCPs do not support ${service}`);
+			if (rcpSupport.size > 50000) rcpSupport.clear();
+			rcpSupport.set(actionLower, v);
+		}
+		return v;
+	}
 
 	function rcpLayer(e: PrincipalEntry, r: ResolvedResource, actionLower: string, state: RequestState): JudgedLayer {
-		const service = actionLower.split(':')[0];
-		if (!org || !r.account || !index.orgAccounts.has(r.account)) return skippedLayer('rcp', 'notApplicable', 'the resource is outside the organization');
-		if (org.managementAccountId === r.account) return skippedLayer('rcp', 'exempt', 'management-account resources: RCPs do not apply');
-		if (!RCP_SERVICES.has(service)) return skippedLayer('rcp', 'notApplicable', `RCPs do not support ${service}`);
-		if (e.p.serviceLinked) return skippedLayer('rcp', 'exempt', 'service-linked role: RCPs do not apply');
-		if (r.awsManagedKey) return skippedLayer('rcp', 'exempt', 'AWS managed KMS key: RCPs do not apply');
-		if (actionLower === 'kms:retiregrant') return skippedLayer('rcp', 'exempt', 'kms:RetireGrant: RCPs do not apply');
+		if (!org || !r.account || !index.orgAccounts.has(r.account)) return RCP_OUTSIDE;
+		if (org.managementAccountId === r.account) return RCP_MANAGEMENT;
+		const unsupported = rcpUnsupported(actionLower);
+		if (unsupported) return unsupported;
+		if (e.p.serviceLinked) return RCP_SLR;
+		if (r.awsManagedKey) return RCP_AWS_KEY;
+		if (actionLower === 'kms:retiregrant') return RCP_RETIRE;
 		return judgeChain('rcp', chains(r.account, 'RCP'), state);
+	}
+
+	function sessionLayer(req: EvalRequest, e: PrincipalEntry, state: RequestState, warnings: string[]): JudgedLayer {
+		const p = e.p;
+		if ((p.kind === 'session' || p.kind === 'federatedUser') && req.sessionPolicy) {
+			const origin = { id: `${p.input}#session`, label: 'session-policy', name: 'session policy', type: 'session' as const, attachedTo: p.input };
+			return judgeLayer('session', [compilePolicy(req.sessionPolicy, origin)], state);
+		}
+		if (p.kind === 'federatedUser') return judgeLayer('session', [], state, 'a GetFederationToken session without a session policy has no permissions');
+		if (req.sessionPolicy) warnings.push('a session policy applies only to session principals; it was ignored');
+		return NO_SESSION;
+	}
+
+	function identityLayer(e: PrincipalEntry, state: RequestState): JudgedLayer {
+		const kind = e.p.kind;
+		if (kind === 'service' || kind === 'anonymous' || kind === 'federatedProvider') return NOT_IAM;
+		const l = judgeLayer('identity', e.identity, state);
+		if (kind === 'root' && l.verdict !== 'deny') return { ...l, verdict: 'allow', note: 'the account root user has full access to its own account' };
+		return l;
 	}
 
 	function evaluate(req: EvalRequest, options: EvalOptions = {}): EvalResult {
 		const trace = options.trace !== false;
-		const actionLower = String(req.action).toLowerCase();
+		const explain = options.summary ?? trace;
+		const actionLower = canonicalAction(String(req.action));
 		const e = entryOf(String(req.principal));
 		const p = e.p;
 		const r = resourceOf(String(req.resource), req.resourceAccount, TRUST_ACTIONS.has(actionLower));
-		const warnings = [...e.warnings, ...r.warnings];
-		const reqCtx = requestContext(req.context);
-		const layersCtx = [reqCtx, e.context, r.context];
-		const state: RequestState = { actionLower, resource: String(req.resource), principal: p, hasBoundary: boundaryOf(p) !== null, ctx: contextLookup(layersCtx), trace };
+		const warnings = e.warnings.length || r.warnings.length ? [...e.warnings, ...r.warnings] : [];
+		const ctx = new ContextStack(req.context, e.context, r.context);
+		const state: RequestState = { actionLower, resource: String(req.resource), principal: p, hasBoundary: e.boundary !== null, ctx, trace };
 		const iam = p.kind !== 'service' && p.kind !== 'anonymous' && p.kind !== 'federatedProvider';
-		const isSession = p.kind === 'session' || p.kind === 'federatedUser';
 		if (r.account === null && iam) warnings.push(`the account of ${req.resource} is unknown; assumed to be the principal's (${p.account})`);
 		const sameAccount = r.account === null || r.account === p.account;
-
-		let session: JudgedLayer;
-		if (isSession && req.sessionPolicy) {
-			const origin = { id: `${p.input}#session`, label: 'session-policy', name: 'session policy', type: 'session' as const, attachedTo: p.input };
-			session = judgeLayer('session', [compilePolicy(req.sessionPolicy, origin)], state);
-		} else if (p.kind === 'federatedUser') {
-			session = { ...judgeLayer('session', [], state), note: 'a GetFederationToken session without a session policy has no permissions' };
-		} else {
-			if (req.sessionPolicy) warnings.push('a session policy applies only to session principals; it was ignored');
-			session = skippedLayer('session', 'notApplicable', 'no session policy');
-		}
 		const layers: Layers = {
 			rcp: rcpLayer(e, r, actionLower, state),
-			scp: 'chain' in e.scp ? judgeChain('scp', e.scp.chain, state) : skippedLayer('scp', e.scp.skip, e.scp.note),
-			resource: r.policy ? judgeLayer('resource', [r.policy], state) : skippedLayer('resource', 'notApplicable', 'no resource-based policy'),
-			identity:
-				p.kind === 'root'
-					? { ...judgeLayer('identity', e.identity, state), verdict: 'allow', note: 'the account root user has full access to its own account' }
-					: iam
-						? judgeLayer('identity', e.identity, state)
-						: skippedLayer('identity', 'notApplicable', 'not an IAM principal'),
-			boundary: e.boundary ? judgeLayer('boundary', [e.boundary], state) : skippedLayer('boundary', 'notApplicable', 'no permissions boundary'),
-			session
+			scp: 'chain' in e.scp ? judgeChain('scp', e.scp.chain, state) : e.scp.layer,
+			resource: r.policy ? judgeLayer('resource', [r.policy], state) : NO_RESOURCE_POLICY,
+			identity: identityLayer(e, state),
+			boundary: e.boundary ? judgeLayer('boundary', [e.boundary], state) : NO_BOUNDARY,
+			session: sessionLayer(req, e, state, warnings)
 		};
 		const outcome = decide(layers, { principal: p, sameAccount, resourceKind: r.kind });
-		const reasons = outcomeReasons(outcome, layers, req.action, p.input, describe);
-		const summary = summarize(outcome, layers, reasons, req.action, describe);
+		const reasons = outcomeReasons(outcome, layers, req.action, p.input, explain ? describe : null);
+		const summary = explain ? summarize(outcome, layers, reasons, req.action, describe) : '';
 		const result: EvalResult = { decision: outcome.decision, reasons, layers: [], context: {}, summary, warnings };
 		if (outcome.gap) result.gap = outcome.gap;
 		if (trace) {
 			const all = [layers.rcp, layers.scp, layers.resource, layers.identity, layers.boundary, layers.session];
 			result.layers = all.map(layerTrace);
-			result.context = contextRecord(layersCtx);
+			result.context = contextRecord(ctx.layers);
 			for (const l of all) for (const j of l.judgements) warnings.push(...j.policy.warnings);
 		}
 		return result;
@@ -139,7 +179,7 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		evaluate,
 		principals,
 		whoCan(action, resource, context) {
-			return principals().map((principal) => ({ principal, decision: evaluate({ principal, action, resource, context }, { trace: false }).decision }));
+			return principals().map((principal) => ({ principal, decision: evaluate({ principal, action, resource, context }, { trace: false, summary: false }).decision }));
 		}
 	};
 }

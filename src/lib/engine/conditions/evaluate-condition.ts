@@ -15,8 +15,7 @@ export type ContextLookup = VariableLookup;
 /** Judge a condition; with `trace`, also report resolved policy values and the request's values. */
 export function evaluateCondition(c: CompiledCondition, ctx: ContextLookup, trace: boolean): { matched: boolean; trace?: ConditionTrace } {
 	const info = c.parsed.info;
-	const raw = ctx(c.keyLower);
-	let unresolved = false;
+	const raw = ctx.get(c.keyLower);
 	const shown: string[] = [];
 	const tests: (ValueTest | null)[] = [];
 	if (info) {
@@ -28,7 +27,6 @@ export function evaluateCondition(c: CompiledCondition, ctx: ContextLookup, trac
 			}
 			const r = resolveTemplate(v.template, ctx);
 			if (r === null) {
-				unresolved = true;
 				tests.push(null);
 				if (trace) shown.push(`${v.template.raw} (unresolved)`);
 			} else {
@@ -37,12 +35,12 @@ export function evaluateCondition(c: CompiledCondition, ctx: ContextLookup, trac
 			}
 		}
 	}
-	const matched = info ? judge(c, raw, tests, unresolved) : false;
+	const matched = info ? judge(c, raw, tests) : false;
 	if (!trace) return { matched };
 	return { matched, trace: { operator: c.operator, key: c.key, values: info ? shown : c.values.map((v) => v.template.raw), contextValues: raw ?? null, matched } };
 }
 
-function judge(c: CompiledCondition, raw: string[] | undefined, tests: (ValueTest | null)[], unresolved: boolean): boolean {
+function judge(c: CompiledCondition, raw: string[] | undefined, tests: (ValueTest | null)[]): boolean {
 	const info = c.parsed.info!;
 	if (info.family === 'null') {
 		// Null tests presence: a key present with an empty value still counts as present
@@ -57,8 +55,7 @@ function judge(c: CompiledCondition, raw: string[] | undefined, tests: (ValueTes
 		if (set === 'any') return false;
 		return info.negated;
 	}
-	// a value whose variable cannot be resolved makes a negated condition invalid (docs: "the entire statement may be invalid")
-	if (info.negated && unresolved) return false;
+	// a value whose variable cannot be resolved is null: it equals nothing, so negated operators match it (variables page, "no value")
 	const anyMatch = (v: string) => {
 		for (const t of tests) if (t !== null && t(v)) return true;
 		return false;

@@ -42,61 +42,73 @@ export interface Outcome {
 	rootAccess?: boolean;
 }
 
-const ORDER: LayerName[] = ['rcp', 'scp', 'resource', 'identity', 'boundary', 'session'];
 const passes = (l: JudgedLayer) => l.verdict === 'allow' || l.verdict === 'notApplicable' || l.verdict === 'exempt';
+const failing = (ls: JudgedLayer[]): LayerName[] => ls.filter((l) => !passes(l)).map((l) => l.layer);
+const used = (ls: JudgedLayer[]) => ls.filter((l) => l.verdict === 'allow');
+const NO_HITS: StatementHit[] = [];
+const NO_LAYERS: LayerName[] = [];
+
+function grant(layers: Layers, usedLayers: JudgedLayer[], rootAccess = false): Outcome {
+	const hits = [...layers.scp.allows];
+	for (const l of usedLayers) for (const h of l.allows) hits.push(h);
+	return { decision: 'allowed', hits, missing: NO_LAYERS, rootAccess };
+}
+
+const deny = (missing: LayerName[]): Outcome => ({ decision: 'implicitDeny', gap: missing[0], hits: NO_HITS, missing });
+
+function explicitDenies(layers: Layers): StatementHit[] {
+	const { rcp, scp, resource, identity, boundary, session } = layers;
+	if (!rcp.denies.length && !scp.denies.length && !resource.denies.length && !identity.denies.length && !boundary.denies.length && !session.denies.length) return NO_HITS;
+	return [...rcp.denies, ...scp.denies, ...resource.denies, ...identity.denies, ...boundary.denies, ...session.denies];
+}
+
+function hasMatch(R: JudgedLayer, kind: PrincipalMatch): boolean {
+	for (const h of R.allows) if (h.principalMatch === kind) return true;
+	return false;
+}
 
 /** Decide. */
 export function decide(layers: Layers, s: Situation): Outcome {
-	const all = ORDER.map((n) => layers[n]);
-	const denies = all.flatMap((l) => l.denies);
-	if (denies.length) return { decision: 'explicitDeny', hits: denies, missing: [] };
-	if (layers.scp.verdict === 'noAllow') return { decision: 'implicitDeny', gap: 'scp', hits: [], missing: ['scp'] };
-	const scpAllows = layers.scp.allows;
-	const grant = (used: JudgedLayer[], rootAccess = false): Outcome => ({
-		decision: 'allowed',
-		hits: [...scpAllows, ...used.flatMap((l) => l.allows)],
-		missing: [],
-		rootAccess
-	});
-	const deny = (missing: LayerName[]): Outcome => ({ decision: 'implicitDeny', gap: missing[0], hits: [], missing });
+	const denies = explicitDenies(layers);
+	if (denies.length) return { decision: 'explicitDeny', hits: denies, missing: NO_LAYERS };
+	if (layers.scp.verdict === 'noAllow') return deny(['scp']);
 	const R = layers.resource;
-	const matches = new Set<PrincipalMatch | null>(R.allows.map((h) => h.principalMatch));
 	const rAllows = R.verdict === 'allow';
 	const p = s.principal;
 
 	if (p.kind === 'service' || p.kind === 'anonymous' || p.kind === 'federatedProvider') {
-		return rAllows ? grant([R]) : deny(['resource']);
+		return rAllows ? grant(layers, [R]) : deny(['resource']);
 	}
 	if (p.kind === 'root') {
-		if (s.resourceKind === 'trust' || s.resourceKind === 'kms' || !s.sameAccount) return rAllows ? grant([R]) : deny(['resource']);
-		return grant(rAllows ? [R] : [], true);
+		if (s.resourceKind === 'trust' || s.resourceKind === 'kms' || !s.sameAccount) return rAllows ? grant(layers, [R]) : deny(['resource']);
+		return grant(layers, rAllows ? [R] : [], true);
 	}
 	const I = layers.identity;
 	const B = layers.boundary;
 	const S = layers.session;
-	const failing = (ls: JudgedLayer[]) => ls.filter((l) => !passes(l)).map((l) => l.layer);
-	const used = (ls: JudgedLayer[]) => ls.filter((l) => l.verdict === 'allow');
 
 	if (!s.sameAccount) {
 		// cross-account: the resource's account must grant through a resource-based policy, and the principal's side must allow
 		const miss = [...(rAllows ? [] : (['resource'] as LayerName[])), ...failing([I, B, S])];
-		return miss.length ? deny(miss) : grant(used([R, I, B, S]));
+		return miss.length ? deny(miss) : grant(layers, used([R, I, B, S]));
 	}
 	if (s.resourceKind !== 'resource' && s.resourceKind !== null && !rAllows) return deny(['resource', ...failing([I, B, S])]);
 
+	const wildcard = rAllows && hasMatch(R, 'wildcard');
 	const isSession = p.kind === 'session' || p.kind === 'federatedUser' || p.kind === 'role';
-	if (p.kind === 'user' && (matches.has('user') || matches.has('wildcard'))) {
+	if (p.kind === 'user' && rAllows && (hasMatch(R, 'user') || wildcard)) {
 		// a role trust policy naming the user directly still needs the user's boundary to allow (Update a role trust policy, notes)
-		if (s.resourceKind !== 'trust') return grant([R]);
-		return passes(B) ? grant(used([R, B])) : deny(['boundary']);
+		if (s.resourceKind !== 'trust') return grant(layers, [R]);
+		return passes(B) ? grant(layers, used([R, B])) : deny(['boundary']);
 	}
-	if (isSession && (matches.has('session') || (matches.has('wildcard') && p.kind !== 'role'))) return grant([R]);
-	let roleGap: LayerName[] = [];
-	if (isSession && (matches.has('role') || (matches.has('wildcard') && p.kind === 'role'))) {
+	// a bare role ARN stands for a session of the role without a session policy
+	if (isSession && rAllows && (hasMatch(R, 'session') || wildcard)) return grant(layers, [R]);
+	let roleGap = NO_LAYERS;
+	if (isSession && rAllows && hasMatch(R, 'role')) {
 		roleGap = failing([B, S]);
-		if (!roleGap.length) return grant(used([R, B, S]));
+		if (!roleGap.length) return grant(layers, used([R, B, S]));
 	}
 	const miss = failing([I, B, S]);
-	if (!miss.length) return grant(used([R, I, B, S]));
+	if (!miss.length) return grant(layers, used([R, I, B, S]));
 	return deny(roleGap.length ? roleGap : miss);
 }

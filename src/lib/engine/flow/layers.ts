@@ -20,32 +20,72 @@ export interface JudgedLayer {
 	levels?: { level: ChainLevel; verdict: OrgLevelTrace['verdict']; judgements: PolicyJudgement[] }[];
 }
 
-/** A layer that does not apply, or is exempt, with the reason in words. */
+const EMPTY: never[] = [];
+const skipped = new Map<string, JudgedLayer>();
+
+/** A layer that does not apply, or is exempt, with the reason in words (shared, never mutated). */
 export function skippedLayer(layer: LayerName, verdict: 'notApplicable' | 'exempt', note: string): JudgedLayer {
-	return { layer, verdict, note, judgements: [], allows: [], denies: [] };
+	const key = `${layer}|${verdict}|${note}`;
+	let l = skipped.get(key);
+	if (!l) {
+		l = Object.freeze({ layer, verdict, note, judgements: EMPTY, allows: EMPTY, denies: EMPTY }) as JudgedLayer;
+		if (skipped.size > 10000) skipped.clear();
+		skipped.set(key, l);
+	}
+	return l;
 }
 
 /** Judge a list of policies as one layer (verdict none → noAllow). */
 export function judgeLayer(layer: LayerName, policies: CompiledPolicy[], req: RequestState, note?: string): JudgedLayer {
-	const judgements = policies.map((p) => judgePolicy(p, req));
-	const allows = judgements.flatMap((j) => j.allows);
-	const denies = judgements.flatMap((j) => j.denies);
+	const judgements: PolicyJudgement[] = [];
+	let allows: StatementHit[] = EMPTY;
+	let denies: StatementHit[] = EMPTY;
+	for (const p of policies) {
+		const j = judgePolicy(p, req);
+		judgements.push(j);
+		if (j.allows.length) allows = allows === EMPTY ? [...j.allows] : (allows.push(...j.allows), allows);
+		if (j.denies.length) denies = denies === EMPTY ? [...j.denies] : (denies.push(...j.denies), denies);
+	}
 	const verdict = denies.length ? 'deny' : allows.length ? 'allow' : 'noAllow';
-	return { layer, verdict, note, judgements, allows, denies };
+	return note === undefined ? { layer, verdict, judgements, allows, denies } : { layer, verdict, note, judgements, allows, denies };
 }
+
+const RCP_NOTE = 'RCPFullAWSAccess is attached at every level, so only Deny statements restrict';
 
 /** Judge an SCP or RCP chain. */
 export function judgeChain(layer: 'scp' | 'rcp', chain: ChainLevel[], req: RequestState): JudgedLayer {
-	const levels = chain.map((level) => {
-		const judgements = level.policies.map((p) => judgePolicy(p, req));
-		const deny = judgements.some((j) => j.verdict === 'deny');
-		const allow = layer === 'rcp' || judgements.some((j) => j.allows.length > 0);
-		return { level, judgements, verdict: deny ? ('deny' as const) : allow ? ('allow' as const) : ('noAllow' as const) };
-	});
-	const all = levels.flatMap((l) => l.judgements);
-	const verdict = levels.some((l) => l.verdict === 'deny') ? 'deny' : levels.some((l) => l.verdict === 'noAllow') ? 'noAllow' : 'allow';
-	const note = layer === 'rcp' ? 'RCPFullAWSAccess is attached at every level, so only Deny statements restrict' : undefined;
-	return { layer, verdict, note, judgements: all, allows: all.flatMap((j) => j.allows), denies: all.flatMap((j) => j.denies), levels };
+	const levels: NonNullable<JudgedLayer['levels']> = [];
+	const all: PolicyJudgement[] = [];
+	let allows: StatementHit[] = EMPTY;
+	let denies: StatementHit[] = EMPTY;
+	let anyDeny = false;
+	let anyNoAllow = false;
+	for (const level of chain) {
+		const judgements: PolicyJudgement[] = [];
+		let deny = false;
+		let allow = layer === 'rcp';
+		for (const p of level.policies) {
+			const j = judgePolicy(p, req);
+			judgements.push(j);
+			if (req.trace) all.push(j);
+			if (j.denies.length) {
+				deny = true;
+				denies = denies === EMPTY ? [...j.denies] : (denies.push(...j.denies), denies);
+			}
+			if (j.allows.length) {
+				allow = true;
+				allows = allows === EMPTY ? [...j.allows] : (allows.push(...j.allows), allows);
+			}
+		}
+		const verdict = deny ? ('deny' as const) : allow ? ('allow' as const) : ('noAllow' as const);
+		anyDeny ||= deny;
+		anyNoAllow ||= verdict === 'noAllow';
+		levels.push({ level, judgements, verdict });
+	}
+	const verdict = anyDeny ? 'deny' : anyNoAllow ? 'noAllow' : 'allow';
+	const out: JudgedLayer = { layer, verdict, judgements: all, allows, denies, levels };
+	if (layer === 'rcp') out.note = RCP_NOTE;
+	return out;
 }
 
 /** The trace form of a judged layer. */

@@ -44,7 +44,7 @@ export function identityPolicies(index: SnapshotIndex, p: ResolvedPrincipal, war
 			else warnings.push(`group ${name} of ${p.user.arn} is not in the snapshot; its policies were ignored`);
 		}
 	}
-	return out.map((c) => (c.via === undefined ? (delete c.via, c) : c));
+	return out;
 }
 
 /** A principal's permissions boundary: null without one; a policy with no statements (denying all) when it dangles. */

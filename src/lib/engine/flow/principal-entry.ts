@@ -7,6 +7,7 @@ import type { SnapshotIndex } from '../../model/snapshot-index';
 import type { CompiledPolicy } from '../policy/compiled';
 import { principalContext, type ContextMap } from '../request/context';
 import { resolvePrincipal, type ResolvedPrincipal } from '../request/principal';
+import { skippedLayer, type JudgedLayer } from './layers';
 import { boundaryPolicy, identityPolicies, orgChain, type ChainLevel } from './policy-sets';
 
 /** A principal with its request-independent facts. */
@@ -16,7 +17,7 @@ export interface PrincipalEntry {
 	identity: CompiledPolicy[];
 	boundary: CompiledPolicy | null;
 	/** The SCP chain, or why SCPs do not apply. */
-	scp: { chain: ChainLevel[] } | { skip: 'notApplicable' | 'exempt'; note: string };
+	scp: { chain: ChainLevel[] } | { layer: JudgedLayer };
 	warnings: string[];
 }
 
@@ -30,10 +31,10 @@ export function principalEntry(index: SnapshotIndex, input: string, chains: (acc
 	const boundary = boundaryPolicy(index, p, warnings);
 	const org = index.snapshot.organization;
 	let scp: PrincipalEntry['scp'];
-	if (!iam) scp = { skip: 'notApplicable', note: 'SCPs apply only to IAM principals of member accounts' };
-	else if (!org || !p.account || !index.orgAccounts.has(p.account)) scp = { skip: 'notApplicable', note: `account ${p.account} is not in the organization` };
-	else if (org.managementAccountId === p.account) scp = { skip: 'exempt', note: 'management account: SCPs do not apply' };
-	else if (p.serviceLinked) scp = { skip: 'exempt', note: 'service-linked role: SCPs do not apply' };
+	if (!iam) scp = { layer: skippedLayer('scp', 'notApplicable', 'SCPs apply only to IAM principals of member accounts') };
+	else if (!org || !p.account || !index.orgAccounts.has(p.account)) scp = { layer: skippedLayer('scp', 'notApplicable', `account ${p.account} is not in the organization`) };
+	else if (org.managementAccountId === p.account) scp = { layer: skippedLayer('scp', 'exempt', 'management account: SCPs do not apply') };
+	else if (p.serviceLinked) scp = { layer: skippedLayer('scp', 'exempt', 'service-linked role: SCPs do not apply') };
 	else scp = { chain: chains(p.account, 'SCP') };
 	return { p, context: principalContext(index, p), identity, boundary, scp, warnings };
 }

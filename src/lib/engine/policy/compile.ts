@@ -9,7 +9,7 @@ import { parseOperator, valueTest } from '../conditions/operators';
 import { arnRegex, compileActions, hasWildcard } from '../match/glob';
 import type { PolicyType } from '../types';
 import type { CompiledCondition, CompiledPolicy, CompiledPrincipal, CompiledResource, CompiledStatement } from './compiled';
-import { parseTemplate, resolveTemplate } from './variables';
+import { NO_CONTEXT, parseTemplate, resolveTemplate } from './variables';
 
 /** Where a policy sits, for the trace. */
 export interface PolicyOrigin {
@@ -74,7 +74,7 @@ function compileConditions(block: unknown, variables: boolean, warnings: string[
 			const values = flatValues(raw, warnings, where).map((text) => {
 				const template = parseTemplate(text, subst);
 				if (template.dynamic || !parsed.info) return { template };
-				const test = valueTest(parsed.info, resolveTemplate(template, () => undefined) ?? []);
+				const test = valueTest(parsed.info, resolveTemplate(template, NO_CONTEXT) ?? []);
 				if (!test) warnings.push(`${where}: ${operator} value ${JSON.stringify(text)} cannot be read; it never matches`);
 				return { template, test };
 			});
@@ -108,9 +108,11 @@ function compileStatement(s: Record<string, unknown>, index: number, variables: 
 	};
 }
 
-const cache = new WeakMap<object, { statements: CompiledStatement[]; warnings: string[] }>();
+type CompiledDocument = { statements: CompiledStatement[]; byAction: Map<string, CompiledStatement[]>; warnings: string[] };
+const cache = new WeakMap<object, CompiledDocument>();
+const NO_STATEMENTS: CompiledDocument = { statements: [], byAction: new Map(), warnings: [] };
 
-function compileDocument(doc: PolicyDocument): { statements: CompiledStatement[]; warnings: string[] } {
+function compileDocument(doc: PolicyDocument): CompiledDocument {
 	const warnings: string[] = [];
 	const variables = doc.Version === '2012-10-17';
 	try {
@@ -118,19 +120,25 @@ function compileDocument(doc: PolicyDocument): { statements: CompiledStatement[]
 		const statements = raw
 			.map((s, i) => compileStatement((s ?? {}) as unknown as Record<string, unknown>, i, variables, warnings))
 			.filter((st, i) => (raw[i]?.Effect === 'Allow' || raw[i]?.Effect === 'Deny') && st.action !== null);
-		return { statements, warnings };
+		return { statements, byAction: new Map(), warnings };
 	} catch (e) {
-		return { statements: [], warnings: [`the policy could not be read (${String(e)}); it is ignored`] };
+		return { statements: [], byAction: new Map(), warnings: [`the policy could not be read (${String(e)}); it is ignored`] };
 	}
+}
+
+// One object shape for every compiled policy keeps property access monomorphic in the hot loop.
+function withOrigin(o: PolicyOrigin, c: CompiledDocument, warnings: string[]): CompiledPolicy {
+	return { id: o.id, label: o.label, name: o.name, type: o.type, attachedTo: o.attachedTo, via: o.via, statements: c.statements, byAction: c.byAction, warnings, nothing: undefined };
 }
 
 /** Compile one policy document with its origin (the statements are compiled once per document object). */
 export function compilePolicy(doc: PolicyDocument | null | undefined, origin: PolicyOrigin): CompiledPolicy {
-	if (!doc || typeof doc !== 'object') return { ...origin, statements: [], warnings: [] };
+	if (!doc || typeof doc !== 'object') return withOrigin(origin, NO_STATEMENTS, []);
 	let compiled = cache.get(doc);
 	if (!compiled) {
 		compiled = compileDocument(doc);
 		cache.set(doc, compiled);
 	}
-	return { ...origin, statements: compiled.statements, warnings: compiled.warnings.map((w) => `${origin.name}: ${w}`) };
+	const warnings = compiled.warnings.length ? compiled.warnings.map((w) => `${origin.name}: ${w}`) : compiled.warnings;
+	return withOrigin(origin, compiled, warnings);
 }

@@ -69,6 +69,10 @@ export interface CompiledPolicy {
 	attachedTo: string;
 	via?: string;
 	statements: CompiledStatement[];
+	/** Per lowercase action, the statements whose Action/NotAction match it (filled on demand, shared by every attachment of the document). */
+	byAction: Map<string, CompiledStatement[]>;
 	/** Problems found while compiling (unknown operators, malformed values). */
 	warnings: string[];
+	/** The judgement "nothing matched" for this policy, shared (never mutated). */
+	nothing?: { policy: CompiledPolicy; verdict: 'none'; allows: never[]; denies: never[] };
 }

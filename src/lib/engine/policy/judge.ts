@@ -1,10 +1,11 @@
 /**
  * Judge one compiled policy against a request: per statement, whether Action/NotAction,
  * Resource/NotResource, Principal/NotPrincipal and every condition match. Without a trace it
- * stops at the first part that fails; with one it records every part and the resolved values.
+ * looks only at the statements whose action matches (cached per document and action) and stops
+ * at the first part that fails; with one it records every part and the resolved values.
  */
 import { evaluateCondition, type ContextLookup } from '../conditions/evaluate-condition';
-import { arnPiecesSource, hasWildcard, matchAction } from '../match/glob';
+import { arnPiecesSource, globSource, hasWildcard, matchAction } from '../match/glob';
 import type { ResolvedPrincipal } from '../request/principal';
 import type { ConditionTrace, PolicyTrace, StatementTrace } from '../types';
 import type { CompiledPolicy, CompiledResource, CompiledStatement } from './compiled';
@@ -39,6 +40,7 @@ export interface PolicyJudgement {
 }
 
 const dynamicRegex = new Map<string, RegExp>();
+const NONE: StatementHit[] = [];
 
 function matchResource(r: CompiledResource, arn: string, ctx: ContextLookup): boolean {
 	if (r.any) return true;
@@ -57,62 +59,110 @@ function matchResource(r: CompiledResource, arn: string, ctx: ContextLookup): bo
 	return re.test(arn);
 }
 
-function principalOf(st: CompiledStatement, req: RequestState): { ok: boolean; match: PrincipalMatch | null } {
-	if (!st.principal) return { ok: false, match: null };
-	if (!st.notPrincipal) {
-		const match = matchPrincipal(st.principal, req.principal);
-		return { ok: match !== null, match };
-	}
-	// NotPrincipal is supported with Deny only
-	if (st.effect !== 'Deny') return { ok: false, match: null };
-	return { ok: !exemptByNotPrincipal(st.principal, req.principal, req.hasBoundary), match: null };
+const wildOnly = (seg: string) => /^\**$/.test(seg);
+
+/**
+ * A request on "*" (an action with no resource type, e.g. s3:ListAllMyBuckets) is covered by a
+ * Resource of "*" or by an ARN pattern of the action's service whose other parts are all wildcards
+ * (the evaluation-logic page's example: Resource "arn:aws:s3:::*" allows listing all buckets).
+ */
+function coversEverything(r: CompiledResource, actionLower: string): boolean {
+	if (r.any) return true;
+	const parts = r.template.raw.split(':');
+	if (parts.length < 6 || parts[0] !== 'arn') return false;
+	const service = actionLower.slice(0, actionLower.indexOf(':'));
+	const serviceOk = parts[2] === service || (hasWildcard(parts[2]) && new RegExp(`^${globSource(parts[2].toLowerCase())}$`).test(service));
+	return serviceOk && wildOnly(parts[3]) && wildOnly(parts[4]) && parts.slice(5).join(':') !== '' && wildOnly(parts.slice(5).join(':'));
 }
 
-/** Judge one statement; returns the principal match (or null) when it applies, undefined when it does not. */
-function judgeStatement(st: CompiledStatement, usesPrincipal: boolean, req: RequestState): { applies: boolean; match: PrincipalMatch | null; trace?: StatementTrace } {
+function resourceMatches(st: CompiledStatement, req: RequestState): boolean {
+	if (st.resources === null) return true;
+	let any = false;
+	const everything = req.resource === '*';
+	for (const r of st.resources) {
+		if (everything ? coversEverything(r, req.actionLower) : matchResource(r, req.resource, req.ctx)) {
+			any = true;
+			break;
+		}
+	}
+	return any !== st.notResource;
+}
+
+/** How the statement's Principal/NotPrincipal applies: undefined when it does not, else the match kind (null for NotPrincipal). */
+function principalOf(st: CompiledStatement, req: RequestState): PrincipalMatch | null | undefined {
+	if (!st.principal) return undefined;
+	if (!st.notPrincipal) return matchPrincipal(st.principal, req.principal) ?? undefined;
+	// NotPrincipal is supported with Deny only
+	if (st.effect !== 'Deny') return undefined;
+	return exemptByNotPrincipal(st.principal, req.principal, req.hasBoundary) ? undefined : null;
+}
+
+function conditionsMatch(st: CompiledStatement, req: RequestState): boolean {
+	for (const c of st.conditions) if (!evaluateCondition(c, req.ctx, false).matched) return false;
+	return true;
+}
+
+/** The statements of a policy whose Action/NotAction match the action (cached per document). */
+function candidates(policy: CompiledPolicy, actionLower: string): CompiledStatement[] {
+	let list = policy.byAction.get(actionLower);
+	if (list === undefined) {
+		list = policy.statements.filter((st) => st.action !== null && matchAction(st.action, actionLower) !== st.notAction);
+		if (policy.byAction.size > 5000) policy.byAction.clear();
+		policy.byAction.set(actionLower, list);
+	}
+	return list;
+}
+
+function traceStatement(st: CompiledStatement, usesPrincipal: boolean, req: RequestState): { applies: boolean; match: PrincipalMatch | null; trace: StatementTrace } {
 	const action = st.action !== null && matchAction(st.action, req.actionLower) !== st.notAction;
-	if (!action && !req.trace) return { applies: false, match: null };
-	const resource = st.resources === null ? true : st.resources.some((r) => matchResource(r, req.resource, req.ctx)) !== st.notResource;
-	if (!resource && !req.trace) return { applies: false, match: null };
+	const resource = resourceMatches(st, req);
 	const p = usesPrincipal ? principalOf(st, req) : null;
-	if (p && !p.ok && !req.trace) return { applies: false, match: null };
+	const principalOk = p !== undefined;
 	let conditionsOk = true;
 	const conditions: ConditionTrace[] = [];
 	for (const c of st.conditions) {
-		const r = evaluateCondition(c, req.ctx, req.trace);
-		if (r.trace) conditions.push(r.trace);
-		if (!r.matched) {
-			conditionsOk = false;
-			if (!req.trace) break;
-		}
+		const r = evaluateCondition(c, req.ctx, true);
+		conditions.push(r.trace!);
+		if (!r.matched) conditionsOk = false;
 	}
-	const applies = action && resource && (p ? p.ok : true) && conditionsOk;
-	const match = p?.match ?? null;
-	if (!req.trace) return { applies, match };
-	return {
-		applies,
-		match,
-		trace: { index: st.index, sid: st.sid, effect: st.effect, action, resource, principal: p ? p.ok : null, conditions, matched: applies }
-	};
+	const applies = action && resource && principalOk && conditionsOk;
+	const trace = { index: st.index, sid: st.sid, effect: st.effect, action, resource, principal: usesPrincipal ? principalOk : null, conditions, matched: applies };
+	return { applies, match: p ?? null, trace };
 }
 
 /** Judge a policy against the request. */
 export function judgePolicy(policy: CompiledPolicy, req: RequestState): PolicyJudgement {
 	const usesPrincipal = policy.type === 'resource' || policy.type === 'rcp';
-	const allows: StatementHit[] = [];
-	const denies: StatementHit[] = [];
+	let allows = NONE;
+	let denies = NONE;
+	if (!req.trace) {
+		for (const st of candidates(policy, req.actionLower)) {
+			if (!resourceMatches(st, req)) continue;
+			let match: PrincipalMatch | null = null;
+			if (usesPrincipal) {
+				const p = principalOf(st, req);
+				if (p === undefined) continue;
+				match = p;
+			}
+			if (st.conditions.length && !conditionsMatch(st, req)) continue;
+			const hit = { policy, statement: st, principalMatch: match };
+			if (st.effect === 'Deny') (denies === NONE ? (denies = []) : denies).push(hit);
+			else (allows === NONE ? (allows = []) : allows).push(hit);
+		}
+		if (allows === NONE && denies === NONE) return policy.nothing ?? (policy.nothing = { policy, verdict: 'none', allows: NONE as never[], denies: NONE as never[] });
+		return { policy, verdict: denies.length ? 'deny' : allows.length ? 'allow' : 'none', allows, denies };
+	}
 	const statements: StatementTrace[] = [];
 	for (const st of policy.statements) {
-		const r = judgeStatement(st, usesPrincipal, req);
-		if (r.trace) statements.push(r.trace);
+		const r = traceStatement(st, usesPrincipal, req);
+		statements.push(r.trace);
 		if (!r.applies) continue;
-		(st.effect === 'Deny' ? denies : allows).push({ policy, statement: st, principalMatch: r.match });
+		const hit = { policy, statement: st, principalMatch: r.match };
+		if (st.effect === 'Deny') (denies === NONE ? (denies = []) : denies).push(hit);
+		else (allows === NONE ? (allows = []) : allows).push(hit);
 	}
 	const verdict = denies.length ? 'deny' : allows.length ? 'allow' : 'none';
-	const out: PolicyJudgement = { policy, verdict, allows, denies };
-	if (req.trace) {
-		out.trace = { policyId: policy.id, name: policy.name, policyType: policy.type, attachedTo: policy.attachedTo, statements, verdict };
-		if (policy.via) out.trace.via = policy.via;
-	}
-	return out;
+	const trace: PolicyTrace = { policyId: policy.id, name: policy.name, policyType: policy.type, attachedTo: policy.attachedTo, statements, verdict };
+	if (policy.via) trace.via = policy.via;
+	return { policy, verdict, allows, denies, trace };
 }

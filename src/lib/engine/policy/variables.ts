@@ -15,8 +15,13 @@ export interface Template {
 	dynamic: boolean;
 }
 
-/** Looks up a single-valued context key (lowercase name) for variable substitution. */
-export type VariableLookup = (keyLower: string) => string[] | undefined;
+/** Looks up a context key (lowercase name), e.g. for variable substitution. */
+export interface VariableLookup {
+	get(keyLower: string): string[] | undefined;
+}
+
+/** A lookup with no keys. */
+export const NO_CONTEXT: VariableLookup = { get: () => undefined };
 
 const VAR = /\$\{([^}]*)\}/g;
 const WITH_DEFAULT = /^\s*([^,\s]+)\s*,\s*'([^']*)'\s*$/;
@@ -51,7 +56,7 @@ export function resolveTemplate(t: Template, lookup: VariableLookup): Resolved |
 		if (p.kind === 'text') out.push({ text: p.text, glob: true });
 		else if (p.kind === 'literal') out.push({ text: p.text, glob: false });
 		else {
-			const v = lookup(p.key);
+			const v = lookup.get(p.key);
 			if (v && v.length === 1 && v[0] !== '') out.push({ text: v[0], glob: false });
 			else if (p.fallback !== null) out.push({ text: p.fallback, glob: false });
 			else return null;

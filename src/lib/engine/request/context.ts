@@ -74,8 +74,8 @@ const str = (v: string | number | boolean) => String(v);
 
 /** The request-supplied keys (taken as given). */
 export function requestContext(context: Record<string, ContextValue> | undefined): ContextMap {
+	if (!context) return NO_KEYS;
 	const m: ContextMap = new Map();
-	if (!context) return m;
 	for (const [key, v] of Object.entries(context)) {
 		if (v === null || v === undefined) continue;
 		m.set(key.toLowerCase(), { key, values: Array.isArray(v) ? v.map(str) : [str(v)], multi: Array.isArray(v) });
@@ -83,16 +83,35 @@ export function requestContext(context: Record<string, ContextValue> | undefined
 	return m;
 }
 
-/** One lookup over the layers, request first. */
-export function contextLookup(layers: ContextMap[]): (keyLower: string) => string[] | undefined {
-	return (k) => {
-		for (const l of layers) {
-			const hit = l.get(k);
-			if (hit) return hit.values;
-		}
-		return undefined;
-	};
+/**
+ * The context of one request: the request's keys, then the principal's, then the resource's.
+ * The request's keys are lowercased only when a condition or variable first asks for one.
+ */
+export class ContextStack {
+	#request: Record<string, ContextValue> | undefined;
+	#requestMap: ContextMap | null = null;
+	constructor(
+		request: Record<string, ContextValue> | undefined,
+		readonly principal: ContextMap,
+		readonly resource: ContextMap
+	) {
+		this.#request = request;
+	}
+	/** The request-supplied keys, lowercased. */
+	get requestKeys(): ContextMap {
+		return (this.#requestMap ??= requestContext(this.#request));
+	}
+	/** The three layers, request first. */
+	get layers(): ContextMap[] {
+		return [this.requestKeys, this.principal, this.resource];
+	}
+	/** The values of a key (lowercase name), or undefined when absent. */
+	get(keyLower: string): string[] | undefined {
+		return (this.#request ? this.requestKeys.get(keyLower)?.values : undefined) ?? this.principal.get(keyLower)?.values ?? this.resource.get(keyLower)?.values;
+	}
 }
+
+const NO_KEYS: ContextMap = new Map();
 
 /** The merged context as a plain record (for the trace), request keys winning. */
 export function contextRecord(layers: ContextMap[]): Record<string, ContextValue> {

@@ -5,6 +5,7 @@
  */
 import type { Outcome, Layers } from '../flow/decide';
 import type { StatementHit } from '../policy/judge';
+import type { CompiledPolicy } from '../policy/compiled';
 import type { LayerName, PolicyType, Reason } from '../types';
 
 const TYPE_WORDS: Record<PolicyType, string> = {
@@ -35,41 +36,41 @@ function policyWords(h: StatementHit, describe: Describe): string {
 	return `${kind} ${name} ${where}, statement ${h.statement.label}`;
 }
 
-/** A Reason from a matched statement. */
-export function hitReason(h: StatementHit, describe: Describe): Reason {
+/** A Reason from a matched statement (with a message when `describe` is given). */
+export function hitReason(h: StatementHit, describe: Describe | null): Reason {
 	const { policy, statement } = h;
-	const verb = statement.effect === 'Deny' ? 'Denied by' : 'Allowed by';
-	return {
-		effect: statement.effect,
-		policyType: policy.type,
-		policy: policy.label,
-		attachedTo: policy.attachedTo,
-		statement: statement.label,
-		policyId: policy.id,
-		message: `${verb} ${policyWords(h, describe)}`
-	};
+	const r: Reason = { effect: statement.effect, policyType: policy.type, policy: policy.label, attachedTo: policy.attachedTo, statement: statement.label, policyId: policy.id };
+	if (describe) r.message = `${statement.effect === 'Deny' ? 'Denied by' : 'Allowed by'} ${policyWords(h, describe)}`;
+	return r;
 }
 
-function gapReasons(layer: LayerName, layers: Layers, action: string, principal: string): Reason[] {
+function gapReason(type: PolicyType, attachedTo: string, policy: CompiledPolicy | null, what: string | null): Reason {
+	const r: Reason = { effect: 'ImplicitDeny', policyType: type, policy: policy ? policy.label : '', attachedTo, statement: '' };
+	if (policy) r.policyId = policy.id;
+	if (what !== null) r.message = what;
+	return r;
+}
+
+function gapReasons(layer: LayerName, layers: Layers, action: string, principal: string, explain: boolean): Reason[] {
 	const l = layers[layer];
-	const type: PolicyType = layer;
-	const none = (attachedTo: string, what: string): Reason => ({ effect: 'ImplicitDeny', policyType: type, policy: '', attachedTo, statement: '', message: what });
+	const out: Reason[] = [];
 	if (l.levels) {
-		return l.levels
-			.filter((lv) => lv.verdict === 'noAllow')
-			.flatMap((lv) => {
-				const what = `No SCP attached to ${lv.level.display} allows ${action}`;
-				if (!lv.judgements.length) return [none(lv.level.nodeId, what)];
-				return lv.judgements.map((j) => ({ ...none(lv.level.nodeId, what), policy: j.policy.label, policyId: j.policy.id }));
-			});
+		for (const lv of l.levels) {
+			if (lv.verdict !== 'noAllow') continue;
+			const what = explain ? `No SCP attached to ${lv.level.display} allows ${action}` : null;
+			if (!lv.judgements.length) out.push(gapReason(layer, lv.level.nodeId, null, what));
+			for (const j of lv.judgements) out.push(gapReason(layer, lv.level.nodeId, j.policy, what));
+		}
+		return out;
 	}
-	const what = `No ${LAYER_WORDS[layer]} allows ${action}`;
-	if (!l.judgements.length) return [none(principal, what)];
-	return l.judgements.map((j) => ({ ...none(j.policy.attachedTo, what), policy: j.policy.label, policyId: j.policy.id }));
+	const what = explain ? `No ${LAYER_WORDS[layer]} allows ${action}` : null;
+	if (!l.judgements.length) out.push(gapReason(layer, principal, null, what));
+	for (const j of l.judgements) out.push(gapReason(layer, j.policy.attachedTo, j.policy, what));
+	return out;
 }
 
-/** The reasons of an outcome, in evaluation order. */
-export function outcomeReasons(o: Outcome, layers: Layers, action: string, principal: string, describe: Describe): Reason[] {
+/** The reasons of an outcome, in evaluation order (messages only when `describe` is given). */
+export function outcomeReasons(o: Outcome, layers: Layers, action: string, principal: string, describe: Describe | null): Reason[] {
 	if (o.decision !== 'implicitDeny') {
 		const reasons = o.hits.map((h) => hitReason(h, describe));
 		if (o.rootAccess) {
@@ -77,7 +78,8 @@ export function outcomeReasons(o: Outcome, layers: Layers, action: string, princ
 		}
 		return reasons;
 	}
-	return o.missing.flatMap((layer) => gapReasons(layer, layers, action, principal));
+	if (o.missing.length === 1) return gapReasons(o.missing[0], layers, action, principal, describe !== null);
+	return o.missing.flatMap((layer) => gapReasons(layer, layers, action, principal, describe !== null));
 }
 
 /** A one-line summary of the outcome. */
