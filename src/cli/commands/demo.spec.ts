@@ -9,7 +9,11 @@ import { DEMO_NAME, run } from './demo';
 function captureIo() {
 	const out: string[] = [];
 	const err: string[] = [];
-	const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stdinLines: async function* () {} };
+	const io: CliIo = {
+		stdout: (t) => void out.push(t),
+		stderr: (t) => void err.push(t),
+		stdinLines: async function* () {}
+	};
 	return { io, out, err };
 }
 

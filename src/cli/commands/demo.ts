@@ -42,6 +42,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 	const s = outcome.snapshot;
 	writeFileSync(out, serializeSnapshot(s));
 	const principals = s.accounts.reduce((n, a) => n + a.users.length + a.roles.length, 0);
-	io.stdout(`wrote ${out}: ${name} — ${s.accounts.length} accounts, ${principals} principals, ${s.organization?.policies.length ?? 0} SCPs/RCPs\n`);
+	io.stdout(
+		`wrote ${out}: ${name} — ${s.accounts.length} accounts, ${principals} principals, ${s.organization?.policies.length ?? 0} SCPs/RCPs\n`
+	);
 	return 0;
 }

@@ -26,5 +26,8 @@ export function listFiles(root: string): string[] {
 
 /** The demo collection as import input: paths relative to the collection root, sorted. */
 export function readDemoFilesFromDisk(): InputFile[] {
-	return listFiles(DEMO_COLLECTION_DIR).map((path) => ({ path, bytes: new Uint8Array(readFileSync(join(DEMO_COLLECTION_DIR, path))) }));
+	return listFiles(DEMO_COLLECTION_DIR).map((path) => ({
+		path,
+		bytes: new Uint8Array(readFileSync(join(DEMO_COLLECTION_DIR, path)))
+	}));
 }

@@ -5,4 +5,8 @@
  */
 
 /** Collection file text keyed by './collection/<path>'. */
-export const DEMO_TEXTS = import.meta.glob('./collection/**/*', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+export const DEMO_TEXTS = import.meta.glob('./collection/**/*', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;

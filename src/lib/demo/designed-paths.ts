@@ -29,4 +29,4 @@ export interface DesignedPath {
 }
 
 /** The designed paths, in the order of docs/demo-bank.md. */
-export const DESIGNED_PATHS: DesignedPath[] = data as DesignedPath[];
+export const DESIGNED_PATHS: DesignedPath[] = data as unknown as DesignedPath[];

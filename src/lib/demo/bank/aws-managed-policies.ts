@@ -14,11 +14,14 @@ export const AWS_MANAGED = {
 		name: 'AdministratorAccess',
 		description: 'Provides full access to AWS services and resources.',
 		aws: { versionId: 'v1' },
-		versions: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }]
+		versions: [
+			{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }
+		]
 	},
 	PowerUserAccess: {
 		name: 'PowerUserAccess',
-		description: 'Provides full access to AWS services and resources, but does not allow management of Users and groups.',
+		description:
+			'Provides full access to AWS services and resources, but does not allow management of Users and groups.',
 		aws: { versionId: 'v12' },
 		versions: [
 			{
@@ -52,7 +55,14 @@ export const AWS_MANAGED = {
 			{
 				Version: '2012-10-17',
 				Statement: [
-					{ Effect: 'Allow', Action: ['iam:ChangePassword'], Resource: ['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/*/${aws:username}'] },
+					{
+						Effect: 'Allow',
+						Action: ['iam:ChangePassword'],
+						Resource: [
+							'arn:aws:iam::*:user/${aws:username}',
+							'arn:aws:iam::*:user/*/${aws:username}'
+						]
+					},
 					{ Effect: 'Allow', Action: ['iam:GetAccountPasswordPolicy'], Resource: all }
 				]
 			}
@@ -65,7 +75,20 @@ export const AWS_MANAGED = {
 		versions: [
 			{
 				Version: '2012-10-17',
-				Statement: [{ Effect: 'Allow', Action: ['iam:GenerateCredentialReport', 'iam:GenerateServiceLastAccessedDetails', 'iam:Get*', 'iam:List*', 'iam:SimulateCustomPolicy', 'iam:SimulatePrincipalPolicy'], Resource: all }]
+				Statement: [
+					{
+						Effect: 'Allow',
+						Action: [
+							'iam:GenerateCredentialReport',
+							'iam:GenerateServiceLastAccessedDetails',
+							'iam:Get*',
+							'iam:List*',
+							'iam:SimulateCustomPolicy',
+							'iam:SimulatePrincipalPolicy'
+						],
+						Resource: all
+					}
+				]
 			}
 		]
 	},
@@ -73,17 +96,51 @@ export const AWS_MANAGED = {
 		name: 'AWSCloudTrail_ReadOnlyAccess',
 		description: 'Provides read only access to AWS CloudTrail.',
 		aws: { versionId: 'v1' },
-		versions: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cloudtrail:Get*', 'cloudtrail:Describe*', 'cloudtrail:List*', 'cloudtrail:LookupEvents'], Resource: all }] }]
+		versions: [
+			{
+				Version: '2012-10-17',
+				Statement: [
+					{
+						Effect: 'Allow',
+						Action: [
+							'cloudtrail:Get*',
+							'cloudtrail:Describe*',
+							'cloudtrail:List*',
+							'cloudtrail:LookupEvents'
+						],
+						Resource: all
+					}
+				]
+			}
+		]
 	},
 	AmazonS3ReadOnlyAccess: {
 		name: 'AmazonS3ReadOnlyAccess',
 		description: 'Provides read only access to all buckets via the AWS Management Console.',
 		aws: { versionId: 'v3' },
-		versions: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 's3:Describe*', 's3-object-lambda:Get*', 's3-object-lambda:List*'], Resource: all }] }]
+		versions: [
+			{
+				Version: '2012-10-17',
+				Statement: [
+					{
+						Effect: 'Allow',
+						Action: [
+							's3:Get*',
+							's3:List*',
+							's3:Describe*',
+							's3-object-lambda:Get*',
+							's3-object-lambda:List*'
+						],
+						Resource: all
+					}
+				]
+			}
+		]
 	},
 	AmazonSSMManagedInstanceCore: {
 		name: 'AmazonSSMManagedInstanceCore',
-		description: 'The policy for Amazon EC2 Role to enable AWS Systems Manager service core functionality.',
+		description:
+			'The policy for Amazon EC2 Role to enable AWS Systems Manager service core functionality.',
 		aws: { versionId: 'v2' },
 		versions: [
 			{
@@ -110,10 +167,26 @@ export const AWS_MANAGED = {
 						],
 						Resource: all
 					},
-					{ Effect: 'Allow', Action: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'], Resource: all },
 					{
 						Effect: 'Allow',
-						Action: ['ec2messages:AcknowledgeMessage', 'ec2messages:DeleteMessage', 'ec2messages:FailMessage', 'ec2messages:GetEndpoint', 'ec2messages:GetMessages', 'ec2messages:SendReply'],
+						Action: [
+							'ssmmessages:CreateControlChannel',
+							'ssmmessages:CreateDataChannel',
+							'ssmmessages:OpenControlChannel',
+							'ssmmessages:OpenDataChannel'
+						],
+						Resource: all
+					},
+					{
+						Effect: 'Allow',
+						Action: [
+							'ec2messages:AcknowledgeMessage',
+							'ec2messages:DeleteMessage',
+							'ec2messages:FailMessage',
+							'ec2messages:GetEndpoint',
+							'ec2messages:GetMessages',
+							'ec2messages:SendReply'
+						],
 						Resource: all
 					}
 				]

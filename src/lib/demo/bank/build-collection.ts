@@ -4,11 +4,23 @@
  * (4-space indentation, trailing newline). write-collection.ts writes it to ../collection.
  */
 import { ACCOUNTS } from './constants';
-import { CORE_BANKING_IAM, CORE_BANKING_RESOURCES } from './core-banking';
+import { CORE_BANKING_IAM } from './core-banking';
+import { CORE_BANKING_RESOURCES } from './core-banking-resources';
 import type { AccountIam } from './gaad-builder';
 import { buildGaad } from './gaad-builder';
 import { organizationFiles } from './organization-files';
-import { DEVELOPMENT_IAM, DEVELOPMENT_RESOURCES, FINANCE_IAM, HR_IAM, HR_RESOURCES, IT_IAM, LEGAL_IAM, LOANS_IAM, LOANS_RESOURCES, MANAGEMENT_IAM } from './other-accounts';
+import {
+	DEVELOPMENT_IAM,
+	DEVELOPMENT_RESOURCES,
+	FINANCE_IAM,
+	HR_IAM,
+	HR_RESOURCES,
+	IT_IAM,
+	LEGAL_IAM,
+	LOANS_IAM,
+	LOANS_RESOURCES,
+	MANAGEMENT_IAM
+} from './other-accounts';
 import type { ResourceSpec } from './resource-files';
 import { resourceFiles } from './resource-files';
 import { AUDIT_IAM, LOG_ARCHIVE_IAM, LOG_ARCHIVE_RESOURCES } from './security-accounts';
@@ -31,10 +43,14 @@ const ACCOUNT_DATA: Array<{ id: string; iam: AccountIam; resources?: ResourceSpe
 export function buildDemoCollection(): Record<string, string> {
 	const objects: Record<string, unknown> = { ...organizationFiles() };
 	for (const account of ACCOUNT_DATA) {
-		objects[`${account.id}/iam-get-account-authorization-details.json`] = buildGaad(account.id, account.iam);
+		objects[`${account.id}/iam-get-account-authorization-details.json`] = buildGaad(
+			account.id,
+			account.iam
+		);
 		Object.assign(objects, resourceFiles(account.id, account.resources ?? []));
 	}
 	const files: Record<string, string> = {};
-	for (const path of Object.keys(objects).sort()) files[path] = JSON.stringify(objects[path], null, 4) + '\n';
+	for (const path of Object.keys(objects).sort())
+		files[path] = JSON.stringify(objects[path], null, 4) + '\n';
 	return files;
 }

@@ -55,4 +55,5 @@ export const POLICY_IDS = {
 export const ORG_ARN_PREFIX = `arn:aws:organizations::${ACCOUNTS.management}`;
 
 /** ARN of an IAM entity in an account: iamArn(acct, 'role/Foo'). */
-export const iamArn = (account: string, resource: string): string => `arn:aws:iam::${account}:${resource}`;
+export const iamArn = (account: string, resource: string): string =>
+	`arn:aws:iam::${account}:${resource}`;

@@ -27,10 +27,27 @@ const customers = `arn:aws:s3:::${CORE.customerBucket}`;
 const loans = `arn:aws:s3:::${CORE.loanBucket}`;
 
 const tellerStatements: PolicyStatement[] = [
-	{ Sid: 'CustomerRecordsFromBranchNetwork', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `${customers}/accounts/*`, Condition: { IpAddress: { 'aws:SourceIp': BRANCH_CIDRS } } },
-	{ Sid: 'ListCustomerRecords', Effect: 'Allow', Action: 's3:ListBucket', Resource: customers, Condition: { StringLike: { 's3:prefix': ['accounts/*'] } } },
+	{
+		Sid: 'CustomerRecordsFromBranchNetwork',
+		Effect: 'Allow',
+		Action: ['s3:GetObject', 's3:PutObject'],
+		Resource: `${customers}/accounts/*`,
+		Condition: { IpAddress: { 'aws:SourceIp': BRANCH_CIDRS } }
+	},
+	{
+		Sid: 'ListCustomerRecords',
+		Effect: 'Allow',
+		Action: 's3:ListBucket',
+		Resource: customers,
+		Condition: { StringLike: { 's3:prefix': ['accounts/*'] } }
+	},
 	{ Sid: 'PostTransactions', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: CORE.queue },
-	{ Sid: 'UseCustomerDataKey', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: keyArn }
+	{
+		Sid: 'UseCustomerDataKey',
+		Effect: 'Allow',
+		Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+		Resource: keyArn
+	}
 ];
 
 /** The core-banking customer-managed policies. */
@@ -40,12 +57,18 @@ export const CORE_POLICIES: PolicySpec[] = [
 		description: 'Tellers: customer records from branch networks only; never delete',
 		versions: [
 			doc(...tellerStatements),
-			doc(...tellerStatements, { Sid: 'NeverDeleteCustomerRecords', Effect: 'Deny', Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'], Resource: `${customers}/*` })
+			doc(...tellerStatements, {
+				Sid: 'NeverDeleteCustomerRecords',
+				Effect: 'Deny',
+				Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+				Resource: `${customers}/*`
+			})
 		]
 	},
 	{
 		name: 'BranchManagerAccess',
-		description: 'Branch managers: records of their own branch (principal tag) and MFA-approved transfers',
+		description:
+			'Branch managers: records of their own branch (principal tag) and MFA-approved transfers',
 		versions: [
 			doc(
 				{
@@ -55,7 +78,13 @@ export const CORE_POLICIES: PolicySpec[] = [
 					Resource: `${customers}/branches/\${aws:PrincipalTag/branch}/*`,
 					Condition: { StringEquals: { 'aws:PrincipalTag/department': 'retail-banking' } }
 				},
-				{ Sid: 'ApproveTransfersWithMfa', Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage'], Resource: CORE.queue, Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }
+				{
+					Sid: 'ApproveTransfersWithMfa',
+					Effect: 'Allow',
+					Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage'],
+					Resource: CORE.queue,
+					Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }
+				}
 			)
 		]
 	},
@@ -64,9 +93,25 @@ export const CORE_POLICIES: PolicySpec[] = [
 		description: 'Loan officers: their own loan applications (${aws:username} prefix)',
 		versions: [
 			doc(
-				{ Sid: 'OwnLoanApplications', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `${loans}/applications/\${aws:username}/*` },
-				{ Sid: 'ListOwnLoanApplications', Effect: 'Allow', Action: 's3:ListBucket', Resource: loans, Condition: { StringLike: { 's3:prefix': ['applications/${aws:username}/*'] } } },
-				{ Sid: 'PublishFraudSuspicions', Effect: 'Allow', Action: 'sns:Publish', Resource: CORE.topic }
+				{
+					Sid: 'OwnLoanApplications',
+					Effect: 'Allow',
+					Action: ['s3:GetObject', 's3:PutObject'],
+					Resource: `${loans}/applications/\${aws:username}/*`
+				},
+				{
+					Sid: 'ListOwnLoanApplications',
+					Effect: 'Allow',
+					Action: 's3:ListBucket',
+					Resource: loans,
+					Condition: { StringLike: { 's3:prefix': ['applications/${aws:username}/*'] } }
+				},
+				{
+					Sid: 'PublishFraudSuspicions',
+					Effect: 'Allow',
+					Action: 'sns:Publish',
+					Resource: CORE.topic
+				}
 			)
 		]
 	},
@@ -78,54 +123,153 @@ export const CORE_POLICIES: PolicySpec[] = [
 				{
 					Sid: 'ReadConfiguration',
 					Effect: 'Allow',
-					Action: ['s3:GetBucketPolicy', 's3:GetBucketAcl', 's3:ListAllMyBuckets', 'kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:ListKeys', 'sqs:GetQueueAttributes', 'sns:GetTopicAttributes', 'secretsmanager:DescribeSecret', 'secretsmanager:GetResourcePolicy', 'organizations:Describe*', 'organizations:List*'],
+					Action: [
+						's3:GetBucketPolicy',
+						's3:GetBucketAcl',
+						's3:ListAllMyBuckets',
+						'kms:DescribeKey',
+						'kms:GetKeyPolicy',
+						'kms:ListKeys',
+						'sqs:GetQueueAttributes',
+						'sns:GetTopicAttributes',
+						'secretsmanager:DescribeSecret',
+						'secretsmanager:GetResourcePolicy',
+						'organizations:Describe*',
+						'organizations:List*'
+					],
 					Resource: '*'
 				},
-				{ Sid: 'NeverReadSecretValues', Effect: 'Deny', Action: 'secretsmanager:GetSecretValue', Resource: '*' }
+				{
+					Sid: 'NeverReadSecretValues',
+					Effect: 'Deny',
+					Action: 'secretsmanager:GetSecretValue',
+					Resource: '*'
+				}
 			)
 		]
 	},
 	{
 		name: 'DeveloperAccess',
-		description: 'Developers: build serverless apps in approved regions; create roles only with the DeveloperBoundary',
+		description:
+			'Developers: build serverless apps in approved regions; create roles only with the DeveloperBoundary',
 		versions: [
 			doc(
-				{ Sid: 'BuildInApprovedRegions', Effect: 'Allow', Action: ['lambda:*', 'logs:*', 'cloudwatch:*', 'sqs:*', 'dynamodb:*', 'ec2:Describe*'], Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': [...APPROVED_REGIONS] } } },
+				{
+					Sid: 'BuildInApprovedRegions',
+					Effect: 'Allow',
+					Action: ['lambda:*', 'logs:*', 'cloudwatch:*', 'sqs:*', 'dynamodb:*', 'ec2:Describe*'],
+					Resource: '*',
+					Condition: { StringEquals: { 'aws:RequestedRegion': [...APPROVED_REGIONS] } }
+				},
 				{
 					Sid: 'CreateAppRolesOnlyWithBoundary',
 					Effect: 'Allow',
-					Action: ['iam:CreateRole', 'iam:PutRolePermissionsBoundary', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy'],
+					Action: [
+						'iam:CreateRole',
+						'iam:PutRolePermissionsBoundary',
+						'iam:AttachRolePolicy',
+						'iam:DetachRolePolicy',
+						'iam:PutRolePolicy',
+						'iam:DeleteRolePolicy'
+					],
 					Resource: iamArn(C, 'role/app/*'),
 					Condition: { StringEquals: { 'iam:PermissionsBoundary': CORE.boundary } }
 				},
-				{ Sid: 'ManageAppRoles', Effect: 'Allow', Action: ['iam:GetRole', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies', 'iam:TagRole', 'iam:DeleteRole'], Resource: iamArn(C, 'role/app/*') },
-				{ Sid: 'PassAppRolesToLambda', Effect: 'Allow', Action: 'iam:PassRole', Resource: iamArn(C, 'role/app/*'), Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } },
-				{ Sid: 'NoBoundaryRemoval', Effect: 'Deny', Action: 'iam:DeleteRolePermissionsBoundary', Resource: iamArn(C, 'role/*') },
-				{ Sid: 'NoBoundaryEditing', Effect: 'Deny', Action: ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion'], Resource: CORE.boundary }
+				{
+					Sid: 'ManageAppRoles',
+					Effect: 'Allow',
+					Action: [
+						'iam:GetRole',
+						'iam:ListRolePolicies',
+						'iam:ListAttachedRolePolicies',
+						'iam:TagRole',
+						'iam:DeleteRole'
+					],
+					Resource: iamArn(C, 'role/app/*')
+				},
+				{
+					Sid: 'PassAppRolesToLambda',
+					Effect: 'Allow',
+					Action: 'iam:PassRole',
+					Resource: iamArn(C, 'role/app/*'),
+					Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } }
+				},
+				{
+					Sid: 'NoBoundaryRemoval',
+					Effect: 'Deny',
+					Action: 'iam:DeleteRolePermissionsBoundary',
+					Resource: iamArn(C, 'role/*')
+				},
+				{
+					Sid: 'NoBoundaryEditing',
+					Effect: 'Deny',
+					Action: [
+						'iam:CreatePolicyVersion',
+						'iam:DeletePolicy',
+						'iam:DeletePolicyVersion',
+						'iam:SetDefaultPolicyVersion'
+					],
+					Resource: CORE.boundary
+				}
 			)
 		]
 	},
 	{
 		name: 'DeveloperBoundary',
-		description: 'Permission boundary for roles developers create: app plumbing only, no secrets, no IAM',
+		description:
+			'Permission boundary for roles developers create: app plumbing only, no secrets, no IAM',
 		versions: [
 			doc({
 				Sid: 'AppPlumbingOnly',
 				Effect: 'Allow',
-				Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'cloudwatch:PutMetricData', 'sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'xray:PutTraceSegments'],
+				Action: [
+					'logs:CreateLogGroup',
+					'logs:CreateLogStream',
+					'logs:PutLogEvents',
+					'cloudwatch:PutMetricData',
+					'sqs:SendMessage',
+					'sqs:ReceiveMessage',
+					'sqs:DeleteMessage',
+					'sqs:GetQueueAttributes',
+					'dynamodb:GetItem',
+					'dynamodb:PutItem',
+					'dynamodb:Query',
+					'xray:PutTraceSegments'
+				],
 				Resource: '*'
 			})
 		]
 	},
 	{
 		name: 'LoanApplicationAccess',
-		description: 'The loan application servers: applications bucket, database credentials, customer-data key',
+		description:
+			'The loan application servers: applications bucket, database credentials, customer-data key',
 		versions: [
 			doc(
-				{ Sid: 'ReadWriteApplications', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `${loans}/applications/*` },
-				{ Sid: 'DatabaseCredentials', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: CORE.secret },
-				{ Sid: 'PostTransactions', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: CORE.queue },
-				{ Sid: 'UseCustomerDataKey', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: keyArn }
+				{
+					Sid: 'ReadWriteApplications',
+					Effect: 'Allow',
+					Action: ['s3:GetObject', 's3:PutObject'],
+					Resource: `${loans}/applications/*`
+				},
+				{
+					Sid: 'DatabaseCredentials',
+					Effect: 'Allow',
+					Action: 'secretsmanager:GetSecretValue',
+					Resource: CORE.secret
+				},
+				{
+					Sid: 'PostTransactions',
+					Effect: 'Allow',
+					Action: 'sqs:SendMessage',
+					Resource: CORE.queue
+				},
+				{
+					Sid: 'UseCustomerDataKey',
+					Effect: 'Allow',
+					Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+					Resource: keyArn
+				}
 			)
 		]
 	}

@@ -60,14 +60,25 @@ export interface AccountIam {
 }
 
 /** ARN of a customer-managed policy in an account, or of an AWS managed one (account 'aws'). */
-export const policyArn = (account: string, name: string, path = '/'): string => `arn:aws:iam::${account}:policy${path}${name}`;
+export const policyArn = (account: string, name: string, path = '/'): string =>
+	`arn:aws:iam::${account}:policy${path}${name}`;
 
 const nameOfArn = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
-const tagList = (tags: Record<string, string> | undefined) => Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
-const attachedList = (arns: string[] | undefined) => (arns ?? []).map((arn) => ({ PolicyName: nameOfArn(arn), PolicyArn: arn }));
-const inlineList = (inline: InlineSpec[] | undefined) => (inline ?? []).map((p) => ({ PolicyName: p.name, PolicyDocument: p.document }));
+const tagList = (tags: Record<string, string> | undefined) =>
+	Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+const attachedList = (arns: string[] | undefined) =>
+	(arns ?? []).map((arn) => ({ PolicyName: nameOfArn(arn), PolicyArn: arn }));
+const inlineList = (inline: InlineSpec[] | undefined) =>
+	(inline ?? []).map((p) => ({ PolicyName: p.name, PolicyDocument: p.document }));
 const boundaryOf = (arn: string | undefined) =>
-	arn ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: arn } } : {};
+	arn
+		? {
+				PermissionsBoundary: {
+					PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
+					PermissionsBoundaryArn: arn
+				}
+			}
+		: {};
 
 /** Build the GAAD output of one account. */
 export function buildGaad(account: string, iam: AccountIam): Record<string, unknown> {
@@ -140,9 +151,13 @@ function policyDetail(account: string, p: PolicySpec, iam: AccountIam) {
 	const arn = p.aws ? policyArn('aws', p.name, path) : policyArn(account, p.name, path);
 	const principals = [...(iam.users ?? []), ...(iam.groups ?? []), ...(iam.roles ?? [])];
 	const attachments = principals.filter((e) => e.attached?.includes(arn)).length;
-	const boundaryUses = [...(iam.users ?? []), ...(iam.roles ?? [])].filter((e) => e.boundary === arn).length;
+	const boundaryUses = [...(iam.users ?? []), ...(iam.roles ?? [])].filter(
+		(e) => e.boundary === arn
+	).length;
 	const created = cliDate(`${arn}/created`, p.aws ? '2015-02-06' : '2021-04-01', p.aws ? 400 : 200);
-	const versionDates = p.versions.map((_, i) => (i === 0 ? created : cliDate(`${arn}/v${i + 1}`, '2022-09-01', 500)));
+	const versionDates = p.versions.map((_, i) =>
+		i === 0 ? created : cliDate(`${arn}/v${i + 1}`, '2022-09-01', 500)
+	);
 	const lastVersion = p.aws ? Number(p.aws.versionId.slice(1)) : p.versions.length;
 	const versions = p.versions.map((document, i) => ({
 		Document: document,

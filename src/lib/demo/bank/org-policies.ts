@@ -45,7 +45,10 @@ export const ORG_POLICIES: OrgPolicySpec[] = [
 		description: 'Allows access to every operation',
 		type: 'SERVICE_CONTROL_POLICY',
 		awsManaged: true,
-		document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+		document: {
+			Version: '2012-10-17',
+			Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }]
+		},
 		targets: everyLevel.filter((t) => t !== OUS.regulated)
 	},
 	{
@@ -54,13 +57,24 @@ export const ORG_POLICIES: OrgPolicySpec[] = [
 		description: 'Member accounts may not leave the organization',
 		type: 'SERVICE_CONTROL_POLICY',
 		awsManaged: false,
-		document: { Version: '2012-10-17', Statement: [{ Sid: 'DenyLeaveOrganization', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] },
+		document: {
+			Version: '2012-10-17',
+			Statement: [
+				{
+					Sid: 'DenyLeaveOrganization',
+					Effect: 'Deny',
+					Action: 'organizations:LeaveOrganization',
+					Resource: '*'
+				}
+			]
+		},
 		targets: [ROOT_ID]
 	},
 	{
 		id: POLICY_IDS.regionGuard,
 		name: 'DenyOutsideApprovedRegions',
-		description: 'Deny regional services outside eu-west-1 and eu-central-1, except for the break-glass role',
+		description:
+			'Deny regional services outside eu-west-1 and eu-central-1, except for the break-glass role',
 		type: 'SERVICE_CONTROL_POLICY',
 		awsManaged: false,
 		document: {
@@ -87,7 +101,17 @@ export const ORG_POLICIES: OrgPolicySpec[] = [
 		description: 'Allow-list: regulated accounts may use approved services only',
 		type: 'SERVICE_CONTROL_POLICY',
 		awsManaged: false,
-		document: { Version: '2012-10-17', Statement: [{ Sid: 'AllowApprovedServicesOnly', Effect: 'Allow', Action: APPROVED_SERVICES, Resource: '*' }] },
+		document: {
+			Version: '2012-10-17',
+			Statement: [
+				{
+					Sid: 'AllowApprovedServicesOnly',
+					Effect: 'Allow',
+					Action: APPROVED_SERVICES,
+					Resource: '*'
+				}
+			]
+		},
 		targets: [OUS.regulated]
 	},
 	{
@@ -96,7 +120,10 @@ export const ORG_POLICIES: OrgPolicySpec[] = [
 		description: 'Allows access to every operation',
 		type: 'RESOURCE_CONTROL_POLICY',
 		awsManaged: true,
-		document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
+		document: {
+			Version: '2012-10-17',
+			Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }]
+		},
 		targets: everyLevel
 	},
 	{

@@ -15,11 +15,21 @@ const ouArn = (id: string) => `${ORG_ARN_PREFIX}:ou/${ORG_ID}/${id}`;
 const accountArn = (id: string) => `${ORG_ARN_PREFIX}:account/${ORG_ID}/${id}`;
 
 function policyArn(p: OrgPolicySpec): string {
-	const kind = p.type === 'SERVICE_CONTROL_POLICY' ? 'service_control_policy' : 'resource_control_policy';
-	return p.awsManaged ? `arn:aws:organizations::aws:policy/${kind}/${p.id}` : `${ORG_ARN_PREFIX}:policy/${ORG_ID}/${kind}/${p.id}`;
+	const kind =
+		p.type === 'SERVICE_CONTROL_POLICY' ? 'service_control_policy' : 'resource_control_policy';
+	return p.awsManaged
+		? `arn:aws:organizations::aws:policy/${kind}/${p.id}`
+		: `${ORG_ARN_PREFIX}:policy/${ORG_ID}/${kind}/${p.id}`;
 }
 
-const summary = (p: OrgPolicySpec) => ({ Id: p.id, Arn: policyArn(p), Name: p.name, Description: p.description, Type: p.type, AwsManaged: p.awsManaged });
+const summary = (p: OrgPolicySpec) => ({
+	Id: p.id,
+	Arn: policyArn(p),
+	Name: p.name,
+	Description: p.description,
+	Type: p.type,
+	AwsManaged: p.awsManaged
+});
 
 function target(id: string) {
 	if (id === ROOT_ID) return { TargetId: id, Arn: rootArn, Name: 'Root', Type: 'ROOT' };
@@ -59,7 +69,11 @@ export function organizationFiles(): Files {
 	};
 	for (const parent of [ROOT_ID, ...OU_TREE.map((o) => o.id)]) {
 		files[`organizations-list-organizational-units-for-parent/${parent}.json`] = {
-			OrganizationalUnits: OU_TREE.filter((o) => o.parent === parent).map((o) => ({ Id: o.id, Arn: ouArn(o.id), Name: o.name }))
+			OrganizationalUnits: OU_TREE.filter((o) => o.parent === parent).map((o) => ({
+				Id: o.id,
+				Arn: ouArn(o.id),
+				Name: o.name
+			}))
 		};
 		files[`organizations-list-accounts-for-parent/${parent}.json`] = {
 			Accounts: ACCOUNT_TREE.filter((a) => a.parent === parent).map((a) => ({
@@ -74,12 +88,21 @@ export function organizationFiles(): Files {
 		};
 	}
 	for (const type of ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'] as const) {
-		files[`organizations-list-policies/${type}.json`] = { Policies: ORG_POLICIES.filter((p) => p.type === type).map(summary) };
+		files[`organizations-list-policies/${type}.json`] = {
+			Policies: ORG_POLICIES.filter((p) => p.type === type).map(summary)
+		};
 	}
 	for (const p of ORG_POLICIES) {
 		// Organizations returns Content exactly as it was written: AWS indents its own with 2 spaces.
-		files[`organizations-describe-policy/${p.id}.json`] = { Policy: { PolicySummary: summary(p), Content: JSON.stringify(p.document, null, p.awsManaged ? 2 : 4) } };
-		files[`organizations-list-targets-for-policy/${p.id}.json`] = { Targets: p.targets.map(target) };
+		files[`organizations-describe-policy/${p.id}.json`] = {
+			Policy: {
+				PolicySummary: summary(p),
+				Content: JSON.stringify(p.document, null, p.awsManaged ? 2 : 4)
+			}
+		};
+		files[`organizations-list-targets-for-policy/${p.id}.json`] = {
+			Targets: p.targets.map(target)
+		};
 	}
 	return files;
 }

@@ -22,7 +22,14 @@ const samlTrust = (account: string) =>
 export const MANAGEMENT_IAM: AccountIam = {
 	groups: [{ name: 'OrgAdmins', attached: [awsPolicyArn('AdministratorAccess')] }],
 	users: [{ name: 'hannah.kim', groups: ['OrgAdmins'], tags: { department: 'cloud-platform' } }],
-	roles: [{ name: 'OrganizationAdmin', trust: samlTrust(M), attached: [awsPolicyArn('AdministratorAccess')], lastUsed: { date: '2024-03-11T15:32:07+00:00', region: 'us-east-1' } }],
+	roles: [
+		{
+			name: 'OrganizationAdmin',
+			trust: samlTrust(M),
+			attached: [awsPolicyArn('AdministratorAccess')],
+			lastUsed: { date: '2024-03-11T15:32:07+00:00', region: 'us-east-1' }
+		}
+	],
 	policies: [admin]
 };
 
@@ -33,7 +40,16 @@ export const LOANS_IAM: AccountIam = {
 			name: 'LoanScoringLambda',
 			path: '/service-role/',
 			trust: serviceTrust('lambda.amazonaws.com'),
-			inline: [{ name: 'ScoringLogs', document: doc({ Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }) }]
+			inline: [
+				{
+					name: 'ScoringLogs',
+					document: doc({
+						Effect: 'Allow',
+						Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+						Resource: '*'
+					})
+				}
+			]
 		},
 		orgAccessRole(M)
 	],
@@ -56,7 +72,11 @@ export const LOANS_RESOURCES: ResourceSpec[] = [
 					Principal: { Service: 'apigateway.amazonaws.com' },
 					Action: 'lambda:InvokeFunction',
 					Resource: `arn:aws:lambda:${HOME_REGION}:${ACCOUNTS.loans}:function:loan-scoring`,
-					Condition: { ArnLike: { 'AWS:SourceArn': `arn:aws:execute-api:${HOME_REGION}:${ACCOUNTS.loans}:k7x2m9q4ld/*/POST/score` } }
+					Condition: {
+						ArnLike: {
+							'AWS:SourceArn': `arn:aws:execute-api:${HOME_REGION}:${ACCOUNTS.loans}:k7x2m9q4ld/*/POST/score`
+						}
+					}
 				}
 			]
 		}
@@ -66,7 +86,12 @@ export const LOANS_RESOURCES: ResourceSpec[] = [
 /** IAM of the development account. */
 export const DEVELOPMENT_IAM: AccountIam = {
 	roles: [
-		{ name: 'Developer', trust: samlTrust(ACCOUNTS.development), attached: [awsPolicyArn('PowerUserAccess')], lastUsed: { date: '2024-03-13T16:20:33+00:00', region: HOME_REGION } },
+		{
+			name: 'Developer',
+			trust: samlTrust(ACCOUNTS.development),
+			attached: [awsPolicyArn('PowerUserAccess')],
+			lastUsed: { date: '2024-03-13T16:20:33+00:00', region: HOME_REGION }
+		},
 		orgAccessRole(M)
 	],
 	policies: [admin, AWS_MANAGED.PowerUserAccess]
@@ -86,7 +111,11 @@ export const DEVELOPMENT_RESOURCES: ResourceSpec[] = [
 					Sid: 'ProductionPulls',
 					Effect: 'Allow',
 					Principal: { AWS: iamArn(ACCOUNTS.coreBanking, 'root') },
-					Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']
+					Action: [
+						'ecr:BatchCheckLayerAvailability',
+						'ecr:BatchGetImage',
+						'ecr:GetDownloadUrlForLayer'
+					]
 				}
 			]
 		}
@@ -96,17 +125,27 @@ export const DEVELOPMENT_RESOURCES: ResourceSpec[] = [
 /** IAM of the HR account (Regulated OU). */
 export const HR_IAM: AccountIam = {
 	roles: [
-		{ name: 'HRPlatformAdmin', trust: samlTrust(ACCOUNTS.hr), attached: [awsPolicyArn('AdministratorAccess')], tags: { 'data-classification': 'restricted' } },
+		{
+			name: 'HRPlatformAdmin',
+			trust: samlTrust(ACCOUNTS.hr),
+			attached: [awsPolicyArn('AdministratorAccess')],
+			tags: { 'data-classification': 'restricted' }
+		},
 		orgAccessRole(M)
 	],
 	policies: [admin]
 };
 
 /** Resources of the HR account: a payroll secret without a resource policy. */
-export const HR_RESOURCES: ResourceSpec[] = [{ kind: 'secret', name: 'hr/payroll-api-key', suffix: 'p9QwZr', region: HOME_REGION }];
+export const HR_RESOURCES: ResourceSpec[] = [
+	{ kind: 'secret', name: 'hr/payroll-api-key', suffix: 'p9QwZr', region: HOME_REGION }
+];
 
 /** IAM of an account with the Organizations access role plus a few roles of its own. */
-const smallIam = (roles: AccountIam['roles'] = [], policies: AccountIam['policies'] = []): AccountIam => ({
+const smallIam = (
+	roles: AccountIam['roles'] = [],
+	policies: AccountIam['policies'] = []
+): AccountIam => ({
 	roles: [...roles, orgAccessRole(M)],
 	policies: [admin, ...policies]
 });
@@ -116,12 +155,24 @@ export const LEGAL_IAM = smallIam();
 
 /** IAM of the Finance account. */
 export const FINANCE_IAM = smallIam(
-	[{ name: 'FinanceReporting', trust: samlTrust(ACCOUNTS.finance), attached: [awsPolicyArn('AmazonS3ReadOnlyAccess')] }],
+	[
+		{
+			name: 'FinanceReporting',
+			trust: samlTrust(ACCOUNTS.finance),
+			attached: [awsPolicyArn('AmazonS3ReadOnlyAccess')]
+		}
+	],
 	[AWS_MANAGED.AmazonS3ReadOnlyAccess]
 );
 
 /** IAM of the IT account. */
 export const IT_IAM = smallIam(
-	[{ name: 'ITHelpdesk', trust: awsTrust(iamArn(ACCOUNTS.it, 'root')), attached: [awsPolicyArn('IAMReadOnlyAccess')] }],
+	[
+		{
+			name: 'ITHelpdesk',
+			trust: awsTrust(iamArn(ACCOUNTS.it, 'root')),
+			attached: [awsPolicyArn('IAMReadOnlyAccess')]
+		}
+	],
 	[AWS_MANAGED.IAMReadOnlyAccess]
 );

@@ -6,15 +6,26 @@ import type { PolicyDocument, PolicyStatement } from '../../model/policy-documen
 import { iamArn } from './constants';
 
 /** A 2012-10-17 policy document. */
-export const doc = (...Statement: PolicyStatement[]): PolicyDocument => ({ Version: '2012-10-17', Statement });
+export const doc = (...Statement: PolicyStatement[]): PolicyDocument => ({
+	Version: '2012-10-17',
+	Statement
+});
 
 /** Trust policy letting an AWS service assume the role. */
 export const serviceTrust = (service: string): PolicyDocument =>
 	doc({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
 
 /** Trust policy letting a principal (ARN or account root) assume the role, with an optional condition. */
-export const awsTrust = (principal: string, Condition?: PolicyStatement['Condition']): PolicyDocument =>
-	doc({ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole', ...(Condition ? { Condition } : {}) });
+export const awsTrust = (
+	principal: string,
+	Condition?: PolicyStatement['Condition']
+): PolicyDocument =>
+	doc({
+		Effect: 'Allow',
+		Principal: { AWS: principal },
+		Action: 'sts:AssumeRole',
+		...(Condition ? { Condition } : {})
+	});
 
 /** The role Organizations creates in every member account, trusting the management account. */
 export const orgAccessRole = (managementAccount: string) => ({
@@ -34,4 +45,7 @@ export const denyInsecureTransport = (service: string, resources: string[]): Pol
 });
 
 /** ARN of a bucket and of all its objects. */
-export const bucketArns = (bucket: string): [string, string] => [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`];
+export const bucketArns = (bucket: string): [string, string] => [
+	`arn:aws:s3:::${bucket}`,
+	`arn:aws:s3:::${bucket}/*`
+];

@@ -34,7 +34,11 @@ export function resourceFiles(account: string, resources: ResourceSpec[]): Files
 	const buckets = resources.filter((r) => r.kind === 'bucket');
 	if (buckets.length) {
 		files[`${account}/s3api-list-buckets.json`] = {
-			Buckets: buckets.map((b) => ({ Name: b.name, CreationDate: cliDate(`bucket/${b.name}`), BucketRegion: b.region })),
+			Buckets: buckets.map((b) => ({
+				Name: b.name,
+				CreationDate: cliDate(`bucket/${b.name}`),
+				BucketRegion: b.region
+			})),
 			Owner: { ID: uuid(`owner/${account}`).replace(/-/g, '').repeat(2) }
 		};
 	}
@@ -42,11 +46,17 @@ export function resourceFiles(account: string, resources: ResourceSpec[]): Files
 	for (const r of resources) {
 		switch (r.kind) {
 			case 'bucket':
-				if (r.policy) files[`${account}/s3api-get-bucket-policy/${r.name}.json`] = { Policy: compact(r.policy) };
+				if (r.policy)
+					files[`${account}/s3api-get-bucket-policy/${r.name}.json`] = {
+						Policy: compact(r.policy)
+					};
 				break;
 			case 'key':
 				keysByRegion.set(r.region, [...(keysByRegion.get(r.region) ?? []), r.id]);
-				files[at(r.region, `kms-get-key-policy/${r.id}.json`)] = { Policy: pretty(r.policy), PolicyName: 'default' };
+				files[at(r.region, `kms-get-key-policy/${r.id}.json`)] = {
+					Policy: pretty(r.policy),
+					PolicyName: 'default'
+				};
 				break;
 			case 'queue': {
 				const url = `https://sqs.${r.region}.amazonaws.com/${account}/${r.name}`;
@@ -64,7 +74,8 @@ export function resourceFiles(account: string, resources: ResourceSpec[]): Files
 						Owner: account,
 						SubscriptionsPending: '0',
 						TopicArn: arn,
-						EffectiveDeliveryPolicy: '{"http":{"defaultHealthyRetryPolicy":{"minDelayTarget":20,"maxDelayTarget":20,"numRetries":3,"numMaxDelayRetries":0,"numNoDelayRetries":0,"numMinDelayRetries":0,"backoffFunction":"linear"},"disableSubscriptionOverrides":false,"defaultRequestPolicy":{"headerContentType":"text/plain; charset=UTF-8"}}}',
+						EffectiveDeliveryPolicy:
+							'{"http":{"defaultHealthyRetryPolicy":{"minDelayTarget":20,"maxDelayTarget":20,"numRetries":3,"numMaxDelayRetries":0,"numNoDelayRetries":0,"numMinDelayRetries":0,"backoffFunction":"linear"},"disableSubscriptionOverrides":false,"defaultRequestPolicy":{"headerContentType":"text/plain; charset=UTF-8"}}}',
 						SubscriptionsConfirmed: '2',
 						DisplayName: '',
 						SubscriptionsDeleted: '0'
@@ -73,24 +84,34 @@ export function resourceFiles(account: string, resources: ResourceSpec[]): Files
 				break;
 			}
 			case 'function':
-				files[at(r.region, `lambda-get-policy/${r.name}.json`)] = { Policy: compact(r.policy), RevisionId: uuid(`lambda/${r.name}`) };
+				files[at(r.region, `lambda-get-policy/${r.name}.json`)] = {
+					Policy: compact(r.policy),
+					RevisionId: uuid(`lambda/${r.name}`)
+				};
 				break;
 			case 'secret': {
 				const arn = secretArn(account, r.region, r.name, r.suffix);
-				files[at(r.region, `secretsmanager-get-resource-policy/${encodeURIComponent(arn)}.json`)] = {
-					ARN: arn,
-					Name: r.name,
-					...(r.policy ? { ResourcePolicy: pretty(r.policy) } : {})
-				};
+				files[at(r.region, `secretsmanager-get-resource-policy/${encodeURIComponent(arn)}.json`)] =
+					{
+						ARN: arn,
+						Name: r.name,
+						...(r.policy ? { ResourcePolicy: pretty(r.policy) } : {})
+					};
 				break;
 			}
 			case 'repository':
-				files[at(r.region, `ecr-get-repository-policy/${r.name}.json`)] = { registryId: account, repositoryName: r.name, policyText: pretty(r.policy) };
+				files[at(r.region, `ecr-get-repository-policy/${r.name}.json`)] = {
+					registryId: account,
+					repositoryName: r.name,
+					policyText: pretty(r.policy)
+				};
 				break;
 		}
 	}
 	for (const [region, ids] of keysByRegion) {
-		files[at(region, 'kms-list-keys.json')] = { Keys: ids.map((id) => ({ KeyId: id, KeyArn: `arn:aws:kms:${region}:${account}:key/${id}` })) };
+		files[at(region, 'kms-list-keys.json')] = {
+			Keys: ids.map((id) => ({ KeyId: id, KeyArn: `arn:aws:kms:${region}:${account}:key/${id}` }))
+		};
 	}
 	return files;
 }

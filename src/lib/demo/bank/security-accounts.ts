@@ -21,7 +21,11 @@ const trail = `arn:aws:cloudtrail:${HOME_REGION}:${ACCOUNTS.management}:trail/me
 export const AUDIT_IAM: AccountIam = {
 	groups: [{ name: 'SecurityTeam', attached: [policyArn(A, 'AssumeSecurityAuditor')] }],
 	users: [
-		{ name: 'nadia.rahman', groups: ['SecurityTeam'], tags: { department: 'security', role: 'audit-lead' } },
+		{
+			name: 'nadia.rahman',
+			groups: ['SecurityTeam'],
+			tags: { department: 'security', role: 'audit-lead' }
+		},
 		{ name: 'tom.eriksen', groups: ['SecurityTeam'], tags: { department: 'security' } }
 	],
 	roles: [
@@ -33,8 +37,18 @@ export const AUDIT_IAM: AccountIam = {
 				{
 					name: 'ReadOrgAuditLogs',
 					document: doc(
-						{ Sid: 'ReadAuditLogs', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [logs, logObjects] },
-						{ Sid: 'AssumeAuditorRoles', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/security/AuditorAccess' }
+						{
+							Sid: 'ReadAuditLogs',
+							Effect: 'Allow',
+							Action: ['s3:GetObject', 's3:ListBucket'],
+							Resource: [logs, logObjects]
+						},
+						{
+							Sid: 'AssumeAuditorRoles',
+							Effect: 'Allow',
+							Action: 'sts:AssumeRole',
+							Resource: 'arn:aws:iam::*:role/security/AuditorAccess'
+						}
 					)
 				}
 			],
@@ -47,7 +61,14 @@ export const AUDIT_IAM: AccountIam = {
 		{
 			name: 'AssumeSecurityAuditor',
 			description: 'Security team members may assume the SecurityAuditor role with MFA',
-			versions: [doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: auditor, Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } })]
+			versions: [
+				doc({
+					Effect: 'Allow',
+					Action: 'sts:AssumeRole',
+					Resource: auditor,
+					Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }
+				})
+			]
 		},
 		AWS_MANAGED.AdministratorAccess,
 		AWS_MANAGED.IAMReadOnlyAccess,
@@ -68,17 +89,43 @@ export const LOG_ARCHIVE_RESOURCES: ResourceSpec[] = [
 		name: AUDIT_LOG_BUCKET,
 		region: HOME_REGION,
 		policy: doc(
-			{ Sid: 'AWSCloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: logs, Condition: { StringEquals: { 'aws:SourceArn': trail } } },
+			{
+				Sid: 'AWSCloudTrailAclCheck',
+				Effect: 'Allow',
+				Principal: { Service: 'cloudtrail.amazonaws.com' },
+				Action: 's3:GetBucketAcl',
+				Resource: logs,
+				Condition: { StringEquals: { 'aws:SourceArn': trail } }
+			},
 			{
 				Sid: 'AWSCloudTrailWrite',
 				Effect: 'Allow',
 				Principal: { Service: 'cloudtrail.amazonaws.com' },
 				Action: 's3:PutObject',
 				Resource: `${logs}/AWSLogs/${ORG_ID}/*`,
-				Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': trail } }
+				Condition: {
+					StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': trail }
+				}
 			},
-			{ Sid: 'AuditorsReadLogs', Effect: 'Allow', Principal: { AWS: auditor }, Action: ['s3:GetObject', 's3:ListBucket'], Resource: [logs, logObjects] },
-			{ Sid: 'DenyLogTampering', Effect: 'Deny', Principal: '*', Action: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutLifecycleConfiguration', 's3:DeleteBucketPolicy'], Resource: [logs, logObjects] },
+			{
+				Sid: 'AuditorsReadLogs',
+				Effect: 'Allow',
+				Principal: { AWS: auditor },
+				Action: ['s3:GetObject', 's3:ListBucket'],
+				Resource: [logs, logObjects]
+			},
+			{
+				Sid: 'DenyLogTampering',
+				Effect: 'Deny',
+				Principal: '*',
+				Action: [
+					's3:DeleteObject',
+					's3:DeleteObjectVersion',
+					's3:PutLifecycleConfiguration',
+					's3:DeleteBucketPolicy'
+				],
+				Resource: [logs, logObjects]
+			},
 			denyInsecureTransport('s3', [logs, logObjects])
 		)
 	}

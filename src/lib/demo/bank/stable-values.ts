@@ -18,7 +18,8 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** An IAM unique id such as AIDA… / AROA… / ANPA…: the prefix plus 17 characters. */
 export function uniqueId(prefix: string, seed: string): string {
 	let out = prefix;
-	for (let i = 0; out.length < prefix.length + 17; i++) out += ALPHABET[hash(seed, i) % ALPHABET.length];
+	for (let i = 0; out.length < prefix.length + 17; i++)
+		out += ALPHABET[hash(seed, i) % ALPHABET.length];
 	return out;
 }
 
@@ -32,7 +33,11 @@ export function lowerAlnum(seed: string, length: number): string {
 
 /** A v4-shaped UUID (for KMS key ids). */
 export function uuid(seed: string): string {
-	const hex = Array.from({ length: 8 }, (_, i) => hash(seed, 200 + i).toString(16).padStart(8, '0')).join('');
+	const hex = Array.from({ length: 8 }, (_, i) =>
+		hash(seed, 200 + i)
+			.toString(16)
+			.padStart(8, '0')
+	).join('');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
