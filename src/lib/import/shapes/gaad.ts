@@ -169,8 +169,13 @@ export function readGaad(ctx: ReadContext, gaad: Raw, folderAccount: string | nu
 			);
 		return p;
 	};
-	if (fallback) part(fallback);
 	for (const a of seen) part(a);
+	if (folderAccount && seen.size > 0 && !seen.has(folderAccount))
+		ctx.warn(
+			'account-folder-mismatch',
+			`This file sits in the folder of account ${folderAccount}, but its ARNs name ${[...seen].join(', ')}; the ARNs were followed.`,
+			''
+		);
 	const owner = (arn: string, pointer: string): AccountPart | null => {
 		const id = accountOfArn(arn) ?? fallback;
 		if (id) return part(id);
@@ -194,16 +199,20 @@ export function readGaad(ctx: ReadContext, gaad: Raw, folderAccount: string | nu
 		owner(roles[i].Arn, `/RoleDetailList/${i}/Arn`)?.roles.push(
 			readRole(ctx, roles[i], `/RoleDetailList/${i}`)
 		);
+	const awsManaged: ManagedPolicy[] = [];
 	for (let i = 0; i < policies.length; i++) {
 		const policy = readPolicy(ctx, policies[i], `/Policies/${i}`);
 		if (!policy.awsManaged) owner(policy.arn, `/Policies/${i}/Arn`)?.policies.push(policy);
-		else if (parts.size === 0)
-			ctx.error(
-				'no-account',
-				'Cannot tell which account this file describes: no ARN in it carries an account id.',
-				`/Policies/${i}/Arn`
-			);
-		else for (const p of parts.values()) p.policies.push(policy);
+		else awsManaged.push(policy);
 	}
+	// AWS-managed policies belong to no account: list them in every account of the file.
+	if (awsManaged.length > 0 && parts.size === 0 && fallback) part(fallback);
+	if (awsManaged.length > 0 && parts.size === 0)
+		ctx.error(
+			'no-account',
+			'Cannot tell which account this file describes: no ARN in it carries an account id.',
+			'/Policies'
+		);
+	for (const p of parts.values()) p.policies.push(...awsManaged);
 	return [...parts.values()];
 }
