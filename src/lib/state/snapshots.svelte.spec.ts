@@ -63,6 +63,9 @@ describe('SnapshotLibrary', () => {
 		expect(await library.remove(id)).toBe(true);
 		expect(library.open).toBeNull();
 		expect(await store.countSnapshots()).toBe(0);
+		await library.importDemo();
+		expect(library.status).toBe('ready');
+		expect(library.open?.snapshot.meta.name).toBe(DEMO_NAME);
 	});
 });
 

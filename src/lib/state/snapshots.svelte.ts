@@ -57,7 +57,7 @@ export class SnapshotLibrary {
 	async start(preferredId: string | null = null): Promise<void> {
 		try {
 			if ((await this.#store.countSnapshots()) === 0) {
-				await this.#importDemo();
+				await this.importDemo();
 				return;
 			}
 			const last = preferredId ?? ((await this.#store.getSetting(LAST_OPENED_SETTING)) as string | undefined);
@@ -116,12 +116,18 @@ export class SnapshotLibrary {
 		return snapshot ?? null;
 	}
 
-	async #importDemo(): Promise<void> {
+	/** Import the built-in demo bank (through the same importer as any collection) and open it. */
+	async importDemo(): Promise<void> {
+		const previous = this.status;
 		this.status = 'importing-demo';
-		const files = await this.#demoFiles();
-		const outcome = await this.#importer.importAndStore(files, { name: DEMO_NAME, source: 'built-in demo' });
-		if (outcome.ok) await this.openById(outcome.id);
-		else this.problem = `The built-in demo could not be imported: ${outcome.errors[0]?.message ?? 'unknown error'}`;
+		try {
+			const files = await this.#demoFiles();
+			const outcome = await this.#importer.importAndStore(files, { name: DEMO_NAME, source: 'built-in demo' });
+			if (outcome.ok) await this.openById(outcome.id);
+			else this.problem = `The built-in demo could not be imported: ${outcome.errors[0]?.message ?? 'unknown error'}`;
+		} finally {
+			this.status = previous === 'starting' ? 'starting' : 'ready';
+		}
 	}
 
 	async #attempt(what: string, action: () => Promise<void>): Promise<boolean> {

@@ -36,4 +36,9 @@ export default async function (page, ctx) {
 	await page.getByRole('heading', { name: 'No snapshot open' }).waitFor();
 	assert.equal(await page.getByTestId('open-snapshot-name').count(), 0);
 	await ctx.screenshot('after-delete');
+
+	// The demo can be brought back from the empty list.
+	await page.getByRole('button', { name: 'Load the demo bank' }).click();
+	await waitForCount(page, 1);
+	assert.deepEqual(await snapshotNames(page), [DEMO_NAME]);
 }
