@@ -7,13 +7,13 @@ export const TAG_SIZE = 26;
 /** Horizontal distance between sibling centres in a block. */
 export const SLOT_W = 180;
 /** Horizontal distance between accounts in an OU's grid (room for their SCP tags). */
-export const ACCOUNT_SLOT_W = 240;
+export const ACCOUNT_SLOT_W = 230;
 /** Vertical distance between rows. */
 export const ROW_H = 120;
 /** Widest label, in model units. */
 export const LABEL_W = 160;
-/** Columns of an OU's account grid. */
-export const ACCOUNT_COLS = 6;
+/** Most columns of an OU's account grid. */
+export const ACCOUNT_COLS = 12;
 /** Columns of an expanded node's block. */
 export const BLOCK_COLS = 10;
 

@@ -32,6 +32,12 @@ function childrenMap(view: GraphView): Map<string, string[]> {
 	return out;
 }
 
+/**
+ * Columns of an OU's account grid: a single column for a few accounts (the tree stays narrow
+ * enough to read on a projector), growing like a square root for large OUs.
+ */
+export const accountCols = (n: number): number => (n <= 4 ? 1 : Math.min(ACCOUNT_COLS, Math.ceil(Math.sqrt(n / 2))));
+
 /** Tidy tree of the org units and accounts (the spine), root at (0, 0). */
 function layoutSpine(view: GraphView, rootId: string, kids: Map<string, string[]>, pos: Positions): void {
 	const width = new Map<string, number>();
@@ -43,7 +49,7 @@ function layoutSpine(view: GraphView, rootId: string, kids: Map<string, string[]
 	};
 	const measure = (id: string): number => {
 		const { units, accounts } = split(id);
-		const grid = Math.min(accounts.length, ACCOUNT_COLS) * ACCOUNT_SLOT_W;
+		const grid = accountCols(accounts.length) * ACCOUNT_SLOT_W;
 		const w = Math.max(ACCOUNT_SLOT_W, units.reduce((s, u) => s + measure(u), 0) + grid);
 		width.set(id, w);
 		return w;
@@ -52,14 +58,15 @@ function layoutSpine(view: GraphView, rootId: string, kids: Map<string, string[]
 		const w = width.get(id) ?? ACCOUNT_SLOT_W;
 		pos.set(id, { x: left + w / 2, y });
 		const { units, accounts } = split(id);
-		const inner = units.reduce((s, u) => s + (width.get(u) ?? 0), 0) + Math.min(accounts.length, ACCOUNT_COLS) * ACCOUNT_SLOT_W;
+		const cols = accountCols(accounts.length);
+		const inner = units.reduce((s, u) => s + (width.get(u) ?? 0), 0) + cols * ACCOUNT_SLOT_W;
 		let x = left + (w - inner) / 2;
 		for (const u of units) {
 			place(u, x, y + ROW_H);
 			x += width.get(u) ?? 0;
 		}
 		accounts.forEach((a, i) => {
-			pos.set(a, { x: x + ((i % ACCOUNT_COLS) + 0.5) * ACCOUNT_SLOT_W, y: y + ROW_H * (1 + Math.floor(i / ACCOUNT_COLS)) });
+			pos.set(a, { x: x + ((i % cols) + 0.5) * ACCOUNT_SLOT_W, y: y + ROW_H * (1 + Math.floor(i / cols)) });
 		});
 	};
 	const total = measure(rootId);

@@ -60,7 +60,7 @@ export function principalNode(kind: 'user' | 'group' | 'role', e: User | Group |
 	const policies = e.attachedPolicies.length + e.inlinePolicies.length;
 	const boundary = 'permissionsBoundary' in e && e.permissionsBoundary ? 1 : 0;
 	const trust = kind === 'role' ? 1 : 0;
-	return make(e.arn, kind, e.name, `${kind} · ${accountId}`, {
+	return make(e.arn, kind, e.name, kind, {
 		accountId,
 		childCount: policies + boundary + trust,
 		row: ROW[kind]
@@ -84,7 +84,7 @@ export const inlineNode = (id: string, p: InlinePolicy, accountId: string): Grap
 
 /** A resource; expandable when it has a resource-based policy. */
 export const resourceNode = (r: Resource): GraphNode =>
-	make(r.arn, 'resource', r.name, `${r.kind} · ${r.accountId}`, {
+	make(r.arn, 'resource', r.name, r.kind, {
 		accountId: r.accountId,
 		childCount: r.policy ? 1 : 0,
 		row: ROW.resource

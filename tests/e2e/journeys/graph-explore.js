@@ -19,7 +19,7 @@ export default async function (page, ctx) {
 	await search.press('Enter');
 	await page.getByTestId('node-details').getByRole('heading', { name: /core-banking/ }).waitFor();
 	await page.getByTestId('toggle-expand').click();
-	await waitForDebug(page, '(d) => d.expanded.length === 1');
+	await waitForDebug(page, (d) => d.expanded.length === 1);
 	const open = await graphDebug(page);
 	assert.ok(open.visible > org.visible + 10, `expanding shows the account's principals (${open.visible} nodes)`);
 	await page.getByRole('button', { name: 'Fit' }).click();
@@ -39,7 +39,7 @@ export default async function (page, ctx) {
 	await details.getByRole('button', { name: 'LoanOfficers' }).click();
 	await details.getByRole('heading', { name: 'LoanOfficers' }).waitFor();
 	await page.getByTestId('toggle-expand').click();
-	await waitForDebug(page, '(d) => d.expanded.some((x) => x.endsWith("group/LoanOfficers"))');
+	await waitForDebug(page, (d) => d.expanded.some((x) => x.endsWith("group/LoanOfficers")));
 	await page.getByRole('button', { name: 'Fit' }).click();
 	await settle(page);
 	await ctx.screenshot('group-expanded');
@@ -51,6 +51,6 @@ export default async function (page, ctx) {
 	await search.fill('core-banking');
 	await search.press('Enter');
 	await page.getByTestId('toggle-expand').click();
-	await waitForDebug(page, '(d) => d.expanded.length === 0');
+	await waitForDebug(page, (d) => d.expanded.length === 0);
 	assert.equal((await graphDebug(page)).visible, org.visible, 'collapse returns to the org tree');
 }

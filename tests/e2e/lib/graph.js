@@ -11,6 +11,7 @@ export async function openGraph(page, hash = '') {
 	await page.getByTestId('open-snapshot-name').waitFor({ timeout: 60000 });
 	const tab = page.getByRole('tab', { name: 'Graph' });
 	if (await tab.count()) await tab.click();
+	await hideSidebar(page);
 	await page.getByTestId('graph-canvas').waitFor();
 	await page.waitForFunction(() => (window.__atlasGraph?.stats.applies ?? 0) > 0, null, { timeout: 30000 });
 }
@@ -22,17 +23,16 @@ export async function graphDebug(page) {
 	return JSON.parse(await page.getByTestId('graph-debug').textContent());
 }
 
-/** Wait until the debug state satisfies `predicate` (a function source evaluated in the page). */
-export async function waitForDebug(page, predicateSource, timeout = 30000) {
-	await page.waitForFunction(
-		(src) => {
-			const el = document.querySelector('[data-testid="graph-debug"]');
-			if (!el) return false;
-			return new Function('d', `return (${src})(d)`)(JSON.parse(el.textContent));
-		},
-		predicateSource,
-		{ timeout }
-	);
+/** Wait until the debug state satisfies `predicate(debug)` (polled from Node: the CSP forbids eval in the page). */
+export async function waitForDebug(page, predicate, timeout = 30000) {
+	const until = Date.now() + timeout;
+	let last = null;
+	while (Date.now() < until) {
+		last = await graphDebug(page).catch(() => null);
+		if (last && predicate(last)) return last;
+		await page.waitForTimeout(100);
+	}
+	throw new Error(`graph debug state never satisfied ${predicate}; last: ${JSON.stringify(last)?.slice(0, 600)}`);
 }
 
 /** The URL hash that opens a designed path's trace (graph/view-hash.ts format). */
@@ -63,4 +63,10 @@ export async function settle(page) {
 /** Assert the node carries the class in the debug state. */
 export function assertHighlighted(debug, node, cls) {
 	assert.ok((debug.highlighted[node] ?? []).includes(cls), `${node} should carry ${cls}; highlighted: ${JSON.stringify(debug.highlighted)}`);
+}
+
+/** Hide the shell's snapshot list (presentation mode: more room for the graph). */
+export async function hideSidebar(page) {
+	const toggle = page.locator('button[aria-controls="snapshot-sidebar"][aria-expanded="true"]');
+	if (await toggle.count()) await toggle.click();
 }

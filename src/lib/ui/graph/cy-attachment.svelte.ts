@@ -31,6 +31,18 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 		let disposed = false;
 		let firstFit = true;
 		let lastResultAt = 0;
+		let userMoved = false;
+		let programmatic = 0;
+		let stopResize = () => {};
+		/** Run a camera move the user did not make (so resizes keep fitting until the user pans). */
+		const camera = (move: () => void) => {
+			programmatic++;
+			try {
+				move();
+			} finally {
+				programmatic--;
+			}
+		};
 
 		void import('cytoscape').then(({ default: cytoscape }) => {
 			if (disposed) return;
@@ -53,17 +65,32 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 					instance.png({ output: 'blob-promise', full: true, scale: 2, bg: themeNamed(explorer.themeName).background }) as Promise<Blob>,
 				fit: (ids) =>
 					setTimeout(() => {
+						instance.resize();
 						const eles = ids?.length ? collect(instance, ids) : instance.elements(':visible');
-						instance.animate({ fit: { eles, padding: 60 } }, { duration: 250 });
+						camera(() => instance.fit(eles, 50));
 					}, 0),
 				centre: (id) =>
 					setTimeout(() => {
 						const n = instance.getElementById(id);
-						if (n.nonempty()) instance.animate({ center: { eles: n }, zoom: Math.max(instance.zoom(), 0.9) }, { duration: 250 });
+						if (n.nonempty())
+							camera(() => {
+								instance.zoom(Math.max(instance.zoom(), 0.9));
+								instance.center(n);
+							});
 					}, 0),
 				zoomBy: (f) => instance.zoom({ level: instance.zoom() * f, renderedPosition: { x: instance.width() / 2, y: instance.height() / 2 } })
 			};
 			cy = instance;
+			// Cytoscape caches its container size: tell it when the panel around it changes.
+			const resize = new ResizeObserver(() => {
+				instance.resize();
+				if (!userMoved) instance.fit(undefined, 40);
+			});
+			resize.observe(el);
+			instance.on('viewport', () => {
+				if (programmatic === 0) userMoved = true;
+			});
+			stopResize = () => resize.disconnect();
 		});
 
 		const collect = (instance: Core, ids: string[]) => {
@@ -95,7 +122,7 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			}
 			if (firstFit) {
 				firstFit = false;
-				instance.fit(undefined, 40);
+				camera(() => instance.fit(undefined, 40));
 			}
 		};
 
@@ -116,6 +143,7 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 
 		return () => {
 			disposed = true;
+			stopResize();
 			explorer.canvas = null;
 			cy?.destroy();
 		};
