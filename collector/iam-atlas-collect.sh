@@ -234,7 +234,8 @@ collect_account() {
 	fi
 	read -r key secret token <<<"$creds"
 	(
-		unset AWS_PROFILE AWS_DEFAULT_PROFILE
+		# Environment credentials come before any profile's in the CLI's order, and the profile
+		# (kept for its region and settings) no longer supplies the credentials.
 		export AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" AWS_SESSION_TOKEN="$token"
 		collect_account_data "$acct"
 	)
