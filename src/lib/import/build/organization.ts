@@ -104,9 +104,8 @@ export function buildOrganization(files: ShapedFile[], ctxOf: (f: ShapedFile) =>
 		const ctx = ctxOf(f);
 		const policy = policies.get(f.context.parameter);
 		if (!/^p-/.test(f.context.parameter)) ctx.error('missing-policy-id', 'Cannot tell which policy these targets belong to: name the file after the policy id (e.g. p-abcd1234.json).', '');
+		// Targets of a policy we did not keep (another type, or no describe-policy: warned below) are dropped.
 		else if (policy) for (const t of (f.value as Raw).Targets) policy.targets.push(t.TargetId);
-		else if (listed.has(f.context.parameter) && POLICY_TYPES[listed.get(f.context.parameter)!.type])
-			ctx.warn('missing-content', `Policy ${f.context.parameter} has targets but no describe-policy output, so it was left out.`, '');
 	}
 	for (const [id, l] of listed)
 		if (POLICY_TYPES[l.type] && !policies.has(id))
