@@ -188,6 +188,9 @@ try {
 	);
 	console.log(`stored: ${JSON.stringify(r.counts)}; snapshot list shows ${r.listed.length} entry`);
 	console.log(
+		`reading it back on the main thread (SnapshotStore.get): ${r.getMs.toFixed(0)} ms, ${r.reopenedPrincipals} principals`
+	);
+	console.log(
 		`main thread meanwhile: ${r.frames} frames, longest frame gap ${r.maxFrameGapMs.toFixed(0)} ms, ${r.longTasks} long tasks (longest ${r.longestTaskMs.toFixed(0)} ms)`
 	);
 	console.log(
@@ -205,6 +208,7 @@ try {
 		importSeconds: +(r.importMs / 1000).toFixed(2),
 		workerImportSeconds: +(r.saveStartedMs / 1000).toFixed(2),
 		saveSeconds: +((r.importMs - r.saveStartedMs) / 1000).toFixed(2),
+		mainThreadGetMs: Math.round(r.getMs),
 		maxFrameGapMs: Math.round(r.maxFrameGapMs),
 		longestTaskMs: Math.round(r.longestTaskMs),
 		longTasks: r.longTasks,

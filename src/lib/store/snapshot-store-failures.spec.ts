@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { makeSnapshot, makeAccount, makeUser } from '../testing/builders';
-import type { Snapshot } from '../model/snapshot';
 import { SnapshotStore } from './snapshot-store';
 import { isQuotaError, storeError } from './store-error';
 import { sequentialIds, testDb } from './test-db';
@@ -39,16 +38,15 @@ describe('a failed save leaves the store as it was', () => {
 		expect(await contents(store)).toEqual(before);
 	});
 
-	it('when the body cannot be stored at all (structured clone fails mid-transaction)', async () => {
+	it('when the snapshot cannot be written as JSON at all', async () => {
 		const store = new SnapshotStore(testDb(), sequentialIds());
 		await store.save(first);
 		const before = await contents(store);
-		const unclonable = {
-			...second,
-			views: [{ id: 'v', name: 'v', state: { f: () => 1 } }]
-		} as unknown as Snapshot;
-		const r = await store.save(unclonable);
-		expect(r.ok).toBe(false);
+		const state: Record<string, unknown> = {};
+		state.self = state;
+		const circular = { ...second, views: [{ id: 'v', name: 'v', state }] };
+		const r = await store.save(circular);
+		expect(!r.ok && r.error.code).toBe('store.failed');
 		expect(await contents(store)).toEqual(before);
 	});
 

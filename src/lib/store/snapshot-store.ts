@@ -66,7 +66,7 @@ export class SnapshotStore {
 				Promise.all([this.db.snapshots.get(id), this.db.bodies.get(id)])
 			);
 			if (!record || !body) return { ok: false, error: notFound(id) };
-			let snapshot = body.snapshot;
+			let snapshot = JSON.parse(body.json) as Snapshot;
 			if (snapshot.version !== SNAPSHOT_VERSION) {
 				const migrated = snapshotFromJson(snapshot, record.name);
 				if (!migrated.ok) return migrated;
@@ -81,11 +81,12 @@ export class SnapshotStore {
 	/** Store a snapshot (record and body in one transaction); returns its record. */
 	async save(snapshot: Snapshot, options: SaveOptions = {}): Promise<Result<SnapshotRecord>> {
 		const id = options.id ?? this.#newId();
-		const record = recordFor(id, snapshot);
 		try {
+			const record = recordFor(id, snapshot);
+			const json = JSON.stringify(snapshot);
 			await this.db.transaction('rw', this.db.snapshots, this.db.bodies, async () => {
 				await this.db.snapshots.put(record);
-				await this.db.bodies.put({ id, snapshot });
+				await this.db.bodies.put({ id, json });
 			});
 			return { ok: true, value: record };
 		} catch (e) {
