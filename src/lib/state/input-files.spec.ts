@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPickedFiles } from './input-files';
+import { readDroppedItems, readPickedFiles } from './input-files';
 
 /** A File that only claims a size: reading it would fail the test. */
 function hugeFile(name: string, size: number): File {
@@ -26,5 +26,50 @@ describe('readPickedFiles', () => {
 		expect(errors[0].where?.file).toBe('giant.json');
 		expect(errors[0].code).toBe('import.file.too-large');
 		expect(errors[0].message).toMatch(/over the 1 KiB limit per file; it was not read/);
+	});
+});
+
+/** A fake dropped folder tree: directories answer readEntries in batches of two, like Chromium's paging. */
+function folderEntry(fullPath: string, children: FileSystemEntry[]): FileSystemEntry {
+	return {
+		isFile: false,
+		isDirectory: true,
+		name: fullPath.split('/').pop()!,
+		fullPath,
+		createReader: () => {
+			let offset = 0;
+			return {
+				readEntries: (ok: (batch: FileSystemEntry[]) => void) => {
+					const batch = children.slice(offset, offset + 2);
+					offset += batch.length;
+					setTimeout(() => ok(batch));
+				}
+			};
+		}
+	} as unknown as FileSystemEntry;
+}
+function fileEntry(fullPath: string, text: string): FileSystemEntry {
+	const name = fullPath.split('/').pop()!;
+	return { isFile: true, isDirectory: false, name, fullPath, file: (ok: (f: File) => void) => ok(new File([text], name)) } as unknown as FileSystemEntry;
+}
+
+describe('readDroppedItems', () => {
+	it('walks dropped folders recursively, reading every batch of entries, and keeps loose files', async () => {
+		const tree = folderEntry('/org', [
+			fileEntry('/org/a.json', 'A'),
+			folderEntry('/org/111111111111', [fileEntry('/org/111111111111/b.json', 'B'), fileEntry('/org/111111111111/c.json', 'C')]),
+			fileEntry('/org/d.json', 'D'),
+			fileEntry('/org/e.json', 'E')
+		]);
+		const loose = new File(['Z'], 'loose.zip');
+		const items = [
+			{ kind: 'file', webkitGetAsEntry: () => tree, getAsFile: () => null },
+			{ kind: 'file', webkitGetAsEntry: () => null, getAsFile: () => loose },
+			{ kind: 'string', webkitGetAsEntry: () => null, getAsFile: () => null }
+		];
+		const { files, errors } = await readDroppedItems({ items, files: [] } as unknown as DataTransfer);
+		expect(errors).toEqual([]);
+		expect(files.map((f) => f.path).sort()).toEqual(['loose.zip', 'org/111111111111/b.json', 'org/111111111111/c.json', 'org/a.json', 'org/d.json', 'org/e.json']);
+		expect(files.map((f) => new TextDecoder().decode(f.bytes)).sort().join('')).toBe('ABCDEZ');
 	});
 });

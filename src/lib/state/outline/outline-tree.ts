@@ -74,11 +74,13 @@ function accountNode(index: OutlineContext, parentId: string, accountId: string)
 	const contents = account ? accountChildren(index, account, id) : [];
 	const badges = [...(isManagement ? ['management'] : []), ...policyBadges(policies)];
 	if (orgAccount?.state && orgAccount.state !== 'ACTIVE') badges.push(orgAccount.state.toLowerCase());
+	const label = orgAccount?.name ?? account?.name ?? accountId;
+	const summary = account ? accountSummary(account) : 'no IAM data imported';
 	return {
 		id,
 		kind: 'account',
-		label: orgAccount?.name ?? account?.name ?? accountId,
-		detail: account ? `${accountId} · ${accountSummary(account)}` : `${accountId} · no IAM data imported`,
+		label,
+		detail: label === accountId ? summary : `${accountId} · ${summary}`,
 		badges,
 		childCount: contents.length + (policies.length ? 1 : 0),
 		children: () => present([...contents, policyFolder(id, policies)])
