@@ -147,7 +147,7 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		const p = e.p;
 		const r = resourceOf(String(req.resource), req.resourceAccount, TRUST_ACTIONS.has(actionLower));
 		const warnings = e.warnings.length || r.warnings.length ? [...e.warnings, ...r.warnings] : [];
-		const ctx = new ContextStack(req.context, e.context, r.context);
+		const ctx = new ContextStack(req.context, e, r);
 		const state: RequestState = { actionLower, resource: String(req.resource), principal: p, hasBoundary: e.boundary !== null, ctx, trace };
 		const iam = p.kind !== 'service' && p.kind !== 'anonymous' && p.kind !== 'federatedProvider';
 		if (r.account === null && iam) warnings.push(`the account of ${req.resource} is unknown; assumed to be the principal's (${p.account})`);

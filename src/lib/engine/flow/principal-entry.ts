@@ -13,7 +13,8 @@ import { boundaryPolicy, identityPolicies, orgChain, type ChainLevel } from './p
 /** A principal with its request-independent facts. */
 export interface PrincipalEntry {
 	p: ResolvedPrincipal;
-	context: ContextMap;
+	/** The principal's context keys (computed on first read). */
+	readonly context: ContextMap;
 	identity: CompiledPolicy[];
 	boundary: CompiledPolicy | null;
 	/** The SCP chain, or why SCPs do not apply. */
@@ -36,7 +37,18 @@ export function principalEntry(index: SnapshotIndex, input: string, chains: (acc
 	else if (org.managementAccountId === p.account) scp = { layer: skippedLayer('scp', 'exempt', 'management account: SCPs do not apply') };
 	else if (p.serviceLinked) scp = { layer: skippedLayer('scp', 'exempt', 'service-linked role: SCPs do not apply') };
 	else scp = { chain: chains(p.account, 'SCP') };
-	return { p, context: principalContext(index, p), identity, boundary, scp, warnings };
+	let context: ContextMap | null = null;
+	// built on first use: most evaluations never read a context key
+	return {
+		p,
+		get context() {
+			return (context ??= principalContext(index, p));
+		},
+		identity,
+		boundary,
+		scp,
+		warnings
+	};
 }
 
 /** A cache of org chains per account and type. */

@@ -3,13 +3,18 @@
  * expressions: action names (case-insensitive) and ARNs (case-sensitive, matched per segment).
  */
 
+const SPECIAL = /[.*+?^${}()|[\]\\/]/;
+const SPECIAL_ALL = /[.*+?^${}()|[\]\\/]/g;
+
 /** Escape a literal for use inside a regular expression. */
-export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+export const escapeRegex = (s: string): string => (SPECIAL.test(s) ? s.replace(SPECIAL_ALL, '\\$&') : s);
+
+const escapeChar = (ch: string): string => (SPECIAL.test(ch) ? `\\${ch}` : ch);
 
 /** Regex source for a glob; `star` is what `*` may span (e.g. `.*`, or `[^:]*` inside an ARN segment). */
 export function globSource(glob: string, star = '.*', one = '.'): string {
 	let out = '';
-	for (const ch of glob) out += ch === '*' ? star : ch === '?' ? one : escapeRegex(ch);
+	for (const ch of glob) out += ch === '*' ? star : ch === '?' ? one : escapeChar(ch);
 	return out;
 }
 
@@ -43,7 +48,7 @@ export function arnPiecesSource(pieces: PatternPiece[]): string {
 			const inSegment = segmented && colons < 5;
 			if (p.glob && ch === '*') out += inSegment ? '[^:]*' : '.*';
 			else if (p.glob && ch === '?') out += inSegment ? '[^:]' : '.';
-			else out += escapeRegex(ch);
+			else out += escapeChar(ch);
 		}
 	}
 	return out;

@@ -57,7 +57,12 @@ function compilePrincipal(p: PrincipalElement): CompiledPrincipal {
 
 function compileResource(pattern: string, variables: boolean): CompiledResource {
 	const template = parseTemplate(pattern, variables);
-	if (template.dynamic) return { template };
+	if (template.dynamic) {
+		// variables are allowed only in the resource part, after the fifth colon (policy variables page)
+		const head = pattern.slice(0, pattern.indexOf('${'));
+		const colons = head.split(':').length - 1;
+		return pattern.startsWith('arn:') && colons < 5 ? { template, never: true } : { template };
+	}
 	if (pattern === '*') return { template, any: true };
 	if (!hasWildcard(pattern)) return { template, exact: pattern };
 	return { template, regex: arnRegex(pattern) };

@@ -27,6 +27,8 @@ export interface CompiledResource {
 	exact?: string;
 	regex?: RegExp;
 	any?: boolean;
+	/** A variable before the fifth colon (service, region, account): the pattern never matches. */
+	never?: boolean;
 }
 
 /** The Principal / NotPrincipal element, normalised: account ids become root ARNs. */

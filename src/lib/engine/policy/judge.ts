@@ -46,6 +46,7 @@ function matchResource(r: CompiledResource, arn: string, ctx: ContextLookup): bo
 	if (r.any) return true;
 	if (r.exact !== undefined) return r.exact === arn;
 	if (r.regex) return r.regex.test(arn);
+	if (r.never) return false;
 	const resolved = resolveTemplate(r.template, ctx);
 	if (!resolved) return false;
 	if (!resolved.some((p) => p.glob && hasWildcard(p.text))) return resolvedText(resolved) === arn;
@@ -68,6 +69,7 @@ const wildOnly = (seg: string) => /^\**$/.test(seg);
  */
 function coversEverything(r: CompiledResource, actionLower: string): boolean {
 	if (r.any) return true;
+	if (r.never) return false;
 	const parts = r.template.raw.split(':');
 	if (parts.length < 6 || parts[0] !== 'arn') return false;
 	const service = actionLower.slice(0, actionLower.indexOf(':'));

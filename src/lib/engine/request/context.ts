@@ -90,12 +90,12 @@ export function requestContext(context: Record<string, ContextValue> | undefined
 export class ContextStack {
 	#request: Record<string, ContextValue> | undefined;
 	#requestMap: ContextMap | null = null;
-	constructor(
-		request: Record<string, ContextValue> | undefined,
-		readonly principal: ContextMap,
-		readonly resource: ContextMap
-	) {
+	#principal: { readonly context: ContextMap };
+	#resource: { readonly context: ContextMap };
+	constructor(request: Record<string, ContextValue> | undefined, principal: { readonly context: ContextMap }, resource: { readonly context: ContextMap }) {
 		this.#request = request;
+		this.#principal = principal;
+		this.#resource = resource;
 	}
 	/** The request-supplied keys, lowercased. */
 	get requestKeys(): ContextMap {
@@ -103,11 +103,11 @@ export class ContextStack {
 	}
 	/** The three layers, request first. */
 	get layers(): ContextMap[] {
-		return [this.requestKeys, this.principal, this.resource];
+		return [this.requestKeys, this.#principal.context, this.#resource.context];
 	}
 	/** The values of a key (lowercase name), or undefined when absent. */
 	get(keyLower: string): string[] | undefined {
-		return (this.#request ? this.requestKeys.get(keyLower)?.values : undefined) ?? this.principal.get(keyLower)?.values ?? this.resource.get(keyLower)?.values;
+		return (this.#request ? this.requestKeys.get(keyLower)?.values : undefined) ?? this.#principal.context.get(keyLower)?.values ?? this.#resource.context.get(keyLower)?.values;
 	}
 }
 

@@ -35,39 +35,57 @@ export interface ResolvedPrincipal {
 const FEDERATED_DOMAINS = new Set(['accounts.google.com', 'graph.facebook.com', 'www.amazon.com', 'cognito-identity.amazonaws.com']);
 const rootArn = (account: string, partition = 'aws') => `arn:${partition}:iam::${account}:root`;
 
+type Fields = Partial<Omit<ResolvedPrincipal, 'input' | 'kind' | 'account'>>;
+
+// every resolved principal has the same properties in the same order (one object shape for the hot loop)
+function make(input: string, kind: PrincipalKind, account: string | null, f: Fields = {}): ResolvedPrincipal {
+	return {
+		input,
+		kind,
+		account,
+		arn: f.arn ?? input,
+		user: f.user,
+		role: f.role,
+		accountData: f.accountData,
+		sessionName: f.sessionName,
+		names: f.names ?? [input],
+		ids: f.ids ?? [],
+		serviceLinked: f.serviceLinked ?? false,
+		known: f.known ?? true
+	};
+}
+
+const ARN = /^arn:([^:]+):(iam|sts)::(\d{12}):(.*)$/;
+
 /** Resolve a request principal (never throws; unknown IAM entities resolve with known=false). */
 export function resolvePrincipal(index: SnapshotIndex, input: string): ResolvedPrincipal {
-	const base = { input, arn: input, names: [input], ids: [] as string[], serviceLinked: false, known: true };
-	if (input === '*') return { ...base, kind: 'anonymous', account: null, names: [] };
+	if (input === '*') return make(input, 'anonymous', null, { names: [] });
 	if (/^\d{12}$/.test(input)) return resolvePrincipal(index, rootArn(input));
 	if (FEDERATED_DOMAINS.has(input) || /^arn:[^:]+:iam::\d{12}:(saml-provider|oidc-provider)\//.test(input)) {
-		return { ...base, kind: 'federatedProvider', account: /::(\d{12}):/.exec(input)?.[1] ?? null };
+		return make(input, 'federatedProvider', /::(\d{12}):/.exec(input)?.[1] ?? null);
 	}
-	if (!input.startsWith('arn:')) return { ...base, kind: 'service', account: null, names: [input.toLowerCase()] };
-	const m = /^arn:([^:]+):(iam|sts)::(\d{12}):(.*)$/.exec(input);
-	if (!m) return { ...base, kind: 'anonymous', account: null, known: false };
+	if (!input.startsWith('arn:')) return make(input, 'service', null, { names: [input.toLowerCase()] });
+	const m = ARN.exec(input);
+	if (!m) return make(input, 'anonymous', null, { known: false });
 	const [, partition, service, account, rest] = m;
 	const root = rootArn(account, partition);
 	const accountData = index.accounts.get(account);
-	if (service === 'iam' && rest === 'root') return { ...base, kind: 'root', account, accountData, names: [root] };
+	if (service === 'iam' && rest === 'root') return make(input, 'root', account, { accountData, names: [root] });
 	if (service === 'iam' && rest.startsWith('user/')) {
 		const found = index.principals.get(input);
 		const user = found?.kind === 'user' ? found.entity : undefined;
-		return { ...base, kind: 'user', account, accountData, user, known: !!user, names: [input, root], ids: user ? [user.id] : [] };
+		return make(input, 'user', account, { accountData, user, known: !!user, names: [input, root], ids: user ? [user.id] : [] });
 	}
 	if (service === 'iam' && rest.startsWith('role/')) {
 		const found = index.principals.get(input);
 		const role = found?.kind === 'role' ? found.entity : undefined;
-		return { ...base, kind: 'role', account, accountData, role, known: !!role, names: [input, root], ids: role ? [role.id] : [], serviceLinked: isServiceLinked(input) };
+		return make(input, 'role', account, { accountData, role, known: !!role, names: [input, root], ids: role ? [role.id] : [], serviceLinked: isServiceLinked(input) });
 	}
 	if (service === 'sts' && rest.startsWith('assumed-role/')) {
 		const [, roleName, ...session] = rest.split('/');
 		const role = accountData?.roles.find((r) => r.name === roleName);
 		const roleArn = role?.arn ?? `arn:${partition}:iam::${account}:role/${roleName}`;
-		return {
-			...base,
-			kind: 'session',
-			account,
+		return make(input, 'session', account, {
 			accountData,
 			role,
 			arn: roleArn,
@@ -76,12 +94,10 @@ export function resolvePrincipal(index: SnapshotIndex, input: string): ResolvedP
 			names: [input, roleArn, root],
 			ids: role ? [role.id] : [],
 			serviceLinked: isServiceLinked(roleArn)
-		};
+		});
 	}
-	if (service === 'sts' && rest.startsWith('federated-user/')) {
-		return { ...base, kind: 'federatedUser', account, accountData, known: false, names: [input, root] };
-	}
-	return { ...base, kind: 'anonymous', account, known: false };
+	if (service === 'sts' && rest.startsWith('federated-user/')) return make(input, 'federatedUser', account, { accountData, known: false, names: [input, root] });
+	return make(input, 'anonymous', account, { known: false });
 }
 
 /** True for a service-linked role's ARN (path /aws-service-role/). */

@@ -5,7 +5,7 @@
  */
 import { accountOfArn, resourcePolicyId, trustPolicyId } from '../../model/ids';
 import type { PolicyDocument } from '../../model/policy-document';
-import type { Resource } from '../../model/snapshot';
+import type { Resource, Role } from '../../model/snapshot';
 import type { SnapshotIndex } from '../../model/snapshot-index';
 import { compilePolicy } from '../policy/compile';
 import type { CompiledPolicy } from '../policy/compiled';
@@ -30,7 +30,7 @@ export interface ResolvedResource {
 	kind: ResourcePolicyKind;
 	policy: CompiledPolicy | null;
 	awsManagedKey: boolean;
-	context: ContextMap;
+	readonly context: ContextMap;
 	warnings: string[];
 }
 
@@ -53,12 +53,35 @@ export function resolveResource(index: SnapshotIndex, arn: string, resourceAccou
 	const account =
 		resourceAccount ?? resource?.accountId ?? found?.account.id ?? accountOfArn(arn) ?? (bucket ? (index.bucketAccounts.get(bucket) ?? null) : null);
 	const tags = resource?.tags ?? found?.entity.tags ?? null;
-	const base = { arn, account, awsManagedKey: false, context: resourceContext(index, account, tags), warnings };
+	const { kind, policy, awsManagedKey } = policyOf(index, arn, resource, found?.kind === 'role' ? found.entity : undefined, account, trustAction, warnings);
+	let context: ContextMap | null = null;
+	return {
+		arn,
+		account,
+		kind,
+		policy,
+		awsManagedKey,
+		// built on first use: most evaluations never read a context key
+		get context() {
+			return (context ??= resourceContext(index, account, tags));
+		},
+		warnings
+	};
+}
+
+function policyOf(
+	index: SnapshotIndex,
+	arn: string,
+	resource: Resource | undefined,
+	role: Role | undefined,
+	account: string | null,
+	trustAction: boolean,
+	warnings: string[]
+): Pick<ResolvedResource, 'kind' | 'policy' | 'awsManagedKey'> {
 	if (trustAction && /^arn:[^:]+:iam::\d{12}:role\//.test(arn)) {
-		const role = found?.kind === 'role' ? found.entity : undefined;
 		if (!role) warnings.push(`role ${arn} is not in the snapshot: its trust policy is unknown, so it allows no one`);
 		const policy = compilePolicy(role?.trustPolicy, { id: trustPolicyId(arn), label: trustPolicyId(arn), name: 'trust policy', type: 'resource', attachedTo: arn });
-		return { ...base, kind: 'trust', policy };
+		return { kind: 'trust', policy, awsManagedKey: false };
 	}
 	const isKey = resource?.kind === 'kms-key' || (!resource && /^arn:[^:]+:kms:[^:]*:\d{12}:key\//.test(arn));
 	if (isKey) {
@@ -68,12 +91,14 @@ export function resolveResource(index: SnapshotIndex, arn: string, resourceAccou
 			doc = defaultKeyPolicies.get(account) ?? defaultKeyPolicy(account);
 			defaultKeyPolicies.set(account, doc);
 		}
-		const policy = compilePolicy(doc, { id: resourcePolicyId(resource?.arn ?? arn), label: resourcePolicyId(resource?.arn ?? arn), name: 'key policy', type: 'resource', attachedTo: resource?.arn ?? arn });
-		return { ...base, kind: 'kms', policy, awsManagedKey: resource?.awsManaged === true };
+		const id = resourcePolicyId(resource?.arn ?? arn);
+		const policy = compilePolicy(doc, { id, label: id, name: 'key policy', type: 'resource', attachedTo: resource?.arn ?? arn });
+		return { kind: 'kms', policy, awsManagedKey: resource?.awsManaged === true };
 	}
 	if (resource?.policy) {
-		const policy = compilePolicy(resource.policy, { id: resourcePolicyId(resource.arn), label: resourcePolicyId(resource.arn), name: `${resource.kind} policy`, type: 'resource', attachedTo: resource.arn });
-		return { ...base, kind: 'resource', policy };
+		const id = resourcePolicyId(resource.arn);
+		const policy = compilePolicy(resource.policy, { id, label: id, name: `${resource.kind} policy`, type: 'resource', attachedTo: resource.arn });
+		return { kind: 'resource', policy, awsManagedKey: false };
 	}
-	return { ...base, kind: null, policy: null };
+	return { kind: null, policy: null, awsManagedKey: false };
 }
