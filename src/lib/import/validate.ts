@@ -25,7 +25,9 @@ export function ajvReason(e: AjvErrorLike): string {
 	const p = e.params;
 	switch (e.keyword) {
 		case 'required':
-			return `the field "${String(p.missingProperty)}" is missing`;
+			return p.missingProperty === 'Action'
+				? 'the statement has neither "Action" nor "NotAction"'
+				: `the field "${String(p.missingProperty)}" is missing`;
 		case 'type':
 			return `expected ${String(p.type).replace(',', ' or ')} here`;
 		case 'enum':
@@ -60,11 +62,11 @@ export function check(
 ): AtlasError | null {
 	if (validate(value)) return null;
 	const errors = validate.errors ?? [];
-	// anyOf reports its branches' errors first; the deepest pointer is the most useful one.
-	const e = errors.reduce(
-		(a, b) => (b.instancePath.length > a.instancePath.length ? b : a),
-		errors[0]
-	);
+	// anyOf reports every branch's errors; the deepest pointer is the most useful one, and at equal
+	// depth an unexpected field ("Actions") explains more than the missing one it stands for.
+	const rank = (x: AjvErrorLike) =>
+		x.instancePath.split('/').length * 2 + (x.keyword === 'additionalProperties' ? 1 : 0);
+	const e = errors.reduce((a, b) => (rank(b) > rank(a) ? b : a), errors[0]);
 	if (!e)
 		return importError(shape, 'invalid', `This is not a valid ${what}.`, { file, pointer: base });
 	return importError(shape, 'invalid', `This is not a valid ${what}: ${ajvReason(e)}.`, {
