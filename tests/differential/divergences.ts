@@ -8,6 +8,7 @@
  */
 import type { Simulation } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument, PolicyStatement } from '../../src/lib/model/policy-document';
+import type { EvalRequest } from '../../src/lib/engine/types';
 import type { Snapshot } from '../../src/lib/model/snapshot';
 import type { SnapshotIndex } from '../../src/lib/model/snapshot-index';
 import type { GeneratedRequest } from './request-generator';
@@ -18,6 +19,8 @@ export interface Disagreement {
 	index: SnapshotIndex;
 	g: GeneratedRequest;
 	sim: Simulation;
+	/** Context keys the peer reported it ignored for this action. */
+	ignoredKeys?: string[];
 }
 
 /** A named divergence of the peer from the AWS docs. */
@@ -31,6 +34,8 @@ export interface DivergenceRule {
 	peer?(sim: Simulation, d: Disagreement): Simulation;
 	/** Take the documented element away on our side (returns a changed copy). */
 	ours?(snapshot: Snapshot, d: Disagreement): Snapshot;
+	/** Change the request on our side (returns a changed copy). */
+	request?(request: EvalRequest, d: Disagreement): EvalRequest;
 }
 
 const isWildcard = (st: PolicyStatement) => principalValues(st, 'Principal').includes('*');
@@ -112,6 +117,48 @@ const isOldVersion = (doc: PolicyDocument) => doc.Version !== '2012-10-17' && JS
 /** The named divergences, in the order they are tried. */
 export const DIVERGENCES: DivergenceRule[] = [
 	{
+		// Known divergence: the peer filters out context keys that the Service Authorization Reference
+		// does not list for the action. Counterfactual: drop the same keys on our side.
+		name: 'peer-drops-inapplicable-context-keys',
+		doc: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
+		applies: (d) => (d.ignoredKeys ?? []).length > 0,
+		request: (request, d) => {
+			const dropped = new Set((d.ignoredKeys ?? []).map((k) => k.toLowerCase()));
+			return { ...request, context: Object.fromEntries(Object.entries(request.context ?? {}).filter(([k]) => !dropped.has(k.toLowerCase()))) };
+		}
+	},
+	{
+		// An empty string is an empty data set (set-operator page: "an empty data set (for example, an
+		// empty string)"), i.e. the key has no value; the peer compares the empty string. Counterfactual:
+		// leave such keys out of the peer's context.
+		name: 'empty-string-is-no-value',
+		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
+		applies: (d) => Object.values(d.sim.request.contextVariables).some((v) => v === '' || (Array.isArray(v) && v.every((x) => x === ''))),
+		peer: (sim) => {
+			const next = clone(sim);
+			const c = next.request.contextVariables;
+			for (const k of Object.keys(c)) if (c[k] === '' || (Array.isArray(c[k]) && (c[k] as string[]).every((x) => x === ''))) delete c[k];
+			return next;
+		}
+	},
+	{
+		// 0.0.0.0/0 is the CIDR block of every IPv4 address (condition operators page: IP address
+		// operators take RFC 4632 CIDR blocks); the peer matches nothing with it. Counterfactual: give
+		// the peer the same range as two /1 blocks.
+		name: 'ipv4-zero-prefix',
+		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html',
+		applies: (d) => simDocuments(d.sim).some((doc) => JSON.stringify(doc).includes('0.0.0.0/0')),
+		peer: (sim) => {
+			const next = clone(sim);
+			for (const doc of simDocuments(next))
+				for (const st of statements(doc))
+					for (const op of Object.keys(st.Condition ?? {}))
+						if (/IpAddress/.test(op))
+							st.Condition![op] = Object.fromEntries(Object.entries(st.Condition![op]).map(([k, v]) => [k, [v].flat().flatMap((x) => (x === '0.0.0.0/0' ? ['0.0.0.0/1', '128.0.0.0/1'] : [x]))])) as never;
+			return next;
+		}
+	},
+	{
 		name: 'root-user-implicit-full-access',
 		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html',
 		applies: (d) => d.g.principal.kind === 'root',
@@ -156,11 +203,14 @@ export const DIVERGENCES: DivergenceRule[] = [
 		}
 	},
 	{
-		name: 'notprincipal-lists-account-or-role',
+		// NotPrincipal page: the account (and for a session, the role and the session) must all be
+		// listed for a principal to be spared; the peer spares any principal of a listed account or
+		// role, and a user listed without its account.
+		name: 'notprincipal-partial-list',
 		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html',
 		applies: (d) => {
 			const p = d.g.principal;
-			const related = [`arn:aws:iam::${p.account}:root`, p.account, ...(p.roleArn ? [p.roleArn] : [])];
+			const related = [p.arn, `arn:aws:iam::${p.account}:root`, p.account, ...(p.roleArn ? [p.roleArn] : [])];
 			return statements(resourcePolicyOf(d.index, d.g)).some((st) => st.Effect === 'Deny' && principalValues(st, 'NotPrincipal').some((v) => related.includes(v)));
 		},
 		ours: (s, d) => {
@@ -210,12 +260,57 @@ export const DIVERGENCES: DivergenceRule[] = [
 		}
 	},
 	{
+		// Variables page example "AllQueueActions": Resource arn:aws:sqs:us-east-2:*:${aws:username}-queue
+		// names the user's own queue. The peer fails to match ARNs whose resource part holds a
+		// variable for some services ("Product does not match"). Counterfactual: substitute the
+		// variables for the peer from its own context.
+		name: 'variable-in-resource-arn',
+		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-resourceelement',
+		applies: (d) => simDocuments(d.sim).some((doc) => doc.Version === '2012-10-17' && statements(doc).some((st) => /\$\{/.test(JSON.stringify(st.Resource ?? st.NotResource ?? '')))),
+		peer: (sim) => {
+			const next = clone(sim);
+			const ctx = sim.request.contextVariables;
+			const value = (name: string) => Object.entries(ctx).find(([k]) => k.toLowerCase() === name.trim().toLowerCase())?.[1];
+			const fix = (v: string) => v.replace(VARIABLE, (whole, name: string) => {
+				const found = value(name);
+				return typeof found === 'string' ? found : whole;
+			});
+			for (const doc of simDocuments(next)) {
+				if (doc.Version !== '2012-10-17') continue;
+				for (const st of statements(doc))
+					for (const el of ['Resource', 'NotResource'] as const) {
+						const v = st[el];
+						if (v !== undefined) st[el] = Array.isArray(v) ? v.map(fix) : fix(v);
+					}
+			}
+			return next;
+		}
+	},
+	{
+		// Evaluation-logic page example: AllowS3ListRead with Resource arn:aws:s3:::* "allows Carlos to
+		// view a list of all of the buckets" (s3:ListAllMyBuckets has no resource type). The peer
+		// matches the request's "*" only against Resource "*". Counterfactual: give the peer "*".
+		name: 'wildcard-only-action-resource',
+		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
+		applies: (d) => d.g.request.resource === '*',
+		peer: (sim) => {
+			const next = clone(sim);
+			const service = sim.request.action.split(':')[0].toLowerCase();
+			const mine = (r: string) => r.toLowerCase().startsWith(`arn:aws:${service}:`);
+			for (const doc of simDocuments(next))
+				for (const st of statements(doc)) if (st.Resource !== undefined && [st.Resource].flat().some(mine)) st.Resource = '*';
+			return next;
+		}
+	},
+	{
 		name: 'date-epoch-seconds',
 		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html',
-		applies: (d) => simDocuments(d.sim).some(hasEpochDate),
+		applies: (d) => simDocuments(d.sim).some(hasEpochDate) || Object.values(d.sim.request.contextVariables).some(isEpoch),
 		peer: (sim) => {
 			const next = clone(sim);
 			const iso = (v: string) => (isEpoch(v) ? new Date(Number(v) * 1000).toISOString() : v);
+			const context = next.request.contextVariables;
+			for (const k of Object.keys(context)) if (/^aws:(EpochTime|CurrentTime|TokenIssueTime)$/i.test(k)) context[k] = replaceValues({ v: context[k] }, iso).v as string;
 			for (const doc of simDocuments(next))
 				for (const st of statements(doc))
 					for (const op of Object.keys(st.Condition ?? {})) if (/^Date/.test(op)) st.Condition![op] = replaceValues(st.Condition![op], iso) as never;

@@ -7,8 +7,13 @@
  *   RCPs for resources in it (SCP and RCP pages);
  * - it applies whatever RCPs it is given, so none are passed where AWS says RCPs do not apply:
  *   unsupported services, AWS managed KMS keys, kms:RetireGrant (RCP page, KMS RCP page);
- * - principals outside the organization get no SCPs (SCP page).
- * Service-linked roles are never generated (the peer applies SCPs to them).
+ * - principals outside the organization get no SCPs (SCP page);
+ * - the peer applies SCPs and RCPs to service-linked roles, so none are passed for them (SCP and
+ *   RCP pages; the generator never makes them, fixture cases do);
+ * - a KMS key whose key policy the snapshot lacks gets KMS's default key policy, as the evaluator
+ *   assumes (default key policy page) — missing data, not a divergence;
+ * - S3 ABAC (aws:ResourceTag on buckets) is declared enabled, since the evaluator fills
+ *   aws:ResourceTag from the bucket's tags (the snapshot does not record the bucket setting).
  */
 import type { Simulation } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument } from '../../src/lib/model/policy-document';
@@ -91,6 +96,9 @@ export function filledContext(index: SnapshotIndex, g: GeneratedRequest): Record
 		c['aws:PrincipalOrgPaths'] = principalPaths;
 	}
 	c['aws:ResourceAccount'] = g.target.account;
+	const holder = g.target.holder;
+	const holderTags = holder ? (index.resources.get(holder)?.tags ?? index.principals.get(holder)?.entity.tags) : undefined;
+	if (holderTags && g.target.kind !== 'object') Object.assign(c, tagKeys('aws:ResourceTag/', holderTags));
 	const resourcePaths = orgPathString(index, g.target.account);
 	if (org && resourcePaths) {
 		c['aws:ResourceOrgID'] = org.id;
@@ -106,9 +114,16 @@ function chain(index: SnapshotIndex, account: string, type: 'SCP' | 'RCP') {
 	}));
 }
 
+/** A service-linked role (or a session of one): its path is /aws-service-role/… (SLR page). */
+export function isServiceLinked(index: SnapshotIndex, g: GeneratedRequest): boolean {
+	const found = index.principals.get(g.principal.roleArn ?? g.principal.arn);
+	return found?.kind === 'role' && found.entity.path.startsWith('/aws-service-role/');
+}
+
 /** Whether AWS applies RCPs to this request (RCP pages). */
 export function rcpsApply(index: SnapshotIndex, g: GeneratedRequest): boolean {
 	const org = index.snapshot.organization;
+	if (isServiceLinked(index, g)) return false;
 	if (!org || !index.orgAccounts.has(g.target.account) || org.managementAccountId === g.target.account) return false;
 	const service = g.request.action.split(':')[0].toLowerCase();
 	if (!rcpServices.has(service) || g.request.action.toLowerCase() === 'kms:retiregrant') return false;
@@ -118,6 +133,7 @@ export function rcpsApply(index: SnapshotIndex, g: GeneratedRequest): boolean {
 /** Whether AWS applies SCPs to this principal (SCP page). */
 export function scpsApply(index: SnapshotIndex, g: GeneratedRequest): boolean {
 	const org = index.snapshot.organization;
+	if (isServiceLinked(index, g)) return false;
 	return !!org && index.orgAccounts.has(g.principal.account) && org.managementAccountId !== g.principal.account;
 }
 
@@ -128,7 +144,11 @@ export function resourcePolicyOf(index: SnapshotIndex, g: GeneratedRequest): Pol
 		const role = index.principals.get(g.target.holder);
 		return role?.kind === 'role' ? (role.entity.trustPolicy ?? undefined) : undefined;
 	}
-	return index.resources.get(g.target.holder)?.policy ?? undefined;
+	const resource = index.resources.get(g.target.holder);
+	if (resource?.kind === 'kms-key' && !resource.policy) {
+		return { Version: '2012-10-17', Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${resource.accountId}:root` }, Action: 'kms:*', Resource: '*' }] };
+	}
+	return resource?.policy ?? undefined;
 }
 
 /** The full peer input for one generated request. */
@@ -146,6 +166,7 @@ export function peerSimulation(index: SnapshotIndex, world: GeneratedWorld, g: G
 		resourcePolicy: resourcePolicyOf(index, g)
 	};
 	if (boundary.length) sim.permissionBoundaryPolicies = boundary;
+	if (g.target.kind === 'object' || g.target.kind === 'bucket') sim.additionalSettings = { s3: { bucketAbacEnabled: true } };
 	if (g.request.sessionPolicy) sim.sessionPolicy = g.request.sessionPolicy;
 	void world;
 	return sim;

@@ -107,7 +107,7 @@ export function randomDocument(rng: Random, scope: PolicyScope, max: number, o: 
 	const count = rng.int(1, max);
 	for (let i = 0; i < count; i++) statements.push(randomStatement(rng, scope, { ...o, sid: rng.chance(0.5) ? `S${i}` : undefined }));
 	// A few documents use the 2008 version, where ${…} is literal text (policy variables page).
-	const version = rng.chance(0.03) ? '2008-10-17' : '2012-10-17';
+	const version = rng.chance(0.06) ? '2008-10-17' : '2012-10-17';
 	return { Version: version, Statement: statements.length === 1 && rng.chance(0.3) ? statements[0] : statements };
 }
 

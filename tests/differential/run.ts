@@ -5,10 +5,12 @@
  * not explained by a documented divergence (divergences.ts).
  * Usage: npm run test:differential [-- --worlds 50 --per-world 110 --seed 1]
  */
-import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { createEvaluator } from '../../src/lib/engine/evaluate';
 import type { Decision } from '../../src/lib/engine/types';
-import { DIVERGENCES, type Disagreement, type DivergenceRule } from './divergences';
+import { classify } from './compare';
+import { DIVERGENCES } from './divergences';
+import { replayFixtures } from './fixtures';
 import { peerSimulation } from './peer-input';
 import { buildRequestSet } from './request-set';
 
@@ -17,29 +19,6 @@ const PEER: Record<string, Decision> = { Allowed: 'allowed', ExplicitlyDenied: '
 function arg(name: string, fallback: number): number {
 	const i = process.argv.indexOf(`--${name}`);
 	return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-async function peerDecision(sim: Simulation): Promise<Decision | 'error'> {
-	const r = await runSimulation(sim, {});
-	return r.resultType === 'error' ? 'error' : PEER[r.overallResult];
-}
-
-/** Try the rules that apply, one by one and then together; the name of the class that explains it, or null. */
-async function classify(d: Disagreement, rules: DivergenceRule[]): Promise<string | null> {
-	const applicable = rules.filter((r) => r.applies(d));
-	const attempts = [...applicable.map((r) => [r]), ...(applicable.length > 1 ? [applicable] : [])];
-	for (const group of attempts) {
-		let sim = d.sim;
-		let snapshot = d.index.snapshot;
-		for (const r of group) {
-			if (r.peer) sim = r.peer(sim, d);
-			if (r.ours) snapshot = r.ours(snapshot, d);
-		}
-		const peer = await peerDecision(sim);
-		const ours = createEvaluator(snapshot).evaluate(d.g.request).decision;
-		if (peer === ours) return group.map((r) => r.name).join(' + ');
-	}
-	return null;
 }
 
 const worlds = arg('worlds', 50);
@@ -70,7 +49,7 @@ for (const { world, index, requests } of set) {
 			agree++;
 			continue;
 		}
-		const name = await classify({ index, g, sim }, DIVERGENCES);
+		const name = await classify({ index, g, sim, ignoredKeys: r.resultType === 'single' ? r.result.ignoredContextKeys : [] });
 		if (name) classes[name] = (classes[name] ?? 0) + 1;
 		else unexplained.push({ seed: world.seed, request: g.request, ours: ours.decision, peer, reasons: ours.reasons, gap: ours.gap, summary: ours.summary });
 	}
@@ -94,5 +73,10 @@ for (const e of peerErrors.slice(0, 5)) console.log('PEER-ERROR', JSON.stringify
 console.log(`differential: ${total} requests over ${worlds} organizations; agreement ${(100 * report.agreementRate).toFixed(2)}%; ` +
 	`explained by documented divergences ${explained}; unexplained ${unexplained.length}`);
 for (const rule of DIVERGENCES) console.log(`  ${rule.name}: ${Object.entries(classes).filter(([k]) => k.split(' + ').includes(rule.name)).reduce((a, [, n]) => a + n, 0)}  (${rule.doc})`);
-console.log(`DIFFERENTIAL ${JSON.stringify(report)}`);
+const fixtures = await replayFixtures();
+for (const u of fixtures.unexplained) console.log('FIXTURE-UNEXPLAINED', JSON.stringify(u));
+console.log(`fixture cases replayed against the peer: ${fixtures.replayed} of ${fixtures.cases} (${fixtures.skipped} callers the peer cannot express, ` +
+	`${fixtures.peerRejected} inputs it rejects); peer agrees with the expected decision in ${fixtures.agreement}; ` +
+	`documented divergences ${JSON.stringify(fixtures.divergences)}; unexplained ${fixtures.unexplained.length}`);
+console.log(`DIFFERENTIAL ${JSON.stringify({ ...report, fixtures: { ...fixtures, unexplained: fixtures.unexplained.length } })}`);
 process.exitCode = total < 5000 || unexplained.length > 0 || peerErrors.length > 0 ? 1 : 0;
