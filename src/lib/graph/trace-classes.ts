@@ -94,7 +94,7 @@ export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, st
 				link(p.via, id, cls);
 				link(p.via, t.subject, TRACE_CLASS.path);
 			} else link(p.attachedTo, id, cls);
-			link(id, t.object, TRACE_CLASS.path);
+			for (const e of between.get(`${id}|${t.object}`) ?? []) if (e.endsWith(':reaches')) mark(e, TRACE_CLASS.path);
 		}
 		// Every policy of the layer that failed to allow is part of the gap.
 		if (layer.verdict === 'noAllow' && layer.layer === result.gap)

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { assertHighlighted, decidingClass, decidingNode, graphDebug, openGraph, settle, traceHash, waitForDebug } from '../lib/graph.js';
+import { hideSidebar, assertHighlighted, decidingClass, decidingNode, graphDebug, openGraph, settle, traceHash, waitForDebug } from '../lib/graph.js';
 
 export const name = 'graph: trace every designed demo path, deciding nodes highlighted';
 
@@ -17,6 +17,7 @@ export default async function (page, ctx) {
 	for (const path of paths) {
 		await openGraph(page, traceHash(path.request));
 		await page.reload();
+		await hideSidebar(page);
 		await page.getByTestId('graph-canvas').waitFor();
 		await waitForDebug(page, (d) => d.decision !== null);
 		const debug = await graphDebug(page);
