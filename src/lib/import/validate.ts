@@ -51,6 +51,35 @@ export function ajvReason(e: AjvErrorLike): string {
 	}
 }
 
+const STATEMENT_FIELDS = new Set([
+	'Sid',
+	'Effect',
+	'Principal',
+	'NotPrincipal',
+	'Action',
+	'NotAction',
+	'Resource',
+	'NotResource',
+	'Condition'
+]);
+
+/** A statement missing Action usually has a misspelt one ("Actions"): name the stranger instead. */
+function unknownStatementField(e: AjvErrorLike, value: unknown): string | undefined {
+	if (e.keyword !== 'required' || e.params.missingProperty !== 'Action') return undefined;
+	const statement = e.instancePath
+		.split('/')
+		.slice(1)
+		.reduce<unknown>(
+			(v, k) =>
+				(v as Record<string, unknown> | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')],
+			value
+		);
+	const stranger = Object.keys((statement ?? {}) as object).find((k) => !STATEMENT_FIELDS.has(k));
+	return stranger === undefined
+		? undefined
+		: `unexpected field "${stranger}" (a statement needs "Action" or "NotAction")`;
+}
+
 /** Validate `value`; on failure an error `import.<shape>.invalid` pointing into the file. */
 export function check(
 	validate: Validator,
@@ -69,7 +98,8 @@ export function check(
 	const e = errors.reduce((a, b) => (rank(b) > rank(a) ? b : a), errors[0]);
 	if (!e)
 		return importError(shape, 'invalid', `This is not a valid ${what}.`, { file, pointer: base });
-	return importError(shape, 'invalid', `This is not a valid ${what}: ${ajvReason(e)}.`, {
+	const reason = unknownStatementField(e, value) ?? ajvReason(e);
+	return importError(shape, 'invalid', `This is not a valid ${what}: ${reason}.`, {
 		file,
 		pointer: base + e.instancePath
 	});
