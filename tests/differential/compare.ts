@@ -16,10 +16,14 @@ export async function peerDecision(sim: Simulation): Promise<{ decision: Decisio
 	return { decision: PEER[r.overallResult], ignoredKeys: r.resultType === 'single' ? (r.result.ignoredContextKeys ?? []) : [] };
 }
 
-/** Try the rules that apply, one by one and then together; the name of the class that explains it, or null. */
+/**
+ * Try the rules that apply — each alone, then each pair, then all together (smallest explanation
+ * first); the name of the class that explains the disagreement, or null.
+ */
 export async function classify(d: Disagreement): Promise<string | null> {
 	const applicable = DIVERGENCES.filter((r) => r.applies(d));
-	const attempts = [...applicable.map((r) => [r]), ...(applicable.length > 1 ? [applicable] : [])];
+	const pairs = applicable.flatMap((a, i) => applicable.slice(i + 1).map((b) => [a, b]));
+	const attempts = [...applicable.map((r) => [r]), ...pairs, ...(applicable.length > 2 ? [applicable] : [])];
 	for (const group of attempts) {
 		let sim = d.sim;
 		let snapshot = d.index.snapshot;

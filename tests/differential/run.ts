@@ -3,7 +3,7 @@
  * over generated organizations. Prints the agreement rate and every disagreement class; exits
  * non-zero when fewer than 5,000 requests ran, the peer rejected an input, or a disagreement is
  * not explained by a documented divergence (divergences.ts).
- * Usage: npm run test:differential [-- --worlds 50 --per-world 110 --seed 1]
+ * Usage: npm run test:differential [-- --worlds 100 --per-world 110 --seed 1]
  */
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { createEvaluator } from '../../src/lib/engine/evaluate';
@@ -21,7 +21,7 @@ function arg(name: string, fallback: number): number {
 	return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const worlds = arg('worlds', 50);
+const worlds = arg('worlds', 100);
 const perWorld = arg('per-world', 110);
 const set = buildRequestSet(worlds, perWorld, arg('seed', 1));
 let total = 0;
