@@ -2,7 +2,7 @@
  * Snapshot → the text of a native snapshot file. Deterministic: model objects are written with
  * their keys in the schema's order (which follows model/snapshot.ts) whatever order they were
  * built in; open-ended values — policy documents, conditions, principals, tags, saved-view
- * state — keep their own key order, so policies read exactly as imported.
+ * state — are written as they are, so policies read exactly as imported.
  */
 import type { Snapshot } from '../../model/snapshot';
 import schema from '../../../../static/schema/snapshot-v1.json';
@@ -16,45 +16,61 @@ type SchemaNode = {
 	items?: SchemaNode;
 };
 
-const definitions = (schema as { definitions: Record<string, SchemaNode> }).definitions;
+/** Copies a value, putting the keys of closed model objects in schema order. */
+type Reorder = (value: unknown) => unknown;
 
-function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
-	while (node?.$ref) node = definitions[node.$ref.slice('#/definitions/'.length)];
+const definitions = (schema as { definitions: Record<string, SchemaNode> }).definitions;
+const identity: Reorder = (value) => value;
+const compiled = new Map<SchemaNode, Reorder>();
+
+function resolve(node: SchemaNode): SchemaNode {
+	while (node.$ref) node = definitions[node.$ref.slice('#/definitions/'.length)];
 	return node;
 }
 
 const hasType = (node: SchemaNode, type: string): boolean =>
 	node.type === type || (Array.isArray(node.type) && node.type.includes(type));
 
-/** The schema branch describing `value` (an object or an array), if any. */
-function branchFor(node: SchemaNode | undefined, value: object): SchemaNode | undefined {
-	const n = resolve(node);
-	if (!n?.anyOf) return n;
-	const type = Array.isArray(value) ? 'array' : 'object';
-	return n.anyOf.map(resolve).find((b) => b && hasType(b, type));
+/** The reorder function for a schema node, built once per node. */
+function reorderFor(raw: SchemaNode): Reorder {
+	const node = resolve(raw);
+	let fn = compiled.get(node);
+	if (fn) return fn;
+	fn = identity;
+	compiled.set(node, (v) => fn!(v)); // placeholder while building, in case a schema refers to itself
+	if (node.anyOf) {
+		const branches = node.anyOf.map(resolve);
+		const forObject = branches.find((b) => hasType(b, 'object'));
+		const forArray = branches.find((b) => hasType(b, 'array'));
+		const objectFn = forObject ? reorderFor(forObject) : identity;
+		const arrayFn = forArray ? reorderFor(forArray) : identity;
+		fn = (v) =>
+			v === null || typeof v !== 'object' ? v : Array.isArray(v) ? arrayFn(v) : objectFn(v);
+	} else if (node.items) {
+		const item = reorderFor(node.items);
+		fn = (v) => (Array.isArray(v) ? v.map(item) : v);
+	} else if (node.additionalProperties === false && node.properties) {
+		// Closed objects only ever hold their schema keys, so a plain object literal is safe.
+		const fields = Object.entries(node.properties).map(
+			([key, child]) => [key, reorderFor(child)] as const
+		);
+		fn = (v) => {
+			if (v === null || typeof v !== 'object') return v;
+			const source = v as Record<string, unknown>;
+			const out: Record<string, unknown> = {};
+			for (const [key, child] of fields)
+				if (source[key] !== undefined) out[key] = child(source[key]);
+			return out;
+		};
+	}
+	// Open objects (policy documents, maps) hold no model objects: they are written as they are.
+	compiled.set(node, fn);
+	return fn;
 }
 
-/** A copy of `value` with model objects' keys in schema order. */
-function ordered(value: unknown, node: SchemaNode | undefined): unknown {
-	if (value === null || typeof value !== 'object') return value;
-	const n = branchFor(node, value);
-	if (Array.isArray(value)) return value.map((item) => ordered(item, n?.items));
-	const source = value as Record<string, unknown>;
-	// A null prototype keeps keys such as "__proto__" (legal in tags) as plain data.
-	const out: Record<string, unknown> = Object.create(null);
-	const props = n?.properties ?? {};
-	const rest = typeof n?.additionalProperties === 'object' ? n.additionalProperties : undefined;
-	const childSchema = (key: string) => (Object.hasOwn(props, key) ? props[key] : rest);
-	// Closed model objects take the schema's order; open ones (policy documents, maps) their own.
-	const keys =
-		n?.additionalProperties === false
-			? Object.keys(props).filter((k) => Object.hasOwn(source, k))
-			: Object.keys(source);
-	for (const key of keys) out[key] = ordered(source[key], childSchema(key));
-	return out;
-}
+const reorderSnapshot = reorderFor(schema as SchemaNode);
 
 /** The native snapshot file text for `s`: tab-indented JSON with a stable key order and a final newline. */
 export function serializeSnapshot(s: Snapshot): string {
-	return JSON.stringify(ordered(s, schema as SchemaNode), null, '\t') + '\n';
+	return JSON.stringify(reorderSnapshot(s), null, '\t') + '\n';
 }
