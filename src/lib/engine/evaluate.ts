@@ -40,6 +40,8 @@ export interface Evaluator {
 	whoCan(action: string, resource: string, context?: Record<string, ContextValue>): WhoCanEntry[];
 	/** Every user and role ARN of the snapshot. */
 	principals(): string[];
+	/** Resolve and compile every principal now (e.g. in a worker right after loading), so the first who-can is as fast as the next. */
+	prepare(): void;
 }
 
 const RCP_SERVICES = new Set(RCP_SUPPORTED_SERVICES);
@@ -169,7 +171,7 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 			const all = [layers.rcp, layers.scp, layers.resource, layers.identity, layers.boundary, layers.session];
 			result.layers = all.map(layerTrace);
 			result.context = contextRecord(ctx.layers);
-			for (const l of all) for (const j of l.judgements) warnings.push(...j.policy.warnings);
+			for (const l of all) for (const j of l.judgements) for (const w of j.policy.warnings) warnings.push(`${j.policy.name}: ${w}`);
 		}
 		return result;
 	}
@@ -178,6 +180,9 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 	return {
 		evaluate,
 		principals,
+		prepare() {
+			for (const p of principals()) entryOf(p);
+		},
 		whoCan(action, resource, context) {
 			return principals().map((principal) => ({ principal, decision: evaluate({ principal, action, resource, context }, { trace: false, summary: false }).decision }));
 		}

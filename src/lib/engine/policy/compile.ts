@@ -92,12 +92,9 @@ function compileConditions(block: unknown, variables: boolean, warnings: string[
 function compileStatement(s: Record<string, unknown>, index: number, variables: boolean, warnings: string[]): CompiledStatement {
 	const sid = typeof s.Sid === 'string' && s.Sid !== '' ? s.Sid : null;
 	const label = sid ?? String(index);
-	const where = `statement ${label}`;
 	const actions = s.Action !== undefined ? list(s.Action) : s.NotAction !== undefined ? list(s.NotAction) : null;
-	const resources = s.Resource !== undefined ? list(s.Resource) : s.NotResource !== undefined ? list(s.NotResource) : null;
-	const principal = (s.Principal ?? s.NotPrincipal) as PrincipalElement | undefined;
 	const effect = s.Effect === 'Deny' ? 'Deny' : 'Allow';
-	if (s.Effect !== 'Allow' && s.Effect !== 'Deny') warnings.push(`${where}: Effect ${JSON.stringify(s.Effect)} is neither Allow nor Deny; the statement never matches`);
+	if (s.Effect !== 'Allow' && s.Effect !== 'Deny') warnings.push(`statement ${label}: Effect ${JSON.stringify(s.Effect)} is neither Allow nor Deny; the statement never matches`);
 	return {
 		index,
 		sid,
@@ -105,12 +102,29 @@ function compileStatement(s: Record<string, unknown>, index: number, variables: 
 		effect,
 		action: actions ? compileActions(actions) : null,
 		notAction: s.Action === undefined && s.NotAction !== undefined,
-		resources: resources ? resources.map((r) => compileResource(r, variables)) : null,
-		notResource: s.Resource === undefined && s.NotResource !== undefined,
-		principal: principal !== undefined ? compilePrincipal(principal) : null,
-		notPrincipal: s.Principal === undefined && s.NotPrincipal !== undefined,
-		conditions: compileConditions(s.Condition, variables, warnings, where)
+		resources: null,
+		notResource: false,
+		principal: null,
+		notPrincipal: false,
+		conditions: [],
+		pending: { raw: s, variables, warnings }
 	};
+}
+
+/** Compile the rest of a statement (Resource, Principal, Condition) the first time it is needed. */
+export function ready(st: CompiledStatement): CompiledStatement {
+	const pending = st.pending;
+	if (pending === null) return st;
+	const { raw: s, variables, warnings } = pending;
+	const resources = s.Resource !== undefined ? list(s.Resource) : s.NotResource !== undefined ? list(s.NotResource) : null;
+	const principal = (s.Principal ?? s.NotPrincipal) as PrincipalElement | undefined;
+	st.resources = resources ? resources.map((r) => compileResource(r, variables)) : null;
+	st.notResource = s.Resource === undefined && s.NotResource !== undefined;
+	st.principal = principal !== undefined ? compilePrincipal(principal) : null;
+	st.notPrincipal = s.Principal === undefined && s.NotPrincipal !== undefined;
+	st.conditions = compileConditions(s.Condition, variables, warnings, `statement ${st.label}`);
+	st.pending = null;
+	return st;
 }
 
 type CompiledDocument = { statements: CompiledStatement[]; byAction: Map<string, CompiledStatement[]>; warnings: string[] };
@@ -144,6 +158,5 @@ export function compilePolicy(doc: PolicyDocument | null | undefined, origin: Po
 		compiled = compileDocument(doc);
 		cache.set(doc, compiled);
 	}
-	const warnings = compiled.warnings.length ? compiled.warnings.map((w) => `${origin.name}: ${w}`) : compiled.warnings;
-	return withOrigin(origin, compiled, warnings);
+	return withOrigin(origin, compiled, compiled.warnings);
 }

@@ -57,6 +57,8 @@ export interface CompiledStatement {
 	principal: CompiledPrincipal | null;
 	notPrincipal: boolean;
 	conditions: CompiledCondition[];
+	/** The statement's Resource, Principal and Condition are compiled on first use (see `ready` in compile.ts); until then this holds the source. */
+	pending: { raw: Record<string, unknown>; variables: boolean; warnings: string[] } | null;
 }
 
 /** A policy compiled once per evaluator, with where it came from. */
@@ -73,7 +75,7 @@ export interface CompiledPolicy {
 	statements: CompiledStatement[];
 	/** Per lowercase action, the statements whose Action/NotAction match it (filled on demand, shared by every attachment of the document). */
 	byAction: Map<string, CompiledStatement[]>;
-	/** Problems found while compiling (unknown operators, malformed values). */
+	/** Problems found while compiling (unknown operators, malformed values), shared with the document; grows as statements are compiled. */
 	warnings: string[];
 	/** The judgement "nothing matched" for this policy, shared (never mutated). */
 	nothing?: { policy: CompiledPolicy; verdict: 'none'; allows: never[]; denies: never[] };

@@ -9,6 +9,7 @@ import { arnPiecesSource, globSource, hasWildcard, matchAction } from '../match/
 import type { ResolvedPrincipal } from '../request/principal';
 import type { ConditionTrace, PolicyTrace, StatementTrace } from '../types';
 import type { CompiledPolicy, CompiledResource, CompiledStatement } from './compiled';
+import { ready } from './compile';
 import { exemptByNotPrincipal, matchPrincipal, type PrincipalMatch } from './principal-match';
 import { resolveTemplate, resolvedText } from './variables';
 
@@ -138,7 +139,8 @@ export function judgePolicy(policy: CompiledPolicy, req: RequestState): PolicyJu
 	let allows = NONE;
 	let denies = NONE;
 	if (!req.trace) {
-		for (const st of candidates(policy, req.actionLower)) {
+		for (const candidate of candidates(policy, req.actionLower)) {
+			const st = candidate.pending === null ? candidate : ready(candidate);
 			if (!resourceMatches(st, req)) continue;
 			let match: PrincipalMatch | null = null;
 			if (usesPrincipal) {
@@ -156,7 +158,7 @@ export function judgePolicy(policy: CompiledPolicy, req: RequestState): PolicyJu
 	}
 	const statements: StatementTrace[] = [];
 	for (const st of policy.statements) {
-		const r = traceStatement(st, usesPrincipal, req);
+		const r = traceStatement(ready(st), usesPrincipal, req);
 		statements.push(r.trace);
 		if (!r.applies) continue;
 		const hit = { policy, statement: st, principalMatch: r.match };
