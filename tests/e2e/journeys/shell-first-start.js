@@ -26,6 +26,21 @@ export default async function (page, ctx) {
 	assert.ok((await account.locator('li[data-kind="user"]').count()) > 0, 'users listed under the account');
 	await ctx.screenshot('outline-account-open');
 
+	// Keyboard: a collapsed outline row opens with Enter; the view tabs follow the arrow keys.
+	const finance = outline.locator('li[data-kind="account"]', { hasText: 'finance' }).first().getByRole('button').first();
+	await finance.focus();
+	await page.keyboard.press('Enter');
+	assert.equal(await finance.getAttribute('aria-expanded'), 'true');
+	const outlineTab = page.getByRole('tab', { name: 'Outline' });
+	if (await outlineTab.count()) {
+		await outlineTab.focus();
+		await page.keyboard.press('ArrowLeft');
+		assert.equal(await page.getByRole('tab', { name: 'Graph' }).getAttribute('aria-selected'), 'true');
+		assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-graph');
+		await page.keyboard.press('ArrowRight');
+		assert.equal(await outlineTab.getAttribute('aria-selected'), 'true');
+	}
+
 	// Dark theme, remembered across a reload.
 	await page.getByRole('button', { name: /Switch to dark theme/ }).click();
 	assert.equal(await page.locator('.app').getAttribute('data-theme'), 'dark');

@@ -32,4 +32,12 @@ export default async function (page, ctx) {
 	await waitForCount(page, 3);
 	assert.equal((await snapshotNames(page))[0], 'dropped-gaad');
 	await ctx.screenshot('after-drop');
+
+	// A file name holding markup becomes the snapshot name and is shown as text, in the list and the header.
+	const evil = '<img src=x onerror=alert(1)>';
+	await importThrough(page, { files: [{ name: `${evil}.json`, mimeType: 'application/json', buffer: Buffer.from(gaad) }] });
+	await waitForCount(page, 4);
+	assert.equal((await snapshotNames(page))[0], evil);
+	assert.equal(await page.getByTestId('open-snapshot-name').innerText(), evil);
+	assert.equal(await page.locator('img[src="x"]').count(), 0, 'no element was created from the name');
 }
