@@ -7,14 +7,9 @@
  * The peer is a devDependency used only here and in tests/differential (AGPL).
  * Prints human lines and one final `BENCH {json}`.
  */
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 register();
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { runSimulation } = await import('@cloud-copilot/iam-simulate');
 const { createEvaluator } = await import('../src/lib/engine/evaluate.ts');
 const { buildRequestSet } = await import('../tests/differential/request-set.ts');
@@ -47,12 +42,12 @@ const peerPass = async () => {
 	for (const s of sims) await runSimulation(s, {});
 	return sims.length;
 };
-await runSimulation(sims[0], {});
+await peerPass(); // warm-up: the peer loads its IAM data lazily per service
 // The machine is shared: interleave rounds so both sides see the same load, and keep each side's best.
 let oursFull = 0;
 let oursFast = 0;
 let peer = 0;
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < 5; round++) {
 	oursFull = Math.max(oursFull, await rate(ours({ trace: true }), 1));
 	oursFast = Math.max(oursFast, await rate(ours({ trace: false, summary: false }), 1));
 	peer = Math.max(peer, await rate(peerPass, 2));
@@ -63,22 +58,9 @@ console.log(`ours, decision only:    ${Math.round(oursFast).toLocaleString('en')
 console.log(`iam-simulate 0.1.173:   ${Math.round(peer).toLocaleString('en')} evaluations/s`);
 console.log(`speed-up: ${(oursFull / peer).toFixed(0)}× (full trace), ${(oursFast / peer).toFixed(0)}× (decision only)`);
 
-// Who can: the synthetic organization through the real importer.
-function walk(dir, out = []) {
-	for (const name of readdirSync(dir).sort()) {
-		const p = join(dir, name);
-		if (statSync(p).isDirectory()) walk(p, out);
-		else out.push(p);
-	}
-	return out;
-}
-const out = join(repo, 'bench', 'out', 'synthetic-engine-vs-peer');
-const gen = spawnSync(process.execPath, [join(repo, 'scripts', 'generate-synthetic.js'), '--out', out], { encoding: 'utf8' });
-if (gen.status !== 0) throw new Error(`generate-synthetic failed: ${gen.stderr}`);
-const { importFiles } = await import('../src/lib/import/import-files.ts');
-const outcome = importFiles(walk(out).map((p) => ({ path: relative(out, p).split('\\').join('/'), bytes: new Uint8Array(readFileSync(p)) })), { name: 'synthetic', now: '2026-01-01T00:00:00Z' });
-if (!outcome.ok) throw new Error(`import failed: ${outcome.errors.map((e) => e.message).join('; ')}`);
-const snapshot = outcome.snapshot;
+// Who can: the synthetic organization through the real importer (bench/_synthetic-org.js).
+const { syntheticOrg } = await import('./_synthetic-org.js');
+const snapshot = await syntheticOrg();
 let t = performance.now();
 const evaluator = createEvaluator(snapshot);
 const createMs = performance.now() - t;
