@@ -23,6 +23,7 @@ import {
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { register } from 'tsx/esm/api';
 import { build } from 'vite';
 import { appCsp, startCspServer } from './store/csp-server.js';
 
@@ -104,7 +105,28 @@ console.log(
 	`collection: ${paths.length} files, ${(collectionBytes / 1048576).toFixed(1)} MiB (generated in ${((performance.now() - tg) / 1000).toFixed(1)} s)`
 );
 
-// 2. The harness page and the import worker, built like the app.
+// 2. The native snapshot file of the same data, in Node: export (serialize) and import (parse + validate).
+register();
+const { importFiles } = await import('../src/lib/import/import-files.ts');
+const { parseSnapshotFile, serializeSnapshot } =
+	await import('../src/lib/import/snapshot-file/index.ts');
+const nodeImport = importFiles(
+	paths.map((p) => ({ path: p, bytes: new Uint8Array(readFileSync(join(collectionDir, p))) }))
+);
+if (!nodeImport.ok)
+	throw new Error(`synthetic import failed: ${JSON.stringify(nodeImport.errors.slice(0, 3))}`);
+const ts = performance.now();
+const snapshotText = serializeSnapshot(nodeImport.snapshot);
+const serializeMs = performance.now() - ts;
+const tp = performance.now();
+const reparsed = parseSnapshotFile(snapshotText, 'synthetic.json');
+const parseMs = performance.now() - tp;
+if (!reparsed.ok) throw new Error(`snapshot file rejected: ${reparsed.error.message}`);
+console.log(
+	`snapshot file (Node): ${(snapshotText.length / 1048576).toFixed(1)} MiB, serialize ${serializeMs.toFixed(0)} ms, parse + validate ${parseMs.toFixed(0)} ms`
+);
+
+// 3. The harness page and the import worker, built like the app.
 const tb = performance.now();
 await build({
 	root: join(here, 'store'),
@@ -118,7 +140,7 @@ await build({
 writeFileSync(join(outDir, 'collection-manifest.json'), JSON.stringify(paths));
 console.log(`harness built in ${((performance.now() - tb) / 1000).toFixed(1)} s`);
 
-// 3. Run it in Chromium under the app's CSP, sampling memory.
+// 4. Run it in Chromium under the app's CSP, sampling memory.
 const server = await startCspServer(outDir, await appCsp());
 const browserServer = await chromium.launchServer({ executablePath, headless: true, args: ARGS });
 const browser = await chromium.connect(browserServer.wsEndpoint());
@@ -191,7 +213,7 @@ try {
 		`reading it back on the main thread (SnapshotStore.get): ${r.getMs.toFixed(0)} ms, ${r.reopenedPrincipals} principals`
 	);
 	console.log(
-		`main thread meanwhile: ${r.frames} frames, longest frame gap ${r.maxFrameGapMs.toFixed(0)} ms, ${r.longTasks} long tasks (longest ${r.longestTaskMs.toFixed(0)} ms)`
+		`main thread meanwhile: ${r.frames} frames, longest frame gap ${r.maxFrameGapMs.toFixed(0)} ms, ${r.longTasks} long tasks (longest ${r.longestTaskMs.toFixed(0)} ms; starting at ${r.longTaskOffsetsMs.join(', ') || '-'} ms after the import began)`
 	);
 	console.log(
 		`memory: import worker JS heap peak ${(workerHeapPeak / 1048576).toFixed(0)} MiB (${heapRequests} samples, longest wait for one ${heapAnswerGap.toFixed(0)} ms); page JS heap peak ${(r.pageHeapPeakBytes / 1048576).toFixed(0)} MiB; Chromium peak RSS ${(peakProcessKiB / 1024).toFixed(0)} MiB in one process, ${(peakTotalKiB / 1024).toFixed(0)} MiB all processes`
@@ -209,6 +231,9 @@ try {
 		workerImportSeconds: +(r.saveStartedMs / 1000).toFixed(2),
 		saveSeconds: +((r.importMs - r.saveStartedMs) / 1000).toFixed(2),
 		mainThreadGetMs: Math.round(r.getMs),
+		snapshotFileMiB: +(snapshotText.length / 1048576).toFixed(1),
+		serializeMs: Math.round(serializeMs),
+		parseValidateMs: Math.round(parseMs),
 		maxFrameGapMs: Math.round(r.maxFrameGapMs),
 		longestTaskMs: Math.round(r.longestTaskMs),
 		longTasks: r.longTasks,

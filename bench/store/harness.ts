@@ -51,8 +51,9 @@ async function run() {
 	const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
 
 	const longTasks: number[] = [];
+	const longTaskStarts: number[] = [];
 	const observer = new PerformanceObserver((list) =>
-		list.getEntries().forEach((e) => longTasks.push(e.duration))
+		list.getEntries().forEach((e) => (longTasks.push(e.duration), longTaskStarts.push(e.startTime)))
 	);
 	observer.observe({ type: 'longtask' });
 	const mem = performance as MemoryPerformance;
@@ -114,6 +115,7 @@ async function run() {
 		frames,
 		maxFrameGapMs: maxGap,
 		longTasks: longTasks.length,
+		longTaskOffsetsMs: longTaskStarts.map((t) => Math.round(t - t1)),
 		longestTaskMs: Math.max(0, ...longTasks),
 		pageHeapPeakBytes: heapPeak,
 		cspBlocksEval,
