@@ -100,3 +100,21 @@ describe('a full storage quota', () => {
 		expect(storeError(new Error('nope'), 'do it').code).toBe('store.failed');
 	});
 });
+
+describe('reading a stored body that is not current', () => {
+	it('goes through the snapshot migrations (none exist before v1: a clear error, no crash)', async () => {
+		const store = new SnapshotStore(testDb(), sequentialIds());
+		await store.save(first);
+		await store.db.bodies.put({ id: 'snap-1', json: JSON.stringify({ ...first, version: 0 }) });
+		const r = await store.get('snap-1');
+		expect(!r.ok && r.error.code).toBe('import.snapshot.unknown-version');
+	});
+
+	it('reports a damaged body as store.failed', async () => {
+		const store = new SnapshotStore(testDb(), sequentialIds());
+		await store.save(first);
+		await store.db.bodies.put({ id: 'snap-1', json: '{"format": ' });
+		const r = await store.get('snap-1');
+		expect(!r.ok && r.error.code).toBe('store.failed');
+	});
+});
