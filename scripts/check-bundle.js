@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const AGPL = ['iam-simulate', 'iam-policy', 'iam-utils'].map((p) => join(root, 'node_modules/@cloud-copilot', p, 'dist/esm'));
@@ -53,14 +54,18 @@ export function scan(dir, sigs) {
 	return found;
 }
 
-function check(dir, sigs) {
+/** Whether `dir` carries AGPL code: a package name, or THRESHOLD distinctive literals. */
+export function check(dir, sigs) {
 	const found = scan(dir, sigs);
 	const packageName = [...found.keys()].some((s) => s.startsWith('@cloud-copilot/iam-'));
 	return { found, bad: packageName || found.size >= THRESHOLD };
 }
 
-const sigs = signatures();
-if (process.argv.includes('--self-test')) {
+const main = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const sigs = main ? signatures() : [];
+if (!main) {
+	// imported (tests): nothing to run
+} else if (process.argv.includes('--self-test')) {
 	// the check must fail on the AGPL code itself and pass on our own engine source
 	const onPeer = check(AGPL[0], sigs);
 	const onEngine = check(join(root, 'src/lib/engine'), sigs);
