@@ -111,15 +111,15 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		return v;
 	}
 
-	function rcpLayer(e: PrincipalEntry, r: ResolvedResource, actionLower: string, state: RequestState): JudgedLayer {
-		if (!org || !r.account || !index.orgAccounts.has(r.account)) return RCP_OUTSIDE;
-		if (org.managementAccountId === r.account) return RCP_MANAGEMENT;
+	function rcpLayer(e: PrincipalEntry, r: ResolvedResource, account: string | null, actionLower: string, state: RequestState): JudgedLayer {
+		if (!org || !account || !index.orgAccounts.has(account)) return RCP_OUTSIDE;
+		if (org.managementAccountId === account) return RCP_MANAGEMENT;
 		const unsupported = rcpUnsupported(actionLower);
 		if (unsupported) return unsupported;
 		if (e.p.serviceLinked) return RCP_SLR;
 		if (r.awsManagedKey) return RCP_AWS_KEY;
 		if (actionLower === 'kms:retiregrant') return RCP_RETIRE;
-		return judgeChain('rcp', chains(r.account, 'RCP'), state);
+		return judgeChain('rcp', chains(account, 'RCP'), state);
 	}
 
 	function sessionLayer(req: EvalRequest, e: PrincipalEntry, state: RequestState, warnings: string[]): JudgedLayer {
@@ -155,7 +155,7 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		if (r.account === null && iam) warnings.push(`the account of ${req.resource} is unknown; assumed to be the principal's (${p.account})`);
 		const sameAccount = r.account === null || r.account === p.account;
 		const layers: Layers = {
-			rcp: rcpLayer(e, r, actionLower, state),
+			rcp: rcpLayer(e, r, r.account ?? (iam ? p.account : null), actionLower, state),
 			scp: 'chain' in e.scp ? judgeChain('scp', e.scp.chain, state) : e.scp.layer,
 			resource: r.policy ? judgeLayer('resource', [r.policy], state) : NO_RESOURCE_POLICY,
 			identity: identityLayer(e, state),

@@ -49,6 +49,9 @@ export function resolveResource(index: SnapshotIndex, arn: string, resourceAccou
 	const bucket = bucketOf(arn);
 	let resource: Resource | undefined = index.resources.get(arn);
 	if (!resource && bucket) resource = index.resources.get(`arn:aws:s3:::${bucket}`);
+	// a qualified Lambda ARN (version or alias) is governed by the function's policy
+	const fn = !resource ? /^(arn:[^:]+:lambda:[^:]*:\d{12}:function:[^:]+):[^:]+$/.exec(arn) : null;
+	if (fn) resource = index.resources.get(fn[1]);
 	const found = index.principals.get(arn);
 	const account =
 		resourceAccount ?? resource?.accountId ?? found?.account.id ?? accountOfArn(arn) ?? (bucket ? (index.bucketAccounts.get(bucket) ?? null) : null);
