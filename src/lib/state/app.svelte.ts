@@ -25,6 +25,8 @@ export class AtlasApp {
 	readonly library: SnapshotLibrary;
 	readonly importJob: ImportJob;
 	view = $state<MainView>('graph');
+	/** True once the outline has been shown: it is built on first view, then kept. */
+	outlineVisited = $state(false);
 	/** Whether the snapshot sidebar shows (hide it to give the graph the whole width on a projector). */
 	sidebarOpen = $state(true);
 
@@ -42,6 +44,7 @@ export class AtlasApp {
 	/** Switch the main area between the graph and the outline. */
 	show(view: MainView): void {
 		this.view = view;
+		if (view === 'outline') this.outlineVisited = true;
 	}
 
 	/** Show or hide the snapshot sidebar. */

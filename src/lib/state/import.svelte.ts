@@ -45,13 +45,15 @@ export class ImportJob {
 
 	/** Import files from a file input (files or a webkitdirectory folder). */
 	fromPicked(files: ArrayLike<File>): Promise<void> {
-		return this.#run(readPickedFiles(files));
+		if (this.busy) return Promise.resolve();
+		return this.#run(readPickedFiles(files, undefined, this.#reading));
 	}
 
 	/** Import a drop; call it synchronously from the drop handler (see readDroppedItems). */
 	fromDrop(data: DataTransfer): Promise<void> {
 		this.dragging = false;
-		return this.#run(readDroppedItems(data));
+		if (this.busy) return Promise.resolve();
+		return this.#run(readDroppedItems(data, undefined, this.#reading));
 	}
 
 	/** Note that files are (or no longer are) dragged over the page. */
@@ -72,6 +74,12 @@ export class ImportJob {
 		this.warnings = [];
 		this.progress = null;
 	}
+
+	/** Reading progress (throttled to whole percents so a big folder does not flood the UI). */
+	#reading = (done: number, total: number): void => {
+		const step = Math.max(1, Math.floor(total / 100));
+		if (done % step === 0 || done === total) this.progress = { done, total, file: '', phase: 'reading' };
+	};
 
 	async #run(reading: Promise<ReadFiles>): Promise<void> {
 		if (this.busy) return;

@@ -13,7 +13,12 @@ describe('readPickedFiles', () => {
 	it('reads each file with its folder-relative path', async () => {
 		const inFolder = new File(['{"a":1}'], 'gaad.json');
 		Object.defineProperty(inFolder, 'webkitRelativePath', { value: 'my-org\\111111111111\\gaad.json' });
-		const { files, errors } = await readPickedFiles([inFolder, new File(['[]'], 'loose.json')]);
+		const progress: [number, number][] = [];
+		const { files, errors } = await readPickedFiles([inFolder, new File(['[]'], 'loose.json')], undefined, (d, t) => progress.push([d, t]));
+		expect(progress).toEqual([
+			[1, 2],
+			[2, 2]
+		]);
 		expect(errors).toEqual([]);
 		expect(files.map((f) => f.path)).toEqual(['my-org/111111111111/gaad.json', 'loose.json']);
 		expect(new TextDecoder().decode(files[0].bytes)).toBe('{"a":1}');

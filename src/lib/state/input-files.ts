@@ -13,6 +13,9 @@ export interface ReadFiles {
 	errors: AtlasError[];
 }
 
+/** Called as files are read: how many of how many. */
+export type ReadProgress = (done: number, total: number) => void;
+
 /** A browser file with the path it goes by in the import. */
 interface Named {
 	file: File;
@@ -20,10 +23,15 @@ interface Named {
 }
 
 /** Read picked files; a folder pick gives each file's path inside the folder (webkitRelativePath). */
-export function readPickedFiles(files: ArrayLike<File>, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadFiles> {
+export function readPickedFiles(
+	files: ArrayLike<File>,
+	maxBytes = DEFAULT_MAX_FILE_BYTES,
+	onProgress?: ReadProgress
+): Promise<ReadFiles> {
 	return readAll(
 		Array.from(files, (file) => ({ file, path: file.webkitRelativePath || file.name })),
-		maxBytes
+		maxBytes,
+		onProgress
 	);
 }
 
@@ -31,7 +39,11 @@ export function readPickedFiles(files: ArrayLike<File>, maxBytes = DEFAULT_MAX_F
  * Read a drop. Entries must be taken from the DataTransfer synchronously, inside the drop event
  * (the browser empties it afterwards), so call this directly from the handler, before any await.
  */
-export function readDroppedItems(data: DataTransfer, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadFiles> {
+export function readDroppedItems(
+	data: DataTransfer,
+	maxBytes = DEFAULT_MAX_FILE_BYTES,
+	onProgress?: ReadProgress
+): Promise<ReadFiles> {
 	const entries: FileSystemEntry[] = [];
 	const loose: File[] = [];
 	for (const item of Array.from(data.items ?? [])) {
@@ -47,7 +59,7 @@ export function readDroppedItems(data: DataTransfer, maxBytes = DEFAULT_MAX_FILE
 	return (async () => {
 		const walked = await Promise.all(entries.map((e) => walkEntry(e)));
 		const named = [...walked.flat(), ...loose.map((file) => ({ file, path: file.name }))];
-		return readAll(named, maxBytes);
+		return readAll(named, maxBytes, onProgress);
 	})();
 }
 
@@ -75,13 +87,14 @@ async function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSy
 }
 
 /** Read each file's bytes, refusing (without reading) any larger than `maxBytes`. */
-async function readAll(named: Named[], maxBytes: number): Promise<ReadFiles> {
+async function readAll(named: Named[], maxBytes: number, onProgress?: ReadProgress): Promise<ReadFiles> {
 	const errors: AtlasError[] = [];
 	const files: InputFile[] = [];
-	for (const { file, path } of named) {
+	for (const [i, { file, path }] of named.entries()) {
 		const clean = path.replace(/\\/g, '/');
 		if (file.size > maxBytes) errors.push(tooLargeError(clean, file.size, maxBytes));
 		else files.push({ path: clean, bytes: new Uint8Array(await file.arrayBuffer()) });
+		onProgress?.(i + 1, named.length);
 	}
 	return { files, errors };
 }

@@ -71,7 +71,10 @@ function accountNode(index: OutlineContext, parentId: string, accountId: string)
 	const account: Account | undefined = index.accounts.get(accountId);
 	const policies = index.orgPoliciesByTarget.get(accountId) ?? [];
 	const isManagement = index.snapshot.organization?.managementAccountId === accountId;
-	const contents = account ? accountChildren(index, account, id) : [];
+	// Counted without building: the folders (and their sorting) wait until the account is opened.
+	const folders = account
+		? [account.users, account.groups, account.roles, account.policies, account.resources].filter((l) => l.length > 0).length
+		: 0;
 	const badges = [...(isManagement ? ['management'] : []), ...policyBadges(policies)];
 	if (orgAccount?.state && orgAccount.state !== 'ACTIVE') badges.push(orgAccount.state.toLowerCase());
 	const label = orgAccount?.name ?? account?.name ?? accountId;
@@ -82,8 +85,8 @@ function accountNode(index: OutlineContext, parentId: string, accountId: string)
 		label,
 		detail: label === accountId ? summary : `${accountId} · ${summary}`,
 		badges,
-		childCount: contents.length + (policies.length ? 1 : 0),
-		children: () => present([...contents, policyFolder(id, policies)])
+		childCount: folders + (policies.length ? 1 : 0),
+		children: () => present([...(account ? accountChildren(index, account, id) : []), policyFolder(id, policies)])
 	};
 }
 
