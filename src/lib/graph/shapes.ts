@@ -42,17 +42,20 @@ export const EDGE_LOOK: Record<EdgeKind, { line: 'solid' | 'dashed' | 'dotted'; 
 	grants: { line: 'dashed', arrow: true, name: 'resource policy names', label: 'grants' }
 };
 
+const RESOURCE_GLYPH: Record<string, string> = {
+	's3-bucket': 'S3',
+	'kms-key': 'KMS',
+	'sqs-queue': 'SQS',
+	'sns-topic': 'SNS',
+	'lambda-function': 'λ',
+	secret: 'SEC',
+	'ecr-repository': 'ECR'
+};
+
+/** Every resource glyph (the stylesheet has one rule each). */
+export const RESOURCE_GLYPHS = Object.values(RESOURCE_GLYPH);
+
 /** The glyph of a resource by its kind (s3-bucket → S3, kms-key → KMS…). */
 export function resourceGlyph(sub: string): string {
-	const kind = sub.split(' ')[0];
-	const map: Record<string, string> = {
-		's3-bucket': 'S3',
-		'kms-key': 'KMS',
-		'sqs-queue': 'SQS',
-		'sns-topic': 'SNS',
-		'lambda-function': 'λ',
-		secret: 'SEC',
-		'ecr-repository': 'ECR'
-	};
-	return map[kind] ?? '◆';
+	return RESOURCE_GLYPH[sub.split(' ')[0]] ?? '◆';
 }

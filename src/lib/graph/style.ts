@@ -6,13 +6,13 @@
  */
 import { NODE_SIZE, LABEL_W, TAG_SIZE } from './geometry';
 import type { EdgeKind, NodeKind } from './kinds';
-import { EDGE_LOOK, KIND_LOOK } from './shapes';
+import { EDGE_LOOK, KIND_LOOK, RESOURCE_GLYPHS } from './shapes';
 import type { GraphTheme } from './theme';
 
 /** One stylesheet rule. */
 export interface StyleRule {
 	selector: string;
-	style: Record<string, string | number | ((ele: { data(key: string): unknown }) => string | number)>;
+	style: Record<string, string | number>;
 }
 
 const glyphCache = new Map<string, string>();
@@ -39,8 +39,13 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 			shape: KIND_LOOK[kind].shape,
 			'background-color': theme.kinds[kind].fill,
 			'border-color': theme.kinds[kind].line,
-			'background-image': (ele) => glyphImage(String(ele.data('glyph') ?? ''), theme.kinds[kind].line)
+			'background-image': glyphImage(KIND_LOOK[kind].glyph, theme.kinds[kind].line)
 		}
+	}));
+	// Static values per selector (no function mappers) keep Cytoscape's style cache effective.
+	const resourceGlyphs: StyleRule[] = RESOURCE_GLYPHS.map((glyph) => ({
+		selector: `node[kind = "resource"][glyph = "${glyph}"]`,
+		style: { 'background-image': glyphImage(glyph, theme.kinds.resource.line) }
 	}));
 	const edgeRules: StyleRule[] = (Object.keys(EDGE_LOOK) as EdgeKind[]).map((kind) => ({
 		selector: `edge[kind = "${kind}"]`,
@@ -74,6 +79,7 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 			}
 		},
 		...kindRules,
+		...resourceGlyphs,
 		{ selector: 'node[kind = "root"], node[kind = "ou"], node[kind = "account"]', style: { 'font-weight': 'bold' } },
 		{
 			selector: 'node[kind = "scp"], node[kind = "rcp"]',

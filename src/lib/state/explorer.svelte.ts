@@ -26,6 +26,7 @@ export interface CanvasHandle {
 	fit(ids?: string[]): void;
 	centre(id: string): void;
 	zoomBy(factor: number): void;
+	panBy(dx: number, dy: number): void;
 }
 
 /** The explorer's state. */
@@ -44,6 +45,8 @@ export class ExplorerState {
 	/** The canvas, once mounted (not reactive). */
 	canvas: CanvasHandle | null = null;
 	#search: SearchEntry[] | null = null;
+	#rawEngine: ExplorerEngine;
+	#loaded: Promise<unknown> | null = null;
 	#pinned: GraphNode[] = [];
 
 	/** The traced principal's and resource's graph nodes. */
@@ -86,10 +89,30 @@ export class ExplorerState {
 	constructor(snapshot: Snapshot, engine: ExplorerEngine, snapshotId: string | null = null) {
 		this.snapshot = snapshot;
 		this.snapshotId = snapshotId;
-		this.engine = engine;
 		this.source = new GraphSource(indexSnapshot(snapshot));
-		this.trace = new ExplorerTrace(engine, () => this.revealTrace());
+		// Every call waits for the snapshot to be in the worker; loading starts on first use or
+		// when the canvas has painted (so posting 20,000 principals never delays the org view).
+		const ready = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
+			await this.loadEngine();
+			return f(...a);
+		};
+		const lazy: ExplorerEngine = {
+			load: (s) => engine.load(s),
+			evaluate: ready((r, o) => engine.evaluate(r, o)),
+			actionsForResource: ready((p, o) => engine.actionsForResource(p, o)),
+			completions: ready((p, l, o) => engine.completions(p, l, o)),
+			lintPolicy: ready((d, o) => engine.lintPolicy(d, o))
+		};
+		this.#rawEngine = engine;
+		this.engine = lazy;
+		this.trace = new ExplorerTrace(lazy, () => this.revealTrace());
 		this.#setExpanded([]);
+	}
+
+	/** Post the snapshot to the engine worker (once). */
+	loadEngine(): Promise<unknown> {
+		this.#loaded ??= this.#rawEngine.load(this.snapshot);
+		return this.#loaded;
 	}
 
 	/** The selected node's data, if visible. */

@@ -20,6 +20,10 @@ export interface DrawStats {
 	/** How many elements are drawn. */
 	elements: number;
 	applies: number;
+	/** Frames Cytoscape has rendered (its `render` event), for the pan/zoom FPS bench. */
+	renders: number;
+	/** performance.now() marks of the first load: cytoscape imported, instance created, first batch applied. */
+	marks?: Record<string, number>;
 }
 
 /** The canvas attachment for an explorer; `stats` is filled in as it draws. */
@@ -44,8 +48,11 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			}
 		};
 
+		const mark = (name: string) => ((stats.marks ??= {})[name] ??= performance.now());
+		mark('attach');
 		void import('cytoscape').then(({ default: cytoscape }) => {
 			if (disposed) return;
+			mark('imported');
 			const instance = cytoscape({
 				container: el,
 				style: buildStyle(themeNamed(explorer.themeName)) as unknown as StylesheetJson,
@@ -57,6 +64,7 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			});
 			instance.on('tap', 'node', (e) => explorer.select(e.target.id()));
 			instance.on('dbltap', 'node', (e) => explorer.toggle(e.target.id()));
+			instance.on('render', () => stats.renders++);
 			instance.on('tap', (e) => {
 				if (e.target === instance) explorer.select(null);
 			});
@@ -78,8 +86,15 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 								instance.center(n);
 							});
 					}, 0),
+				panBy: (dx, dy) => instance.panBy({ x: dx, y: dy }),
 				zoomBy: (f) => instance.zoom({ level: instance.zoom() * f, renderedPosition: { x: instance.width() / 2, y: instance.height() / 2 } })
 			};
+			mark('created');
+			instance.one('render', () => {
+				mark('firstRender');
+				// The org view is on screen: now hand the snapshot to the engine worker.
+				setTimeout(() => void explorer.loadEngine(), 30);
+			});
 			cy = instance;
 			// Cytoscape caches its container size: tell it when the panel around it changes.
 			const resize = new ResizeObserver(() => {
@@ -113,6 +128,7 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 				}
 			});
 			drawn = drawnStateOf(wanted);
+			mark('firstApplied');
 			stats.lastApplyMs = performance.now() - t0;
 			stats.elements = wanted.length;
 			stats.applies++;
