@@ -15,7 +15,7 @@
  * - S3 ABAC (aws:ResourceTag on buckets) is declared enabled, since the evaluator fills
  *   aws:ResourceTag from the bucket's tags (the snapshot does not record the bucket setting).
  */
-import type { Simulation } from '@cloud-copilot/iam-simulate';
+import { anonymousPrincipal, type Simulation } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument } from '../../src/lib/model/policy-document';
 import type { ManagedPolicy, Tags } from '../../src/lib/model/snapshot';
 import { orgPathOf, policyIn, type SnapshotIndex } from '../../src/lib/model/snapshot-index';
@@ -71,8 +71,14 @@ export function filledContext(index: SnapshotIndex, g: GeneratedRequest): Record
 	const c: Record<string, string | string[]> = {};
 	const p = g.principal;
 	const org = index.snapshot.organization;
-	c['aws:PrincipalAccount'] = p.account;
-	if (p.kind === 'root') {
+	if (p.kind === 'service') {
+		c['aws:PrincipalIsAWSService'] = 'true';
+		c['aws:PrincipalServiceName'] = p.arn;
+	}
+	if (p.kind !== 'service' && p.kind !== 'anonymous') c['aws:PrincipalAccount'] = p.account;
+	if (p.kind === 'service' || p.kind === 'anonymous') {
+		// no principal identity keys: only the request's and the resource's
+	} else if (p.kind === 'root') {
 		c['aws:PrincipalArn'] = `arn:aws:iam::${p.account}:root`;
 		c['aws:PrincipalType'] = 'Account';
 		c['aws:userid'] = p.account;
@@ -90,7 +96,7 @@ export function filledContext(index: SnapshotIndex, g: GeneratedRequest): Record
 			c['aws:userid'] = p.kind === 'session' ? `${found.entity.id}:${p.arn.split('/').pop()}` : found.entity.id;
 		}
 	}
-	const principalPaths = orgPathString(index, p.account);
+	const principalPaths = p.account ? orgPathString(index, p.account) : null;
 	if (org && principalPaths) {
 		c['aws:PrincipalOrgID'] = org.id;
 		c['aws:PrincipalOrgPaths'] = principalPaths;
@@ -159,7 +165,7 @@ export function peerSimulation(index: SnapshotIndex, world: GeneratedWorld, g: G
 	const boundaryArn = found?.entity.permissionsBoundary ?? null;
 	const boundary = boundaryArn ? managedPolicies(index, p.account, [boundaryArn]) : [];
 	const sim: Simulation = {
-		request: { principal: p.arn, action: g.request.action, resource: { resource: g.target.arn, accountId: g.target.account }, contextVariables: filledContext(index, g) },
+		request: { principal: p.kind === 'anonymous' ? anonymousPrincipal : p.arn, action: g.request.action, resource: { resource: g.target.arn, accountId: g.target.account }, contextVariables: filledContext(index, g) },
 		identityPolicies: identityPolicies(index, entityArn),
 		serviceControlPolicies: scpsApply(index, g) ? chain(index, p.account, 'SCP') : [],
 		resourceControlPolicies: rcpsApply(index, g) ? chain(index, g.target.account, 'RCP') : [],

@@ -35,13 +35,13 @@ function requestContext(rng: Random): Record<string, string> {
 function pickPrincipal(rng: Random, world: GeneratedWorld): GeneratedPrincipal {
 	const byKind = (kind: GeneratedPrincipal['kind']) => world.principals.filter((p) => p.kind === kind);
 	const r = rng.next();
-	const kind: GeneratedPrincipal['kind'] = r < 0.42 ? 'user' : r < 0.85 ? 'session' : r < 0.93 ? 'role' : 'root';
+	const kind: GeneratedPrincipal['kind'] = r < 0.4 ? 'user' : r < 0.8 ? 'session' : r < 0.87 ? 'role' : r < 0.93 ? 'root' : r < 0.965 ? 'service' : 'anonymous';
 	return rng.pick(byKind(kind));
 }
 
 function pickTarget(rng: Random, world: GeneratedWorld, principal: GeneratedPrincipal): { target: Target; action: string } {
 	const same = world.targets.filter((t) => t.account === principal.account);
-	const pool = rng.chance(0.6) ? same : world.targets;
+	const pool = rng.chance(0.6) && same.length ? same : world.targets;
 	const target = rng.pick(pool);
 	const action = rng.pick(ACTIONS.filter((a) => a.kind === target.kind)).action;
 	return { target, action };

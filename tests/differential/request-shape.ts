@@ -2,7 +2,7 @@
  * Recovers, from any evaluator request over a snapshot, the shape the peer mapping needs (who the
  * principal is, which account and policy holder the resource has), so hand-written fixture cases
  * can be replayed against the peer like generated ones. Returns null for callers the peer input
- * cannot express as an IAM principal (service principals, anonymous, federated users).
+ * cannot express (federated users, identity providers).
  */
 import type { EvalRequest } from '../../src/lib/engine/types';
 import { accountOfArn } from '../../src/lib/model/ids';
@@ -12,6 +12,8 @@ import type { GeneratedPrincipal } from './world-generator';
 import type { Target, TargetKind } from './vocabulary';
 
 function principalOf(index: SnapshotIndex, arn: string): GeneratedPrincipal | null {
+	if (arn === '*') return { arn, kind: 'anonymous', account: '' };
+	if (/^[a-z0-9.-]+\.amazonaws\.com$/.test(arn)) return { arn, kind: 'service', account: '' };
 	const root = /^arn:aws:iam::(\d{12}):root$/.exec(arn);
 	if (root) return { arn, kind: 'root', account: root[1] };
 	const session = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(arn);

@@ -13,7 +13,8 @@ import type { Target } from './vocabulary';
 /** A principal a request may be made by. */
 export interface GeneratedPrincipal {
 	arn: string;
-	kind: 'user' | 'role' | 'session' | 'root';
+	kind: 'user' | 'role' | 'session' | 'root' | 'service' | 'anonymous';
+	/** The principal's account ('' for service principals and anonymous callers). */
 	account: string;
 	/** For sessions: the role's ARN. */
 	roleArn?: string;
@@ -29,6 +30,9 @@ export interface GeneratedWorld {
 	managementAccount: string;
 	externalAccount: string;
 }
+
+/** Service principals resource policies may name and requests may come from. */
+export const SERVICE_PRINCIPALS = ['cloudtrail.amazonaws.com', 'sns.amazonaws.com', 'lambda.amazonaws.com'];
 
 const FULL_ACCESS: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
@@ -76,6 +80,7 @@ function principalElement(rng: Random, p: Plan, home: string): PrincipalElement 
 		() => acct
 	];
 	if (rng.chance(0.12)) return '*';
+	if (rng.chance(0.08)) return { Service: rng.pick(SERVICE_PRINCIPALS) };
 	const arns = Array.from({ length: rng.int(1, 2) }, () => rng.pick(options)());
 	return { AWS: arns.length === 1 ? arns[0] : arns };
 }
@@ -189,6 +194,10 @@ function buildAccount(rng: Random, scope: PolicyScope, p: Plan, id: string, targ
 		principals.push({ arn: s, kind: 'session', account: id, roleArn: role });
 	}
 	principals.push({ arn: `arn:aws:iam::${id}:root`, kind: 'root', account: id });
+	if (!principals.some((p) => p.kind === 'anonymous')) {
+		principals.push({ arn: '*', kind: 'anonymous', account: '' });
+		for (const svc of SERVICE_PRINCIPALS) principals.push({ arn: svc, kind: 'service', account: '' });
+	}
 	return { id, name: `acct-${id}`, users, groups, roles, policies, resources };
 }
 
