@@ -41,6 +41,18 @@ export default async function (page, ctx) {
 		assert.equal(await outlineTab.getAttribute('aria-selected'), 'true');
 	}
 
+	// Installable: Chromium finds no installability error in the manifest and service worker.
+	await ctx.waitForServiceWorker();
+	const cdp = await page.context().newCDPSession(page);
+	const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+	// Playwright contexts are incognito-like, which alone blocks installing; everything else must pass.
+	const blocking = installabilityErrors.filter((e) => e.errorId !== 'in-incognito');
+	assert.deepEqual(blocking, [], 'the app is installable');
+	const manifest = await cdp.send('Page.getAppManifest');
+	assert.deepEqual(manifest.errors, []);
+	assert.match(manifest.data, /"maskable"/);
+	await cdp.detach();
+
 	// Dark theme, remembered across a reload.
 	await page.getByRole('button', { name: /Switch to dark theme/ }).click();
 	assert.equal(await page.locator('.app').getAttribute('data-theme'), 'dark');
