@@ -73,4 +73,22 @@ export default async function (page, ctx) {
 	await settle(page);
 	await ctx.screenshot('mfa-off-denied');
 	assert.equal((await graphDebug(page)).decision, 'explicitDeny');
+
+	// Exports of the traced view: SVG (our own renderer, the deny drawn in the theme's red) and PNG.
+	const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+	const svg = readFileSync(await svgDownload.path(), 'utf8');
+	assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+	assert.match(svg, /DenyAllWithoutMFA/);
+	assert.match(svg, /✕ DENIES/);
+	assert.match(svgDownload.suggestedFilename(), /\.svg$/);
+	const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+	const png = readFileSync(await pngDownload.path());
+	assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+	assert.ok(png.length > 20000, `PNG has content (${png.length} bytes)`);
+
+	// Dark theme for the projector: the canvas follows the page theme.
+	await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+	await page.waitForTimeout(300);
+	await ctx.screenshot('mfa-off-denied-dark');
+	await page.getByRole('button', { name: /Switch to light theme/ }).click();
 }
