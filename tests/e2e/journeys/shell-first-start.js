@@ -57,6 +57,17 @@ export default async function (page, ctx) {
 	await page.getByRole('button', { name: /Switch to dark theme/ }).click();
 	assert.equal(await page.locator('.app').getAttribute('data-theme'), 'dark');
 	await ctx.screenshot('outline-dark');
+
+	// The sidebar folds away to give the main area the whole width (for a projector), and comes back.
+	const toggle = page.getByRole('button', { name: 'Snapshot list' });
+	await toggle.click();
+	assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+	assert.equal(await page.getByRole('complementary', { name: 'Snapshot manager' }).isVisible(), false);
+	if (await page.getByRole('tab', { name: 'Graph' }).count()) await page.getByRole('tab', { name: 'Graph' }).click();
+	await page.waitForTimeout(500);
+	await ctx.screenshot('wide-dark');
+	await toggle.click();
+	await page.getByTestId('snapshot-list').waitFor();
 	await page.reload();
 	await page.getByTestId('open-snapshot-name').waitFor();
 	await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-theme') === 'dark');
