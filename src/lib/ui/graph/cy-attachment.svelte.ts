@@ -36,6 +36,8 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 		let firstFit = true;
 		let lastResultAt = 0;
 		let userMoved = false;
+		/** The ids of the last programmatic fit (undefined: everything), re-fitted when the canvas resizes. */
+		let lastFit: string[] | undefined = undefined;
 		let programmatic = 0;
 		let stopResize = () => {};
 		/** Run a camera move the user did not make (so resizes keep fitting until the user pans). */
@@ -76,6 +78,8 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 						instance.resize();
 						const eles = ids?.length ? collect(instance, ids) : instance.elements(':visible');
 						camera(() => instance.fit(eles, 50));
+						lastFit = ids;
+						userMoved = false;
 					}, 0),
 				centre: (id) =>
 					setTimeout(() => {
@@ -99,7 +103,7 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			// Cytoscape caches its container size: tell it when the panel around it changes.
 			const resize = new ResizeObserver(() => {
 				instance.resize();
-				if (!userMoved) instance.fit(undefined, 40);
+				if (!userMoved) camera(() => instance.fit(lastFit?.length ? collect(instance, lastFit) : undefined, 50));
 			});
 			resize.observe(el);
 			instance.on('viewport', () => {
