@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { PolicyDocument } from '../model/policy-document';
 import { arbPolicyDocument, arbSnapshot, arbText } from '../testing/arbitraries';
 import { createEvaluator } from './evaluate';
 import { worldToSnapshot } from './testing/world';
+import type { ContextValue } from './types';
 
 const A = '111111111111';
 const alice = `arn:aws:iam::${A}:user/alice`;
@@ -31,8 +33,12 @@ const vocabStatement = fc.record(
 	},
 	{ requiredKeys: ['Effect'] }
 );
-const vocabDoc = fc.record({ Version: fc.constantFrom('2012-10-17', '2008-10-17'), Statement: fc.array(vocabStatement, { minLength: 1, maxLength: 3 }) });
-const vocabContext = fc.record({ 'aws:SourceIp': fc.constantFrom('10.1.2.3', '192.0.2.1', ''), 'aws:TagKeys': fc.constantFrom(['a'], ['a', 'b'], []) }, { requiredKeys: [] });
+const vocabDoc = fc
+	.record({ Version: fc.constantFrom('2012-10-17', '2008-10-17'), Statement: fc.array(vocabStatement, { minLength: 1, maxLength: 3 }) })
+	.map((d) => d as unknown as PolicyDocument);
+const vocabContext = fc
+	.record({ 'aws:SourceIp': fc.constantFrom('10.1.2.3', '192.0.2.1', ''), 'aws:TagKeys': fc.constantFrom(['a'], ['a', 'b'], []) }, { requiredKeys: [] })
+	.map((c) => c as Record<string, ContextValue>);
 
 describe('createEvaluator', () => {
 	it('takes the same decision, for the same reasons, with and without the trace', () => {

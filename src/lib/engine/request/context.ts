@@ -57,8 +57,8 @@ export function principalContext(index: SnapshotIndex, p: ResolvedPrincipal): Co
 	return m;
 }
 
-/** The context keys a resource brings. */
-export function resourceContext(index: SnapshotIndex, account: string | null, tags: Tags | null): ContextMap {
+/** The context keys a resource brings (IAM users and roles also give iam:ResourceTag/*). */
+export function resourceContext(index: SnapshotIndex, account: string | null, tags: Tags | null, iamEntity = false): ContextMap {
 	const m: ContextMap = new Map();
 	if (account) put(m, 'aws:ResourceAccount', account);
 	const org = orgFacts(index, account);
@@ -67,6 +67,7 @@ export function resourceContext(index: SnapshotIndex, account: string | null, ta
 		put(m, 'aws:ResourceOrgPaths', [org.path]);
 	}
 	if (tags) putTags(m, 'aws:ResourceTag', tags);
+	if (tags && iamEntity) putTags(m, 'iam:ResourceTag', tags);
 	return m;
 }
 

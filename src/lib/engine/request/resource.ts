@@ -66,7 +66,7 @@ export function resolveResource(index: SnapshotIndex, arn: string, resourceAccou
 		awsManagedKey,
 		// built on first use: most evaluations never read a context key
 		get context() {
-			return (context ??= resourceContext(index, account, tags));
+			return (context ??= resourceContext(index, account, tags, !resource && !!found));
 		},
 		warnings
 	};
