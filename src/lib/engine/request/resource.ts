@@ -34,7 +34,7 @@ export interface ResolvedResource {
 	warnings: string[];
 }
 
-const bucketOf = (arn: string): string | null => /^arn:[^:]+:s3:::([^/]+)/.exec(arn)?.[1] ?? null;
+const BUCKET = /^arn:([^:]+):s3:::([^/]+)/;
 
 /** The default key policy KMS gives a key (it delegates to the account, so IAM policies count). */
 const defaultKeyPolicy = (account: string): PolicyDocument => ({
@@ -46,9 +46,10 @@ const defaultKeyPolicies = new Map<string, PolicyDocument>();
 /** Resolve the resource of a request. */
 export function resolveResource(index: SnapshotIndex, arn: string, resourceAccount: string | undefined, trustAction: boolean): ResolvedResource {
 	const warnings: string[] = [];
-	const bucket = bucketOf(arn);
+	const b = BUCKET.exec(arn);
+	const bucket = b ? b[2] : null;
 	let resource: Resource | undefined = index.resources.get(arn);
-	if (!resource && bucket) resource = index.resources.get(`arn:aws:s3:::${bucket}`);
+	if (!resource && b) resource = index.resources.get(`arn:${b[1]}:s3:::${b[2]}`);
 	// a qualified Lambda ARN (version or alias) is governed by the function's policy
 	const fn = !resource ? /^(arn:[^:]+:lambda:[^:]*:\d{12}:function:[^:]+):[^:]+$/.exec(arn) : null;
 	if (fn) resource = index.resources.get(fn[1]);
