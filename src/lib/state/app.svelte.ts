@@ -3,6 +3,7 @@
  * services (store, importer, demo) and shared by the shell's components through props.
  */
 import type { InputFile } from '../import/import-files';
+import { DeviceStatus } from './device.svelte';
 import { downloadText, snapshotFile } from './export-snapshot';
 import { ImportJob } from './import.svelte';
 import type { ImporterPort, SnapshotStorePort } from './ports';
@@ -24,6 +25,7 @@ export class AtlasApp {
 	readonly theme: Theme;
 	readonly library: SnapshotLibrary;
 	readonly importJob: ImportJob;
+	readonly device = new DeviceStatus();
 	view = $state<MainView>('graph');
 	/** True once the outline has been shown: it is built on first view, then kept. */
 	outlineVisited = $state(false);
@@ -33,12 +35,24 @@ export class AtlasApp {
 	constructor(services: AtlasServices) {
 		this.theme = new Theme(services.store);
 		this.library = new SnapshotLibrary(services.store, services.importer, services.demoFiles);
-		this.importJob = new ImportJob(services.importer, (id) => this.library.openById(id));
+		this.importJob = new ImportJob(services.importer, async (id) => {
+			await this.library.openById(id);
+			// The user now has data of their own here: ask the browser not to evict it.
+			await this.device.persist();
+			await this.device.refreshStorage();
+		});
 	}
 
 	/** Load the theme and open a snapshot (the demo on first start). */
 	async start(preferredSnapshotId: string | null): Promise<void> {
 		await Promise.all([this.theme.load(), this.library.start(preferredSnapshotId)]);
+	}
+
+	/** Delete a stored snapshot and update the storage figure. */
+	async deleteSnapshot(id: string): Promise<boolean> {
+		const done = await this.library.remove(id);
+		void this.device.refreshStorage();
+		return done;
 	}
 
 	/** Switch the main area between the graph and the outline. */

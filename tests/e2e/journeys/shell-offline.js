@@ -8,6 +8,8 @@ export const name = 'reload with the network off still shows everything';
 export default async function (page, ctx) {
 	await openApp(page);
 	await ctx.waitForServiceWorker();
+	await page.getByTestId('network-status').getByText('Works offline').waitFor();
+	assert.match(await page.getByTestId('storage-note').innerText(), /Stored only in this browser/);
 	await importThrough(page, { folder: path.join(FIXTURES, 'small-org') });
 	await waitForCount(page, 2);
 
@@ -16,6 +18,7 @@ export default async function (page, ctx) {
 	await page.getByTestId('open-snapshot-name').waitFor();
 	assert.deepEqual(await snapshotNames(page), ['small-org', DEMO_NAME]);
 	assert.equal(await page.evaluate(() => navigator.onLine), false);
+	assert.equal(await page.getByTestId('network-status').innerText(), 'Offline');
 
 	// Open the demo: the outline renders from IndexedDB with no network.
 	await rowOf(page, DEMO_NAME).getByTestId('snapshot-name').click();
