@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexSnapshot } from '../model/snapshot-index';
-import { makeAccount, makeOrg, makeOrgAccount, makeSnapshot, makeUser } from '../testing/builders';
+import { makeAccount, makeManagedPolicy, makeOrg, makeOrgAccount, makeSnapshot, makeUser } from '../testing/builders';
 import { ROW_H, SLOT_W } from './geometry';
 import { GraphSource } from './graph-source';
 import { buildView } from './graph-view';
@@ -43,15 +43,31 @@ describe('extendLayout', () => {
 		expect(overlaps(after)).toEqual([]);
 	});
 
-	it('makes room for a principal’s policies by shifting only the rows below, keeping them aligned', () => {
+	it('puts a small block in the nearest free spot beneath its parent, moving nothing', () => {
 		const before = lay([BANK.prod], lay([]));
 		const after = lay([BANK.prod, ARN.alice], before);
-		const roleShift = after.get(ARN.auditor)!.y - before.get(ARN.auditor)!.y;
-		expect(roleShift).toBe(ROW_H);
-		expect(after.get(ARN.bucket)!.y - before.get(ARN.bucket)!.y).toBe(roleShift);
-		expect(after.get(ARN.alice)).toEqual(before.get(ARN.alice));
-		expect(after.get(ARN.bob)).toEqual(before.get(ARN.bob));
-		expect(after.get(ARN.boundary)!.y).toBe(after.get(ARN.alice)!.y + ROW_H);
+		for (const [id, p] of before) expect(after.get(id), id).toEqual(p);
+		const b = after.get(ARN.boundary)!;
+		expect(b.y).toBe(after.get(ARN.alice)!.y + ROW_H);
+		expect(Math.abs(b.x - after.get(ARN.alice)!.x)).toBeLessThanOrEqual(SLOT_W);
+		expect(overlaps(after)).toEqual([]);
+	});
+
+	it('when there is no free spot, shifts only what lies below, keeping rows aligned', () => {
+		const policy = makeManagedPolicy({ name: 'P' });
+		const users = Array.from({ length: 40 }, (_, i) => makeUser({ name: `u${i}`, attachedPolicies: [policy.arn] }));
+		const snap = makeSnapshot({ organization: makeOrg(), accounts: [makeAccount({ users, policies: [policy] })] });
+		const src = new GraphSource(indexSnapshot(snap));
+		const layOf = (x: string[], prev: Positions = new Map()) => extendLayout(prev, buildView(src, x), src.rootId);
+		const before = layOf(['111111111111'], layOf([]));
+		const mid = users[14].arn; // second row of four
+		const after = layOf(['111111111111', mid], before);
+		for (const u of users) {
+			const [b, a] = [before.get(u.arn)!, after.get(u.arn)!];
+			expect(a.x).toBe(b.x);
+			expect(a.y - b.y, u.name).toBe(b.y > before.get(mid)!.y ? ROW_H : 0);
+		}
+		expect(after.get(policy.arn)).toEqual({ x: after.get(mid)!.x, y: after.get(mid)!.y + ROW_H });
 		expect(overlaps(after)).toEqual([]);
 	});
 

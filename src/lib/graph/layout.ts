@@ -100,6 +100,11 @@ function insertBlock(parent: string, lines: string[][], kids: Map<string, string
 	const cols = Math.max(...lines.map((l) => l.length));
 	const top = p.y + ROW_H;
 	const height = lines.length * ROW_H;
+	const cx = freeCentre(p, parent, cols, top, height, pos);
+	if (cx !== null) {
+		placeLines(lines, cx, top, pos);
+		return;
+	}
 	let x0 = p.x - (cols * SLOT_W) / 2;
 	let x1 = p.x + (cols * SLOT_W) / 2;
 	const moved = new Set<string>();
@@ -139,10 +144,30 @@ function insertBlock(parent: string, lines: string[][], kids: Map<string, string
 			if (q) pos.set(id, { x: q.x, y: q.y + dy });
 		}
 	}
+	placeLines(lines, p.x, top, pos);
+}
+
+/** Put each line of a block centred on `cx`, one row apart from `top`. */
+function placeLines(lines: string[][], cx: number, top: number, pos: Positions): void {
 	lines.forEach((line, r) => {
-		const left = p.x - (line.length * SLOT_W) / 2;
+		const left = cx - (line.length * SLOT_W) / 2;
 		line.forEach((id, c) => pos.set(id, { x: left + (c + 0.5) * SLOT_W, y: top + r * ROW_H }));
 	});
+}
+
+/**
+ * The nearest centre (the parent's x first, then alternately right and left, by whole slots, up
+ * to the block's own width) where a block fits without touching any placed node; null if none.
+ */
+function freeCentre(p: Point, parent: string, cols: number, top: number, height: number, pos: Positions): number | null {
+	const half = (cols * SLOT_W) / 2;
+	const below = [...pos].filter(([id, q]) => id !== parent && q.y >= top - ROW_H / 2 && q.y < top + height - ROW_H / 2);
+	for (let k = 0; k <= cols; k++)
+		for (const sign of k === 0 ? [0] : [1, -1]) {
+			const cx = p.x + sign * k * SLOT_W;
+			if (below.every(([, q]) => q.x + SLOT_W / 2 <= cx - half + 1 || q.x - SLOT_W / 2 >= cx + half - 1)) return cx;
+		}
+	return null;
 }
 
 /**

@@ -91,4 +91,14 @@ describe('traceClasses', () => {
 		const m = traceClasses(result({ decision: 'implicitDeny', gap: 'identity', layers: [{ layer: 'identity', verdict: 'noAllow', policies: [] }] }), target);
 		expect(has(m, ARN.alice)).toEqual(['tr-subject', 'tr-gap']);
 	});
+
+	it('lights the trust edge when a role trust policy allows the assumption', () => {
+		const v = buildView(s, [BANK.prod, ARN.auditor, BANK.audit]);
+		const m = traceClasses(
+			result({ layers: [{ layer: 'resource', verdict: 'allow', policies: [policy({ policyId: `${ARN.auditor}#trust`, policyType: 'resource', attachedTo: ARN.auditor, verdict: 'allow' })] }] }),
+			{ subject: ARN.auditBot, object: ARN.auditor, nodes: [...v.nodes.keys()], edges: [...v.edges.values()], parent: v.parent }
+		);
+		expect(has(m, `${ARN.auditBot}->${ARN.auditor}:may-assume`)).toEqual(['tr-allow']);
+		expect(has(m, ARN.auditor)).toEqual(['tr-object', 'tr-allow']);
+	});
 });

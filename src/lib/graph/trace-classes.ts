@@ -96,6 +96,9 @@ export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, st
 			} else link(p.attachedTo, id, cls);
 			for (const e of between.get(`${id}|${t.object}`) ?? []) if (e.endsWith(':reaches')) mark(e, TRACE_CLASS.path);
 		}
+		// A resource policy (or trust policy) that decided lights the edge naming the principal.
+		if (layer.layer === 'resource' && (layer.verdict === 'allow' || layer.verdict === 'deny'))
+			link(t.subject, t.object, layer.verdict === 'allow' ? TRACE_CLASS.allow : TRACE_CLASS.deny);
 		// Every policy of the layer that failed to allow is part of the gap.
 		if (layer.verdict === 'noAllow' && layer.layer === result.gap)
 			for (const p of layer.policies) {
