@@ -115,7 +115,7 @@ export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, st
 	for (const end of [t.subject, t.object]) {
 		let child = end;
 		for (let parent = t.parent?.get(end); parent; parent = t.parent?.get(parent)) {
-			link(parent, child, TRACE_CLASS.path);
+			for (const id of between.get(`${parent}|${child}`) ?? []) if (!out.has(id)) mark(id, TRACE_CLASS.path);
 			if (out.get(parent)?.length) break;
 			mark(parent, TRACE_CLASS.path);
 			child = parent;
