@@ -17,6 +17,7 @@ export default async function (page, ctx) {
 	await page.reload();
 	await page.getByTestId('open-snapshot-name').waitFor();
 	assert.deepEqual(await snapshotNames(page), ['small-org', DEMO_NAME]);
+	assert.equal(await page.getByTestId('open-snapshot-name').innerText(), 'small-org', 'the last opened snapshot reopens');
 	assert.equal(await page.evaluate(() => navigator.onLine), false);
 	assert.equal(await page.getByTestId('network-status').innerText(), 'Offline');
 
