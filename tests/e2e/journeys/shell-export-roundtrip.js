@@ -9,6 +9,7 @@ export const name = 'export then import the exported file gives the same counts'
 export default async function (page, ctx) {
 	await openApp(page);
 	const demo = rowOf(page, DEMO_NAME);
+	const demoId = await demo.getAttribute('data-snapshot-id');
 	const counts = await demo.getByTestId('snapshot-counts').innerText();
 	const [download] = await Promise.all([page.waitForEvent('download'), demo.getByRole('button', { name: `Export ${DEMO_NAME}` }).click()]);
 	assert.equal(download.suggestedFilename(), `${DEMO_NAME}.iam-atlas.json`);
@@ -25,4 +26,13 @@ export default async function (page, ctx) {
 	const rows = await page.getByTestId('snapshot-counts').allInnerTexts();
 	assert.deepEqual(rows, [counts, counts], 'the re-imported snapshot has the same counts');
 	await ctx.screenshot('roundtrip');
+
+	// The re-imported copy is open now; a link naming the original reopens the original.
+	const openId = async () => page.locator('[data-testid="snapshot-row"]:has([aria-current="true"])').getAttribute('data-snapshot-id');
+	const copyId = await openId();
+	assert.notEqual(copyId, demoId);
+	await page.waitForURL((url) => url.searchParams.get('snapshot') === copyId);
+	await page.goto(`/?snapshot=${demoId}`);
+	await page.getByTestId('open-snapshot-name').waitFor();
+	assert.equal(await openId(), demoId);
 }
