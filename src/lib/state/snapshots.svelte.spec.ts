@@ -32,13 +32,17 @@ describe('SnapshotLibrary', () => {
 		expect(library.open?.id).toBe(first);
 	});
 
-	it('prefers the snapshot the URL names, and falls back to the newest when the remembered one is gone', async () => {
+	it('prefers the snapshot the URL names, then the remembered one, then the newest', async () => {
 		const { store, importer } = setup();
 		const a = await store.add(snapshotNamed('a'));
 		const b = await store.add(snapshotNamed('b'));
 		const library = new SnapshotLibrary(store, importer, async () => []);
 		await library.start(a);
 		expect(library.open?.id).toBe(a);
+		store.settings.set(LAST_OPENED_SETTING, a);
+		const badLink = new SnapshotLibrary(store, importer, async () => []);
+		await badLink.start('no-such-id');
+		expect(badLink.open?.id).toBe(a);
 		store.settings.set(LAST_OPENED_SETTING, 'gone');
 		const again = new SnapshotLibrary(store, importer, async () => []);
 		await again.start();

@@ -60,10 +60,10 @@ export class SnapshotLibrary {
 				await this.importDemo();
 				return;
 			}
-			const last = preferredId ?? ((await this.#store.getSetting(LAST_OPENED_SETTING)) as string | undefined);
-			const fallback = (await this.#store.listSummaries())[0]?.id;
-			const opened = last ? await this.openById(last) : false;
-			if (!opened && fallback) await this.openById(fallback);
+			// The link's snapshot, else the one open last time, else the newest.
+			const remembered = (await this.#store.getSetting(LAST_OPENED_SETTING)) as string | undefined;
+			const newest = (await this.#store.listSummaries())[0]?.id;
+			for (const id of [preferredId, remembered, newest]) if (id && (await this.openById(id))) break;
 		} catch (error) {
 			this.problem = `Could not read the stored snapshots: ${messageOf(error)}`;
 		} finally {
