@@ -67,6 +67,7 @@ export function assertHighlighted(debug, node, cls) {
 
 /** Hide the shell's snapshot list (presentation mode: more room for the graph). */
 export async function hideSidebar(page) {
+	await page.getByTestId('open-snapshot-name').waitFor({ timeout: 60000 });
 	const toggle = page.locator('button[aria-controls="snapshot-sidebar"][aria-expanded="true"]');
 	if (await toggle.count()) await toggle.click();
 }
