@@ -12,6 +12,14 @@ export default async function (page, ctx) {
 	const counts = await page.getByTestId('snapshot-counts').innerText();
 	assert.match(counts, /\d+ accounts · \d+ users · \d+ groups · \d+ roles/);
 
+	// Until the user picks a theme, the page follows the system preference, live.
+	const theme = () => page.locator('.app').getAttribute('data-theme');
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-theme') === 'dark');
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-theme') === 'light');
+	assert.equal(await theme(), 'light');
+
 	const outline = await showOutline(page);
 	// The org spine is open: root, the bank's OUs and accounts directly under the root.
 	for (const ou of ['Root', 'Security', 'Workloads', 'Prod', 'NonProd', 'Regulated']) {
