@@ -31,6 +31,8 @@ export class SnapshotLibrary {
 	/** The open snapshot; replaced, never mutated. */
 	open = $state.raw<OpenSnapshot | null>(null);
 	status = $state<LibraryStatus>('starting');
+	/** The snapshot being loaded from the store, while it loads (a big one takes a moment). */
+	openingId = $state<string | null>(null);
 	/** The last problem met (opening, renaming, deleting, storage), in words; null when none. */
 	problem = $state<string | null>(null);
 
@@ -73,6 +75,7 @@ export class SnapshotLibrary {
 
 	/** Open a stored snapshot; false when it is not there. */
 	async openById(id: string): Promise<boolean> {
+		this.openingId = id;
 		try {
 			const snapshot = await this.#store.loadSnapshot(id);
 			if (!snapshot) return false;
@@ -83,6 +86,8 @@ export class SnapshotLibrary {
 		} catch (error) {
 			this.problem = `Could not open the snapshot: ${messageOf(error)}`;
 			return false;
+		} finally {
+			if (this.openingId === id) this.openingId = null;
 		}
 	}
 
