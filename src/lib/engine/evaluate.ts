@@ -157,9 +157,9 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		const layers: Layers = {
 			rcp: rcpLayer(e, r, r.account ?? (iam ? p.account : null), actionLower, state),
 			scp: 'chain' in e.scp ? judgeChain('scp', e.scp.chain, state) : e.scp.layer,
-			resource: r.policy ? judgeLayer('resource', [r.policy], state) : NO_RESOURCE_POLICY,
+			resource: r.policy ? judgeLayer('resource', r.policies, state) : NO_RESOURCE_POLICY,
 			identity: identityLayer(e, state),
-			boundary: e.boundary ? judgeLayer('boundary', [e.boundary], state) : NO_BOUNDARY,
+			boundary: e.boundary ? judgeLayer('boundary', e.boundaries, state) : NO_BOUNDARY,
 			session: sessionLayer(req, e, state, warnings)
 		};
 		const outcome = decide(layers, { principal: p, sameAccount, resourceKind: r.kind });

@@ -12,6 +12,13 @@ import { valueTest, type ValueTest } from './operators';
 /** The request context as the engine reads it: lowercase key → string values (undefined when absent). */
 export type ContextLookup = VariableLookup;
 
+/** Does the condition hold? (The fast path: no trace, no allocation when its values hold no variable.) */
+export function conditionMatches(c: CompiledCondition, ctx: ContextLookup): boolean {
+	if (!c.parsed.info) return false;
+	if (c.tests) return judge(c, ctx.get(c.keyLower), c.tests);
+	return evaluateCondition(c, ctx, false).matched;
+}
+
 /** Judge a condition; with `trace`, also report resolved policy values and the request's values. */
 export function evaluateCondition(c: CompiledCondition, ctx: ContextLookup, trace: boolean): { matched: boolean; trace?: ConditionTrace } {
 	const info = c.parsed.info;
@@ -40,29 +47,41 @@ export function evaluateCondition(c: CompiledCondition, ctx: ContextLookup, trac
 	return { matched, trace: { operator: c.operator, key: c.key, values: info ? shown : c.values.map((v) => v.template.raw), contextValues: raw ?? null, matched } };
 }
 
+function anyMatch(tests: (ValueTest | null)[], v: string): boolean {
+	for (const t of tests) if (t !== null && t(v)) return true;
+	return false;
+}
+
+function isEmpty(raw: string[] | undefined): boolean {
+	if (raw === undefined) return true;
+	for (const v of raw) if (v !== '') return false;
+	return true;
+}
+
 function judge(c: CompiledCondition, raw: string[] | undefined, tests: (ValueTest | null)[]): boolean {
 	const info = c.parsed.info!;
 	if (info.family === 'null') {
 		// Null tests presence: a key present with an empty value still counts as present
-		const absent = raw === undefined || raw.length === 0 ? 'true' : 'false';
-		return tests.some((t) => t !== null && t(absent));
+		return anyMatch(tests, raw === undefined || raw.length === 0 ? 'true' : 'false');
 	}
-	const absent = raw === undefined || raw.length === 0 || raw.every((v) => v === '');
 	const { set, ifExists } = c.parsed;
-	if (absent) {
+	if (isEmpty(raw)) {
 		if (ifExists) return true;
 		if (set === 'all') return true;
 		if (set === 'any') return false;
 		return info.negated;
 	}
 	// a value whose variable cannot be resolved is null: it equals nothing, so negated operators match it (variables page, "no value")
-	const anyMatch = (v: string) => {
-		for (const t of tests) if (t !== null && t(v)) return true;
-		return false;
-	};
-	const values = raw!;
-	const test = info.negated ? (v: string) => !anyMatch(v) : anyMatch;
-	if (set === 'all') return values.every(test);
-	if (set === 'any') return values.some(test);
-	return info.negated ? values.every(test) : values.some(test);
+	const negated = info.negated;
+	// per request value: does it pass (positive: matches some policy value; negated: matches none)?
+	let all = true;
+	let some = false;
+	for (const v of raw!) {
+		const passes = anyMatch(tests, v) !== negated;
+		all &&= passes;
+		some ||= passes;
+	}
+	if (set === 'all') return all;
+	if (set === 'any') return some;
+	return negated ? all : some;
 }

@@ -13,11 +13,16 @@ export interface JudgedLayer {
 	layer: LayerName;
 	verdict: LayerTrace['verdict'];
 	note?: string;
+	/** The layer's policies. */
+	policies: CompiledPolicy[];
+	/** Each policy's judgement (traced evaluations only; empty otherwise). */
 	judgements: PolicyJudgement[];
 	allows: StatementHit[];
 	denies: StatementHit[];
 	/** Org chains: each level's verdict. */
 	levels?: { level: ChainLevel; verdict: OrgLevelTrace['verdict']; judgements: PolicyJudgement[] }[];
+	/** Org chains: the levels without an Allow (SCPs). */
+	noAllow?: ChainLevel[];
 }
 
 const EMPTY: never[] = [];
@@ -28,7 +33,7 @@ export function skippedLayer(layer: LayerName, verdict: 'notApplicable' | 'exemp
 	const key = `${layer}|${verdict}|${note}`;
 	let l = skipped.get(key);
 	if (!l) {
-		l = Object.freeze({ layer, verdict, note, judgements: EMPTY, allows: EMPTY, denies: EMPTY }) as JudgedLayer;
+		l = Object.freeze({ layer, verdict, note, policies: EMPTY, judgements: EMPTY, allows: EMPTY, denies: EMPTY }) as JudgedLayer;
 		if (skipped.size > 10000) skipped.clear();
 		skipped.set(key, l);
 	}
@@ -37,17 +42,17 @@ export function skippedLayer(layer: LayerName, verdict: 'notApplicable' | 'exemp
 
 /** Judge a list of policies as one layer (verdict none → noAllow). */
 export function judgeLayer(layer: LayerName, policies: CompiledPolicy[], req: RequestState, note?: string): JudgedLayer {
-	const judgements: PolicyJudgement[] = [];
+	const judgements: PolicyJudgement[] = req.trace ? [] : EMPTY;
 	let allows: StatementHit[] = EMPTY;
 	let denies: StatementHit[] = EMPTY;
 	for (const p of policies) {
 		const j = judgePolicy(p, req);
-		judgements.push(j);
+		if (req.trace) judgements.push(j);
 		if (j.allows.length) allows = allows === EMPTY ? [...j.allows] : (allows.push(...j.allows), allows);
 		if (j.denies.length) denies = denies === EMPTY ? [...j.denies] : (denies.push(...j.denies), denies);
 	}
 	const verdict = denies.length ? 'deny' : allows.length ? 'allow' : 'noAllow';
-	return note === undefined ? { layer, verdict, judgements, allows, denies } : { layer, verdict, note, judgements, allows, denies };
+	return note === undefined ? { layer, verdict, policies, judgements, allows, denies } : { layer, verdict, note, policies, judgements, allows, denies };
 }
 
 const RCP_NOTE = 'RCPFullAWSAccess is attached at every level, so only Deny statements restrict';
@@ -55,19 +60,22 @@ const RCP_NOTE = 'RCPFullAWSAccess is attached at every level, so only Deny stat
 /** Judge an SCP or RCP chain. */
 export function judgeChain(layer: 'scp' | 'rcp', chain: ChainLevel[], req: RequestState): JudgedLayer {
 	const levels: NonNullable<JudgedLayer['levels']> = [];
-	const all: PolicyJudgement[] = [];
+	const all: PolicyJudgement[] = req.trace ? [] : EMPTY;
+	let noAllow: ChainLevel[] = EMPTY;
 	let allows: StatementHit[] = EMPTY;
 	let denies: StatementHit[] = EMPTY;
 	let anyDeny = false;
 	let anyNoAllow = false;
 	for (const level of chain) {
-		const judgements: PolicyJudgement[] = [];
+		const judgements: PolicyJudgement[] = req.trace ? [] : EMPTY;
 		let deny = false;
 		let allow = layer === 'rcp';
 		for (const p of level.policies) {
 			const j = judgePolicy(p, req);
-			judgements.push(j);
-			if (req.trace) all.push(j);
+			if (req.trace) {
+				judgements.push(j);
+				all.push(j);
+			}
 			if (j.denies.length) {
 				deny = true;
 				denies = denies === EMPTY ? [...j.denies] : (denies.push(...j.denies), denies);
@@ -79,11 +87,14 @@ export function judgeChain(layer: 'scp' | 'rcp', chain: ChainLevel[], req: Reque
 		}
 		const verdict = deny ? ('deny' as const) : allow ? ('allow' as const) : ('noAllow' as const);
 		anyDeny ||= deny;
-		anyNoAllow ||= verdict === 'noAllow';
-		levels.push({ level, judgements, verdict });
+		if (verdict === 'noAllow') {
+			anyNoAllow = true;
+			(noAllow === EMPTY ? (noAllow = []) : noAllow).push(level);
+		}
+		if (req.trace) levels.push({ level, judgements, verdict });
 	}
 	const verdict = anyDeny ? 'deny' : anyNoAllow ? 'noAllow' : 'allow';
-	const out: JudgedLayer = { layer, verdict, judgements: all, allows, denies, levels };
+	const out: JudgedLayer = { layer, verdict, policies: EMPTY, judgements: all, allows, denies, levels, noAllow };
 	if (layer === 'rcp') out.note = RCP_NOTE;
 	return out;
 }

@@ -17,6 +17,8 @@ export interface PrincipalEntry {
 	readonly context: ContextMap;
 	identity: CompiledPolicy[];
 	boundary: CompiledPolicy | null;
+	/** [boundary], or empty. */
+	boundaries: CompiledPolicy[];
 	/** The SCP chain, or why SCPs do not apply. */
 	scp: { chain: ChainLevel[] } | { layer: JudgedLayer };
 	warnings: string[];
@@ -46,6 +48,7 @@ export function principalEntry(index: SnapshotIndex, input: string, chains: (acc
 		},
 		identity,
 		boundary,
+		boundaries: boundary ? [boundary] : [],
 		scp,
 		warnings
 	};

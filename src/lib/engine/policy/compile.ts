@@ -83,7 +83,8 @@ function compileConditions(block: unknown, variables: boolean, warnings: string[
 				if (!test) warnings.push(`${where}: ${operator} value ${JSON.stringify(text)} cannot be read; it never matches`);
 				return { template, test };
 			});
-			out.push({ operator, key, keyLower: key.toLowerCase(), parsed, values });
+			const tests = values.every((v) => v.test !== undefined) ? values.map((v) => v.test ?? null) : null;
+			out.push({ operator, key, keyLower: key.toLowerCase(), parsed, values, tests });
 		}
 	}
 	return out;

@@ -18,6 +18,8 @@ export interface CompiledCondition {
 	keyLower: string;
 	parsed: ParsedOperator;
 	values: CompiledValue[];
+	/** The value tests, when no value holds a variable (null entries never match). */
+	tests: (ValueTest | null)[] | null;
 }
 
 /** A resource pattern: static ones are pre-compiled; dynamic ones hold variables. */

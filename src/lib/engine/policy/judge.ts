@@ -4,7 +4,7 @@
  * looks only at the statements whose action matches (cached per document and action) and stops
  * at the first part that fails; with one it records every part and the resolved values.
  */
-import { evaluateCondition, type ContextLookup } from '../conditions/evaluate-condition';
+import { conditionMatches, evaluateCondition, type ContextLookup } from '../conditions/evaluate-condition';
 import { arnPiecesSource, globSource, hasWildcard, matchAction } from '../match/glob';
 import type { ResolvedPrincipal } from '../request/principal';
 import type { ConditionTrace, PolicyTrace, StatementTrace } from '../types';
@@ -101,7 +101,7 @@ function principalOf(st: CompiledStatement, req: RequestState): PrincipalMatch |
 }
 
 function conditionsMatch(st: CompiledStatement, req: RequestState): boolean {
-	for (const c of st.conditions) if (!evaluateCondition(c, req.ctx, false).matched) return false;
+	for (const c of st.conditions) if (!conditionMatches(c, req.ctx)) return false;
 	return true;
 }
 

@@ -73,10 +73,15 @@ export function resourceContext(index: SnapshotIndex, account: string | null, ta
 
 const str = (v: string | number | boolean) => String(v);
 
-/** The request-supplied keys (taken as given). */
+const requestMaps = new WeakMap<object, ContextMap>();
+
+/** The request-supplied keys (taken as given; cached per context object, which who-can shares across principals). */
 export function requestContext(context: Record<string, ContextValue> | undefined): ContextMap {
 	if (!context) return NO_KEYS;
+	const cached = requestMaps.get(context);
+	if (cached) return cached;
 	const m: ContextMap = new Map();
+	requestMaps.set(context, m);
 	for (const [key, v] of Object.entries(context)) {
 		if (v === null || v === undefined) continue;
 		m.set(key.toLowerCase(), { key, values: Array.isArray(v) ? v.map(str) : [str(v)], multi: Array.isArray(v) });

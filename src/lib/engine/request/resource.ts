@@ -29,6 +29,8 @@ export interface ResolvedResource {
 	account: string | null;
 	kind: ResourcePolicyKind;
 	policy: CompiledPolicy | null;
+	/** [policy], or empty. */
+	policies: CompiledPolicy[];
 	awsManagedKey: boolean;
 	readonly context: ContextMap;
 	warnings: string[];
@@ -64,6 +66,7 @@ export function resolveResource(index: SnapshotIndex, arn: string, resourceAccou
 		account,
 		kind,
 		policy,
+		policies: policy ? [policy] : [],
 		awsManagedKey,
 		// built on first use: most evaluations never read a context key
 		get context() {
@@ -81,7 +84,7 @@ function policyOf(
 	account: string | null,
 	trustAction: boolean,
 	warnings: string[]
-): Pick<ResolvedResource, 'kind' | 'policy' | 'awsManagedKey'> {
+): { kind: ResourcePolicyKind; policy: CompiledPolicy | null; awsManagedKey: boolean } {
 	if (trustAction && /^arn:[^:]+:iam::\d{12}:role\//.test(arn)) {
 		if (!role) warnings.push(`role ${arn} is not in the snapshot: its trust policy is unknown, so it allows no one`);
 		const policy = compilePolicy(role?.trustPolicy, { id: trustPolicyId(arn), label: trustPolicyId(arn), name: 'trust policy', type: 'resource', attachedTo: arn });

@@ -54,18 +54,17 @@ function gapReason(type: PolicyType, attachedTo: string, policy: CompiledPolicy 
 function gapReasons(layer: LayerName, layers: Layers, action: string, principal: string, explain: boolean): Reason[] {
 	const l = layers[layer];
 	const out: Reason[] = [];
-	if (l.levels) {
-		for (const lv of l.levels) {
-			if (lv.verdict !== 'noAllow') continue;
-			const what = explain ? `No SCP attached to ${lv.level.display} allows ${action}` : null;
-			if (!lv.judgements.length) out.push(gapReason(layer, lv.level.nodeId, null, what));
-			for (const j of lv.judgements) out.push(gapReason(layer, lv.level.nodeId, j.policy, what));
+	if (l.noAllow) {
+		for (const level of l.noAllow) {
+			const what = explain ? `No SCP attached to ${level.display} allows ${action}` : null;
+			if (!level.policies.length) out.push(gapReason(layer, level.nodeId, null, what));
+			for (const p of level.policies) out.push(gapReason(layer, level.nodeId, p, what));
 		}
 		return out;
 	}
 	const what = explain ? `No ${LAYER_WORDS[layer]} allows ${action}` : null;
-	if (!l.judgements.length) out.push(gapReason(layer, principal, null, what));
-	for (const j of l.judgements) out.push(gapReason(layer, j.policy.attachedTo, j.policy, what));
+	if (!l.policies.length) out.push(gapReason(layer, principal, null, what));
+	for (const p of l.policies) out.push(gapReason(layer, p.attachedTo, p, what));
 	return out;
 }
 
@@ -96,6 +95,6 @@ export function summarize(o: Outcome, layers: Layers, reasons: Reason[], action:
 	const gap = o.gap!;
 	const first = reasons[0];
 	if (gap === 'scp' && first) return `Implicitly denied: ${first.message}`;
-	const where = layers[gap].judgements.length ? '' : ' (none applies)';
+	const where = layers[gap].policies.length ? '' : ' (none applies)';
 	return `Implicitly denied: no ${LAYER_WORDS[gap]} allows ${action}${where}`;
 }
