@@ -7,7 +7,7 @@ export const TAG_SIZE = 26;
 /** Horizontal distance between sibling centres in a block. */
 export const SLOT_W = 180;
 /** Horizontal distance between accounts in an OU's grid (room for their SCP tags). */
-export const ACCOUNT_SLOT_W = 230;
+export const ACCOUNT_SLOT_W = 260;
 /** Vertical distance between rows. */
 export const ROW_H = 120;
 /** Widest label, in model units. */

@@ -92,7 +92,8 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 				'text-halign': 'right',
 				'text-margin-x': 4,
 				'text-margin-y': 0,
-				'text-max-width': '150px'
+				'text-wrap': 'ellipsis',
+				'text-max-width': '130px'
 			}
 		},
 		{ selector: 'node.expandable', style: { 'border-width': 3 } },

@@ -72,7 +72,7 @@ function nodeSvg(n: NodeDefinition, theme: GraphTheme): string {
 	const gs = n.data.glyph.length > 2 ? 10 : n.data.glyph.length > 1 ? 12 : 15;
 	if (n.data.glyph)
 		parts.push(`<text x="${c.x}" y="${c.y}" dy="0.35em" text-anchor="middle" font-weight="700" font-size="${tag ? 11 : gs * (size / 30)}" fill="${theme.kinds[kind].line}">${xmlEscape(n.data.glyph)}</text>`);
-	const lines = tag ? [n.data.label] : n.data.display.split('\n');
+	const lines = tag ? [n.data.label.length > 20 ? n.data.label.slice(0, 19) + '…' : n.data.label] : n.data.display.split('\n');
 	const color = has(n.classes, 'tr-deny') ? theme.deny : has(n.classes, 'tr-gap') ? theme.gap : has(n.classes, 'tr-allow') ? theme.allow : theme.text;
 	const [lx, ly, anchor] = tag ? [c.x + size / 2 + 4, c.y, 'start'] : [c.x, c.y + size / 2 + 16, 'middle'];
 	lines.forEach((line, i) =>
