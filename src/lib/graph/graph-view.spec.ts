@@ -3,7 +3,9 @@ import { indexSnapshot } from '../model/snapshot-index';
 import { inlinePolicyId } from '../model/ids';
 import { GraphSource } from './graph-source';
 import { buildView, withCollapsed, withExpanded } from './graph-view';
-import { attachmentId } from './kinds';
+import { attachmentId, NO_ORG_ROOT } from './kinds';
+import { extendLayout } from './layout';
+import { makeAccount, makeSnapshot, makeUser } from '../testing/builders';
 import { ARN, BANK, smallBank } from './testing/small-bank';
 
 const source = () => new GraphSource(indexSnapshot(smallBank()));
@@ -82,5 +84,19 @@ describe('objectNode and pinned nodes', () => {
 		const view = buildView(s, [BANK.prod], [ec2]);
 		expect(view.parent.get(ec2.id)).toBe(BANK.prod);
 		expect(buildView(s, [], [ec2]).parent.get(ec2.id)).toBe(BANK.prod);
+	});
+});
+
+describe('a snapshot without an organization', () => {
+	it('hangs its accounts under a stand-in root and lays them out', () => {
+		const snap = makeSnapshot({ accounts: [makeAccount({ id: '111111111111', users: [makeUser()] }), makeAccount({ id: '222222222222' })] });
+		const s = new GraphSource(indexSnapshot(snap));
+		const view = buildView(s, ['111111111111']);
+		expect(s.rootId).toBe(NO_ORG_ROOT);
+		expect(view.nodes.get(NO_ORG_ROOT)?.kind).toBe('root');
+		expect(view.edges.has(`${NO_ORG_ROOT}->222222222222:contains`)).toBe(true);
+		expect(view.nodes.has('arn:aws:iam::111111111111:user/alice')).toBe(true);
+		const pos = extendLayout(new Map(), view, s.rootId);
+		expect(pos.get('arn:aws:iam::111111111111:user/alice')!.y).toBeGreaterThan(pos.get('111111111111')!.y);
 	});
 });
