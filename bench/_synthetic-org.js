@@ -22,11 +22,19 @@ function walk(dir, out = []) {
 /** Generate and import the synthetic organization; returns the snapshot. */
 export async function syntheticOrg(args = []) {
 	const out = join(repo, 'bench', 'out', 'synthetic');
-	const gen = spawnSync(process.execPath, [join(repo, 'scripts', 'generate-synthetic.js'), '--out', out, ...args], { encoding: 'utf8' });
+	const gen = spawnSync(
+		process.execPath,
+		[join(repo, 'scripts', 'generate-synthetic.js'), '--out', out, ...args],
+		{ encoding: 'utf8' }
+	);
 	if (gen.status !== 0) throw new Error(`generate-synthetic failed: ${gen.stderr}`);
 	const { importFiles } = await import('../src/lib/import/import-files.ts');
-	const files = walk(out).map((p) => ({ path: relative(out, p).split('\\').join('/'), bytes: new Uint8Array(readFileSync(p)) }));
+	const files = walk(out).map((p) => ({
+		path: relative(out, p).split('\\').join('/'),
+		bytes: new Uint8Array(readFileSync(p))
+	}));
 	const outcome = importFiles(files, { name: 'synthetic', now: '2026-01-01T00:00:00Z' });
-	if (!outcome.ok) throw new Error(`import failed: ${outcome.errors.map((e) => e.message).join('; ')}`);
+	if (!outcome.ok)
+		throw new Error(`import failed: ${outcome.errors.map((e) => e.message).join('; ')}`);
 	return outcome.snapshot;
 }

@@ -25,9 +25,20 @@ const snapshot = await syntheticOrg();
 const snapshotPath = join(out, 'snapshot.json');
 writeFileSync(snapshotPath, serializeSnapshot(snapshot));
 
-const principals = snapshot.accounts.flatMap((a) => [...a.users.map((u) => u.arn), ...a.roles.map((r) => r.arn)]);
+const principals = snapshot.accounts.flatMap((a) => [
+	...a.users.map((u) => u.arn),
+	...a.roles.map((r) => r.arn)
+]);
 const resources = snapshot.accounts.flatMap((a) => a.resources.map((r) => r.arn));
-const actions = ['s3:GetObject', 's3:PutObject', 'ec2:DescribeInstances', 'iam:CreateUser', 'sts:AssumeRole', 'kms:Decrypt', 'sqs:SendMessage'];
+const actions = [
+	's3:GetObject',
+	's3:PutObject',
+	'ec2:DescribeInstances',
+	'iam:CreateUser',
+	'sts:AssumeRole',
+	'kms:Decrypt',
+	'sqs:SendMessage'
+];
 const lines = [];
 for (let i = 0; i < LINES; i++) {
 	if (i % 1000 === 999) {
@@ -35,17 +46,26 @@ for (let i = 0; i < LINES; i++) {
 		continue;
 	}
 	const action = actions[i % actions.length];
-	const resource = action === 'sts:AssumeRole' ? principals[(i * 104729) % principals.length].replace(':user/', ':role/') : resources[(i * 31) % resources.length];
+	const resource =
+		action === 'sts:AssumeRole'
+			? principals[(i * 104729) % principals.length].replace(':user/', ':role/')
+			: resources[(i * 31) % resources.length];
 	const req = { principal: principals[(i * 7919) % principals.length], action, resource };
 	if (i % 3 === 0) req.context = { 'aws:SourceIp': '10.0.0.1', 'aws:RequestedRegion': 'eu-west-1' };
 	lines.push(JSON.stringify(req));
 }
 const requestsPath = join(out, 'requests.jsonl');
 writeFileSync(requestsPath, lines.join('\n') + '\n');
-console.log(`snapshot: ${snapshot.accounts.length} accounts, ${principals.length} principals; ${LINES.toLocaleString('en')} request lines`);
+console.log(
+	`snapshot: ${snapshot.accounts.length} accounts, ${principals.length} principals; ${LINES.toLocaleString('en')} request lines`
+);
 
 const t0 = performance.now();
-const child = spawn(process.execPath, [join(repo, 'bin', 'iam-atlas.js'), 'eval', '--snapshot', snapshotPath], { stdio: ['pipe', 'pipe', 'inherit'] });
+const child = spawn(
+	process.execPath,
+	[join(repo, 'bin', 'iam-atlas.js'), 'eval', '--snapshot', snapshotPath],
+	{ stdio: ['pipe', 'pipe', 'inherit'] }
+);
 createReadStream(requestsPath).pipe(child.stdin);
 let firstAt = null;
 let count = 0;
@@ -72,6 +92,12 @@ if (code !== 0 || count !== LINES) {
 	process.exit(1);
 }
 console.log(`decisions: ${JSON.stringify(decisions)}; per-line errors: ${errors}`);
-console.log(`end to end (start-up + snapshot load included): ${total.toFixed(1)} s → ${Math.round(LINES / total).toLocaleString('en')} lines/s`);
-console.log(`after the first answer: ${steady.toFixed(1)} s → ${Math.round(LINES / steady).toLocaleString('en')} lines/s`);
-console.log(`BENCH ${JSON.stringify({ lines: LINES, seconds: +total.toFixed(2), linesPerSec: Math.round(LINES / total), linesPerSecAfterStart: Math.round(LINES / steady), errors, decisions })}`);
+console.log(
+	`end to end (start-up + snapshot load included): ${total.toFixed(1)} s → ${Math.round(LINES / total).toLocaleString('en')} lines/s`
+);
+console.log(
+	`after the first answer: ${steady.toFixed(1)} s → ${Math.round(LINES / steady).toLocaleString('en')} lines/s`
+);
+console.log(
+	`BENCH ${JSON.stringify({ lines: LINES, seconds: +total.toFixed(2), linesPerSec: Math.round(LINES / total), linesPerSecAfterStart: Math.round(LINES / steady), errors, decisions })}`
+);

@@ -14,7 +14,23 @@ writeFileSync(
 	snapshotPath,
 	serializeSnapshot(
 		worldToSnapshot({
-			accounts: { [A]: { users: [{ name: 'alice', policies: [{ Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }] }] } }
+			accounts: {
+				[A]: {
+					users: [
+						{
+							name: 'alice',
+							policies: [
+								{
+									Version: '2012-10-17',
+									Statement: [
+										{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }
+									]
+								}
+							]
+						}
+					]
+				}
+			}
 		})
 	)
 );
@@ -29,7 +45,16 @@ function fakeIo(lines: string[]) {
 			yield* lines;
 		}
 	};
-	return { io, out: () => out.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l)), err: () => err.join('') };
+	return {
+		io,
+		out: () =>
+			out
+				.join('')
+				.split('\n')
+				.filter(Boolean)
+				.map((l) => JSON.parse(l)),
+		err: () => err.join('')
+	};
 }
 
 const alice = `arn:aws:iam::${A}:user/alice`;
@@ -38,25 +63,52 @@ const line = (o: object) => JSON.stringify(o);
 describe('iam-atlas eval', () => {
 	it('answers each stdin line in order, errors per line without stopping', async () => {
 		const f = fakeIo([
-			line({ principal: alice, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: A }),
+			line({
+				principal: alice,
+				action: 's3:GetObject',
+				resource: 'arn:aws:s3:::b/k',
+				resourceAccount: A
+			}),
 			'{not json',
 			line({ principal: alice, action: 's3:PutObject' }),
-			line({ principal: alice, action: 's3:PutObject', resource: 'arn:aws:s3:::b/k', resourceAccount: A })
+			line({
+				principal: alice,
+				action: 's3:PutObject',
+				resource: 'arn:aws:s3:::b/k',
+				resourceAccount: A
+			})
 		]);
 		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
 		const out = f.out();
 		expect(out).toHaveLength(4);
-		expect(out[0]).toMatchObject({ decision: 'allowed', reasons: [{ effect: 'Allow', policyType: 'identity', policy: 'inline-0', attachedTo: alice, statement: 'Read' }] });
+		expect(out[0]).toMatchObject({
+			decision: 'allowed',
+			reasons: [
+				{
+					effect: 'Allow',
+					policyType: 'identity',
+					policy: 'inline-0',
+					attachedTo: alice,
+					statement: 'Read'
+				}
+			]
+		});
 		expect(out[1].error.code).toBe('eval.request.invalid-json');
 		expect(out[1].error.message).toMatch(/^line 2: /);
-		expect(out[2].error).toMatchObject({ code: 'eval.request.missing-field', message: expect.stringMatching(/^line 3: "resource"/) });
+		expect(out[2].error).toMatchObject({
+			code: 'eval.request.missing-field',
+			message: expect.stringMatching(/^line 3: "resource"/)
+		});
 		expect(out[3]).toMatchObject({ decision: 'implicitDeny', gap: 'identity' });
 		expect(typeof out[3].summary).toBe('string');
 	});
 
 	it('reads a requests file when given', async () => {
 		const requests = join(dir, 'req.jsonl');
-		writeFileSync(requests, line({ principal: alice, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }) + '\n');
+		writeFileSync(
+			requests,
+			line({ principal: alice, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }) + '\n'
+		);
 		const f = fakeIo([]);
 		expect(await run(['--snapshot', snapshotPath, requests], f.io)).toBe(0);
 		expect(f.out().map((o) => o.decision)).toEqual(['allowed']);

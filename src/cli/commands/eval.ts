@@ -12,7 +12,9 @@ import { readLines, type CliIo } from '../io';
 const USAGE = 'usage: iam-atlas eval --snapshot <snapshot.json> [--trace] [<requests.jsonl>]\n';
 
 type LineError = { error: { code: string; message: string } };
-const fail = (code: string, message: string): LineError => ({ error: { code: `eval.request.${code}`, message } });
+const fail = (code: string, message: string): LineError => ({
+	error: { code: `eval.request.${code}`, message }
+});
 
 /** Parse and check one request line. */
 export function parseRequestLine(line: string, n: number): EvalRequest | LineError {
@@ -22,18 +24,33 @@ export function parseRequestLine(line: string, n: number): EvalRequest | LineErr
 	} catch (e) {
 		return fail('invalid-json', `line ${n}: not valid JSON (${(e as Error).message})`);
 	}
-	if (!value || typeof value !== 'object' || Array.isArray(value)) return fail('not-an-object', `line ${n}: expected a JSON object with principal, action and resource`);
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		return fail(
+			'not-an-object',
+			`line ${n}: expected a JSON object with principal, action and resource`
+		);
 	const v = value as Record<string, unknown>;
 	for (const field of ['principal', 'action', 'resource'] as const) {
-		if (typeof v[field] !== 'string' || v[field] === '') return fail('missing-field', `line ${n}: "${field}" is required and must be a non-empty string`);
+		if (typeof v[field] !== 'string' || v[field] === '')
+			return fail(
+				'missing-field',
+				`line ${n}: "${field}" is required and must be a non-empty string`
+			);
 	}
-	if (v.resourceAccount !== undefined && typeof v.resourceAccount !== 'string') return fail('invalid-field', `line ${n}: "resourceAccount" must be a string`);
-	if (v.context !== undefined && (typeof v.context !== 'object' || v.context === null || Array.isArray(v.context)))
+	if (v.resourceAccount !== undefined && typeof v.resourceAccount !== 'string')
+		return fail('invalid-field', `line ${n}: "resourceAccount" must be a string`);
+	if (
+		v.context !== undefined &&
+		(typeof v.context !== 'object' || v.context === null || Array.isArray(v.context))
+	)
 		return fail('invalid-field', `line ${n}: "context" must be an object of context keys`);
 	if (v.sessionPolicy !== undefined) {
 		const sp = v.sessionPolicy as Record<string, unknown> | null;
 		if (!sp || typeof sp !== 'object' || Array.isArray(sp) || sp.Statement === undefined)
-			return fail('invalid-field', `line ${n}: "sessionPolicy" must be a policy document with a Statement`);
+			return fail(
+				'invalid-field',
+				`line ${n}: "sessionPolicy" must be a policy document with a Statement`
+			);
 	}
 	return v as unknown as EvalRequest;
 }
@@ -42,7 +59,13 @@ export function parseRequestLine(line: string, n: number): EvalRequest | LineErr
 export function outputOf(r: EvalResult, trace: boolean): Record<string, unknown> {
 	const out: Record<string, unknown> = {
 		decision: r.decision,
-		reasons: r.reasons.map(({ effect, policyType, policy, attachedTo, statement }) => ({ effect, policyType, policy, attachedTo, statement })),
+		reasons: r.reasons.map(({ effect, policyType, policy, attachedTo, statement }) => ({
+			effect,
+			policyType,
+			policy,
+			attachedTo,
+			statement
+		})),
 		summary: r.summary
 	};
 	if (r.gap) out.gap = r.gap;
@@ -58,7 +81,9 @@ export function evalLine(evaluator: Evaluator, line: string, n: number, trace: b
 	try {
 		return JSON.stringify(outputOf(evaluator.evaluate(req, { trace }), trace));
 	} catch (e) {
-		return JSON.stringify(fail('failed', `line ${n}: the evaluator failed (${(e as Error).message})`));
+		return JSON.stringify(
+			fail('failed', `line ${n}: the evaluator failed (${(e as Error).message})`)
+		);
 	}
 }
 
@@ -94,7 +119,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 	const parsed = parseSnapshotFile(text, snapshotPath);
 	if (!parsed.ok) {
 		const where = parsed.error.where?.pointer ? ` at ${parsed.error.where.pointer}` : '';
-		io.stderr(`iam-atlas eval: ${snapshotPath}${where}: ${parsed.error.message} [${parsed.error.code}]\n`);
+		io.stderr(
+			`iam-atlas eval: ${snapshotPath}${where}: ${parsed.error.message} [${parsed.error.code}]\n`
+		);
 		return 1;
 	}
 	const evaluator = createEvaluator(parsed.value);

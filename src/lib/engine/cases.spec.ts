@@ -14,7 +14,9 @@ const files = import.meta.glob<EvalCase[]>('./cases/*.json', { eager: true, impo
 function matchInOrder(actual: Reason[], expected: Partial<Reason>[]): number[] {
 	let from = 0;
 	return expected.map((want) => {
-		const at = actual.findIndex((r, i) => i >= from && Object.entries(want).every(([k, v]) => r[k as keyof Reason] === v));
+		const at = actual.findIndex(
+			(r, i) => i >= from && Object.entries(want).every(([k, v]) => r[k as keyof Reason] === v)
+		);
 		if (at >= 0) from = at + 1;
 		return at;
 	});
@@ -32,7 +34,8 @@ for (const [file, cases] of Object.entries(files)) {
 				const detail = `${result.summary}\n${JSON.stringify(result.reasons, null, 1)}\nwarnings: ${result.warnings.join('; ')}`;
 				expect(result.decision, detail).toBe(c.expect.decision);
 				if (c.expect.gap !== undefined) expect(result.gap, detail).toBe(c.expect.gap);
-				if (c.expect.reasons) expect(matchInOrder(result.reasons, c.expect.reasons), detail).not.toContain(-1);
+				if (c.expect.reasons)
+					expect(matchInOrder(result.reasons, c.expect.reasons), detail).not.toContain(-1);
 			});
 		}
 	});

@@ -9,19 +9,52 @@ import type { ContextValue } from './types';
 const A = '111111111111';
 const alice = `arn:aws:iam::${A}:user/alice`;
 const DECISIONS = ['allowed', 'explicitDeny', 'implicitDeny'];
-const contextValue = fc.oneof(arbText, fc.integer(), fc.boolean(), fc.array(fc.oneof(arbText, fc.integer(), fc.boolean()), { maxLength: 3 }));
-const arbContext = fc.dictionary(fc.constantFrom('aws:SourceIp', 'aws:CurrentTime', 'aws:TagKeys', 'aws:PrincipalTag/team', 'aws:username', 's3:prefix', 'aws:SecureTransport'), contextValue, { maxKeys: 4 });
+const contextValue = fc.oneof(
+	arbText,
+	fc.integer(),
+	fc.boolean(),
+	fc.array(fc.oneof(arbText, fc.integer(), fc.boolean()), { maxLength: 3 })
+);
+const arbContext = fc.dictionary(
+	fc.constantFrom(
+		'aws:SourceIp',
+		'aws:CurrentTime',
+		'aws:TagKeys',
+		'aws:PrincipalTag/team',
+		'aws:username',
+		's3:prefix',
+		'aws:SecureTransport'
+	),
+	contextValue,
+	{ maxKeys: 4 }
+);
 
 // a small vocabulary, so that generated statements often match the requests below
 const vocabStatement = fc.record(
 	{
 		Sid: fc.constantFrom('A', 'B', ''),
 		Effect: fc.constantFrom('Allow' as const, 'Deny' as const),
-		Principal: fc.constantFrom<'*' | Record<string, string | string[]>>('*', { AWS: A }, { AWS: alice }, { AWS: `arn:aws:iam::${A}:role/r` }, { AWS: `arn:aws:sts::${A}:assumed-role/r/s` }, { Service: 's3.amazonaws.com' }),
-		NotPrincipal: fc.constantFrom<Record<string, string | string[]>>({ AWS: [alice, A] }, { AWS: `arn:aws:iam::${A}:role/r` }),
+		Principal: fc.constantFrom<'*' | Record<string, string | string[]>>(
+			'*',
+			{ AWS: A },
+			{ AWS: alice },
+			{ AWS: `arn:aws:iam::${A}:role/r` },
+			{ AWS: `arn:aws:sts::${A}:assumed-role/r/s` },
+			{ Service: 's3.amazonaws.com' }
+		),
+		NotPrincipal: fc.constantFrom<Record<string, string | string[]>>(
+			{ AWS: [alice, A] },
+			{ AWS: `arn:aws:iam::${A}:role/r` }
+		),
 		Action: fc.constantFrom('s3:GetObject', 's3:*', '*', 'sts:AssumeRole', ['s3:Get*', 'sts:*']),
 		NotAction: fc.constantFrom('iam:*', 's3:PutObject'),
-		Resource: fc.constantFrom('*', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/${aws:username}', `arn:aws:iam::${A}:role/*`, 'arn:aws:s3:::*'),
+		Resource: fc.constantFrom(
+			'*',
+			'arn:aws:s3:::b/*',
+			'arn:aws:s3:::b/${aws:username}',
+			`arn:aws:iam::${A}:role/*`,
+			'arn:aws:s3:::*'
+		),
 		NotResource: fc.constantFrom('arn:aws:s3:::other/*', '*'),
 		Condition: fc.constantFrom(
 			{ StringEquals: { 'aws:PrincipalTag/team': 'blue' } },
@@ -34,67 +67,131 @@ const vocabStatement = fc.record(
 	{ requiredKeys: ['Effect'] }
 );
 const vocabDoc = fc
-	.record({ Version: fc.constantFrom('2012-10-17', '2008-10-17'), Statement: fc.array(vocabStatement, { minLength: 1, maxLength: 3 }) })
+	.record({
+		Version: fc.constantFrom('2012-10-17', '2008-10-17'),
+		Statement: fc.array(vocabStatement, { minLength: 1, maxLength: 3 })
+	})
 	.map((d) => d as unknown as PolicyDocument);
 const vocabContext = fc
-	.record({ 'aws:SourceIp': fc.constantFrom('10.1.2.3', '192.0.2.1', ''), 'aws:TagKeys': fc.constantFrom(['a'], ['a', 'b'], []) }, { requiredKeys: [] })
+	.record(
+		{
+			'aws:SourceIp': fc.constantFrom('10.1.2.3', '192.0.2.1', ''),
+			'aws:TagKeys': fc.constantFrom(['a'], ['a', 'b'], [])
+		},
+		{ requiredKeys: [] }
+	)
 	.map((c) => c as Record<string, ContextValue>);
 
 describe('createEvaluator', () => {
 	it('takes the same decision, for the same reasons, with and without the trace', () => {
 		fc.assert(
-			fc.property(vocabDoc, vocabDoc, vocabDoc, vocabDoc, vocabContext, (identity, resource, scp, session, context) => {
-				const ev = createEvaluator(
-					worldToSnapshot({
-						org: { management: '999999999999', accounts: { [A]: 'r-root' }, scps: [{ id: 'p-x', targets: ['r-root'], document: scp }], rcps: [{ id: 'p-r', targets: ['r-root'], document: scp }] },
-						accounts: {
-							[A]: {
-								users: [{ name: 'alice', tags: { team: 'blue' }, policies: [identity] }],
-								roles: [{ name: 'r', trust: resource, policies: [identity], boundary: session }],
-								resources: [{ arn: 'arn:aws:s3:::b', kind: 's3-bucket', policy: resource }]
+			fc.property(
+				vocabDoc,
+				vocabDoc,
+				vocabDoc,
+				vocabDoc,
+				vocabContext,
+				(identity, resource, scp, session, context) => {
+					const ev = createEvaluator(
+						worldToSnapshot({
+							org: {
+								management: '999999999999',
+								accounts: { [A]: 'r-root' },
+								scps: [{ id: 'p-x', targets: ['r-root'], document: scp }],
+								rcps: [{ id: 'p-r', targets: ['r-root'], document: scp }]
+							},
+							accounts: {
+								[A]: {
+									users: [{ name: 'alice', tags: { team: 'blue' }, policies: [identity] }],
+									roles: [{ name: 'r', trust: resource, policies: [identity], boundary: session }],
+									resources: [{ arn: 'arn:aws:s3:::b', kind: 's3-bucket', policy: resource }]
+								}
 							}
+						})
+					);
+					for (const principal of [
+						alice,
+						`arn:aws:sts::${A}:assumed-role/r/s`,
+						`arn:aws:iam::${A}:root`,
+						'*',
+						's3.amazonaws.com'
+					])
+						for (const [action, resourceArn] of [
+							['s3:GetObject', 'arn:aws:s3:::b/alice'],
+							['sts:AssumeRole', `arn:aws:iam::${A}:role/r`],
+							['s3:ListAllMyBuckets', '*']
+						]) {
+							const req = {
+								principal,
+								action,
+								resource: resourceArn,
+								context,
+								sessionPolicy: session
+							};
+							const full = ev.evaluate(req);
+							const fast = ev.evaluate(req, { trace: false });
+							expect(fast.decision).toBe(full.decision);
+							expect(fast.gap).toBe(full.gap);
+							expect(fast.reasons.map(({ message: _m, ...r }) => r)).toEqual(
+								full.reasons.map(({ message: _m, ...r }) => r)
+							);
 						}
-					})
-				);
-				for (const principal of [alice, `arn:aws:sts::${A}:assumed-role/r/s`, `arn:aws:iam::${A}:root`, '*', 's3.amazonaws.com'])
-					for (const [action, resourceArn] of [['s3:GetObject', 'arn:aws:s3:::b/alice'], ['sts:AssumeRole', `arn:aws:iam::${A}:role/r`], ['s3:ListAllMyBuckets', '*']]) {
-						const req = { principal, action, resource: resourceArn, context, sessionPolicy: session };
-						const full = ev.evaluate(req);
-						const fast = ev.evaluate(req, { trace: false });
-						expect(fast.decision).toBe(full.decision);
-						expect(fast.gap).toBe(full.gap);
-						expect(fast.reasons.map(({ message: _m, ...r }) => r)).toEqual(full.reasons.map(({ message: _m, ...r }) => r));
-					}
-			}),
+				}
+			),
 			{ numRuns: 200 }
 		);
 	});
 
 	it('never throws on odd policies and requests, and the fast path agrees with the traced one', () => {
 		fc.assert(
-			fc.property(arbPolicyDocument, arbPolicyDocument, arbPolicyDocument, arbContext, arbText, (identity, resource, scp, context, action) => {
-				const snap = worldToSnapshot({
-					org: { management: '999999999999', accounts: { [A]: 'r-root' }, scps: [{ id: 'p-x', targets: ['r-root'], document: scp }] },
-					accounts: {
-						[A]: {
-							users: [{ name: 'alice', policies: [identity], boundary: identity }],
-							roles: [{ name: 'r', trust: resource }],
-							resources: [{ arn: 'arn:aws:s3:::b', kind: 's3-bucket', policy: resource }]
+			fc.property(
+				arbPolicyDocument,
+				arbPolicyDocument,
+				arbPolicyDocument,
+				arbContext,
+				arbText,
+				(identity, resource, scp, context, action) => {
+					const snap = worldToSnapshot({
+						org: {
+							management: '999999999999',
+							accounts: { [A]: 'r-root' },
+							scps: [{ id: 'p-x', targets: ['r-root'], document: scp }]
+						},
+						accounts: {
+							[A]: {
+								users: [{ name: 'alice', policies: [identity], boundary: identity }],
+								roles: [{ name: 'r', trust: resource }],
+								resources: [{ arn: 'arn:aws:s3:::b', kind: 's3-bucket', policy: resource }]
+							}
+						}
+					});
+					const ev = createEvaluator(snap);
+					for (const principal of [
+						alice,
+						`arn:aws:sts::${A}:assumed-role/r/s`,
+						`arn:aws:iam::${A}:root`,
+						'*',
+						's3.amazonaws.com'
+					]) {
+						for (const resourceArn of ['arn:aws:s3:::b/k', `arn:aws:iam::${A}:role/r`, '*']) {
+							const req = {
+								principal,
+								action: action || 's3:GetObject',
+								resource: resourceArn,
+								context,
+								sessionPolicy: identity
+							};
+							const full = ev.evaluate(req);
+							const fast = ev.evaluate(req, { trace: false });
+							expect(DECISIONS).toContain(full.decision);
+							expect(fast.decision).toBe(full.decision);
+							expect(fast.reasons.map(({ message: _m, ...r }) => r)).toEqual(
+								full.reasons.map(({ message: _m, ...r }) => r)
+							);
 						}
 					}
-				});
-				const ev = createEvaluator(snap);
-				for (const principal of [alice, `arn:aws:sts::${A}:assumed-role/r/s`, `arn:aws:iam::${A}:root`, '*', 's3.amazonaws.com']) {
-					for (const resourceArn of ['arn:aws:s3:::b/k', `arn:aws:iam::${A}:role/r`, '*']) {
-						const req = { principal, action: action || 's3:GetObject', resource: resourceArn, context, sessionPolicy: identity };
-						const full = ev.evaluate(req);
-						const fast = ev.evaluate(req, { trace: false });
-						expect(DECISIONS).toContain(full.decision);
-						expect(fast.decision).toBe(full.decision);
-						expect(fast.reasons.map(({ message: _m, ...r }) => r)).toEqual(full.reasons.map(({ message: _m, ...r }) => r));
-					}
 				}
-			}),
+			),
 			{ numRuns: 150 }
 		);
 	});
@@ -113,7 +210,21 @@ describe('createEvaluator', () => {
 
 	it('answers with the same decision with and without the trace', () => {
 		const snap = worldToSnapshot({
-			accounts: { [A]: { users: [{ name: 'alice', policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }] }] }] } }
+			accounts: {
+				[A]: {
+					users: [
+						{
+							name: 'alice',
+							policies: [
+								{
+									Version: '2012-10-17',
+									Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }]
+								}
+							]
+						}
+					]
+				}
+			}
 		});
 		const ev = createEvaluator(snap);
 		for (const action of ['s3:GetObject', 's3:PutObject']) {
@@ -121,9 +232,18 @@ describe('createEvaluator', () => {
 			const full = ev.evaluate(req);
 			const fast = ev.evaluate(req, { trace: false });
 			expect(fast.decision).toBe(full.decision);
-			expect(fast.reasons.map(({ message: _m, ...r }) => r)).toEqual(full.reasons.map(({ message: _m, ...r }) => r));
+			expect(fast.reasons.map(({ message: _m, ...r }) => r)).toEqual(
+				full.reasons.map(({ message: _m, ...r }) => r)
+			);
 			expect(fast.layers).toEqual([]);
-			expect(full.layers.map((l) => l.layer)).toEqual(['rcp', 'scp', 'resource', 'identity', 'boundary', 'session']);
+			expect(full.layers.map((l) => l.layer)).toEqual([
+				'rcp',
+				'scp',
+				'resource',
+				'identity',
+				'boundary',
+				'session'
+			]);
 		}
 	});
 });

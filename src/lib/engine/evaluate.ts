@@ -45,8 +45,16 @@ export interface Evaluator {
 }
 
 const RCP_SERVICES = new Set(RCP_SUPPORTED_SERVICES);
-const RCP_OUTSIDE = skippedLayer('rcp', 'notApplicable', 'the resource is outside the organization');
-const RCP_MANAGEMENT = skippedLayer('rcp', 'exempt', 'management-account resources: RCPs do not apply');
+const RCP_OUTSIDE = skippedLayer(
+	'rcp',
+	'notApplicable',
+	'the resource is outside the organization'
+);
+const RCP_MANAGEMENT = skippedLayer(
+	'rcp',
+	'exempt',
+	'management-account resources: RCPs do not apply'
+);
 const RCP_SLR = skippedLayer('rcp', 'exempt', 'service-linked role: RCPs do not apply');
 const RCP_AWS_KEY = skippedLayer('rcp', 'exempt', 'AWS managed KMS key: RCPs do not apply');
 const RCP_RETIRE = skippedLayer('rcp', 'exempt', 'kms:RetireGrant: RCPs do not apply');
@@ -74,7 +82,8 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		}
 		return lower;
 	};
-	const describe = (id: string) => (index.orgUnits.has(id) || index.orgAccounts.has(id) ? nodeDisplay(index, id) : id);
+	const describe = (id: string) =>
+		index.orgUnits.has(id) || index.orgAccounts.has(id) ? nodeDisplay(index, id) : id;
 
 	function entryOf(principal: string): PrincipalEntry {
 		let e = entries.get(principal);
@@ -84,7 +93,12 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		}
 		return e;
 	}
-	let last: { arn: string; account: string | undefined; trust: boolean; r: ResolvedResource } | null = null;
+	let last: {
+		arn: string;
+		account: string | undefined;
+		trust: boolean;
+		r: ResolvedResource;
+	} | null = null;
 	function resourceOf(arn: string, account: string | undefined, trust: boolean): ResolvedResource {
 		if (last && last.arn === arn && last.account === account && last.trust === trust) return last.r;
 		const key = trust ? `${arn}|${account ?? ''}|t` : account ? `${arn}|${account}` : arn;
@@ -104,14 +118,22 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		if (v === undefined) {
 			const colon = actionLower.indexOf(':');
 			const service = colon < 0 ? actionLower : actionLower.slice(0, colon);
-			v = RCP_SERVICES.has(service) ? null : skippedLayer('rcp', 'notApplicable', `RCPs do not support ${service}`);
+			v = RCP_SERVICES.has(service)
+				? null
+				: skippedLayer('rcp', 'notApplicable', `RCPs do not support ${service}`);
 			if (rcpSupport.size > 50000) rcpSupport.clear();
 			rcpSupport.set(actionLower, v);
 		}
 		return v;
 	}
 
-	function rcpLayer(e: PrincipalEntry, r: ResolvedResource, account: string | null, actionLower: string, state: RequestState): JudgedLayer {
+	function rcpLayer(
+		e: PrincipalEntry,
+		r: ResolvedResource,
+		account: string | null,
+		actionLower: string,
+		state: RequestState
+	): JudgedLayer {
 		if (!org || !account || !index.orgAccounts.has(account)) return RCP_OUTSIDE;
 		if (org.managementAccountId === account) return RCP_MANAGEMENT;
 		const unsupported = rcpUnsupported(actionLower);
@@ -122,14 +144,32 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		return judgeChain('rcp', chains(account, 'RCP'), state);
 	}
 
-	function sessionLayer(req: EvalRequest, e: PrincipalEntry, state: RequestState, warnings: string[]): JudgedLayer {
+	function sessionLayer(
+		req: EvalRequest,
+		e: PrincipalEntry,
+		state: RequestState,
+		warnings: string[]
+	): JudgedLayer {
 		const p = e.p;
 		if ((p.kind === 'session' || p.kind === 'federatedUser') && req.sessionPolicy) {
-			const origin = { id: `${p.input}#session`, label: 'session-policy', name: 'session policy', type: 'session' as const, attachedTo: p.input };
+			const origin = {
+				id: `${p.input}#session`,
+				label: 'session-policy',
+				name: 'session policy',
+				type: 'session' as const,
+				attachedTo: p.input
+			};
 			return judgeLayer('session', [compilePolicy(req.sessionPolicy, origin)], state);
 		}
-		if (p.kind === 'federatedUser') return judgeLayer('session', [], state, 'a GetFederationToken session without a session policy has no permissions');
-		if (req.sessionPolicy) warnings.push('a session policy applies only to session principals; it was ignored');
+		if (p.kind === 'federatedUser')
+			return judgeLayer(
+				'session',
+				[],
+				state,
+				'a GetFederationToken session without a session policy has no permissions'
+			);
+		if (req.sessionPolicy)
+			warnings.push('a session policy applies only to session principals; it was ignored');
 		return NO_SESSION;
 	}
 
@@ -137,7 +177,12 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		const kind = e.p.kind;
 		if (kind === 'service' || kind === 'anonymous' || kind === 'federatedProvider') return NOT_IAM;
 		const l = judgeLayer('identity', e.identity, state);
-		if (kind === 'root' && l.verdict !== 'deny') return { ...l, verdict: 'allow', note: 'the account root user has full access to its own account' };
+		if (kind === 'root' && l.verdict !== 'deny')
+			return {
+				...l,
+				verdict: 'allow',
+				note: 'the account root user has full access to its own account'
+			};
 		return l;
 	}
 
@@ -150,9 +195,19 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		const r = resourceOf(String(req.resource), req.resourceAccount, TRUST_ACTIONS.has(actionLower));
 		const warnings = e.warnings.length || r.warnings.length ? [...e.warnings, ...r.warnings] : [];
 		const ctx = new ContextStack(req.context, e, r);
-		const state: RequestState = { actionLower, resource: String(req.resource), principal: p, hasBoundary: e.boundary !== null, ctx, trace };
+		const state: RequestState = {
+			actionLower,
+			resource: String(req.resource),
+			principal: p,
+			hasBoundary: e.boundary !== null,
+			ctx,
+			trace
+		};
 		const iam = p.kind !== 'service' && p.kind !== 'anonymous' && p.kind !== 'federatedProvider';
-		if (r.account === null && iam) warnings.push(`the account of ${req.resource} is unknown; assumed to be the principal's (${p.account})`);
+		if (r.account === null && iam)
+			warnings.push(
+				`the account of ${req.resource} is unknown; assumed to be the principal's (${p.account})`
+			);
 		const sameAccount = r.account === null || r.account === p.account;
 		const layers: Layers = {
 			rcp: rcpLayer(e, r, r.account ?? (iam ? p.account : null), actionLower, state),
@@ -165,18 +220,35 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		const outcome = decide(layers, { principal: p, sameAccount, resourceKind: r.kind });
 		const reasons = outcomeReasons(outcome, layers, req.action, p.input, explain ? describe : null);
 		const summary = explain ? summarize(outcome, layers, reasons, req.action, describe) : '';
-		const result: EvalResult = { decision: outcome.decision, reasons, layers: [], context: {}, summary, warnings };
+		const result: EvalResult = {
+			decision: outcome.decision,
+			reasons,
+			layers: [],
+			context: {},
+			summary,
+			warnings
+		};
 		if (outcome.gap) result.gap = outcome.gap;
 		if (trace) {
-			const all = [layers.rcp, layers.scp, layers.resource, layers.identity, layers.boundary, layers.session];
+			const all = [
+				layers.rcp,
+				layers.scp,
+				layers.resource,
+				layers.identity,
+				layers.boundary,
+				layers.session
+			];
 			result.layers = all.map(layerTrace);
 			result.context = contextRecord(ctx.layers);
-			for (const l of all) for (const j of l.judgements) for (const w of j.policy.warnings) warnings.push(`${j.policy.name}: ${w}`);
+			for (const l of all)
+				for (const j of l.judgements)
+					for (const w of j.policy.warnings) warnings.push(`${j.policy.name}: ${w}`);
 		}
 		return result;
 	}
 
-	const principals = () => snapshot.accounts.flatMap((a) => [...a.users.map((u) => u.arn), ...a.roles.map((r) => r.arn)]);
+	const principals = () =>
+		snapshot.accounts.flatMap((a) => [...a.users.map((u) => u.arn), ...a.roles.map((r) => r.arn)]);
 	return {
 		evaluate,
 		principals,
@@ -184,7 +256,13 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 			for (const p of principals()) entryOf(p);
 		},
 		whoCan(action, resource, context) {
-			return principals().map((principal) => ({ principal, decision: evaluate({ principal, action, resource, context }, { trace: false, summary: false }).decision }));
+			return principals().map((principal) => ({
+				principal,
+				decision: evaluate(
+					{ principal, action, resource, context },
+					{ trace: false, summary: false }
+				).decision
+			}));
 		}
 	};
 }

@@ -20,7 +20,11 @@ export function conditionMatches(c: CompiledCondition, ctx: ContextLookup): bool
 }
 
 /** Judge a condition; with `trace`, also report resolved policy values and the request's values. */
-export function evaluateCondition(c: CompiledCondition, ctx: ContextLookup, trace: boolean): { matched: boolean; trace?: ConditionTrace } {
+export function evaluateCondition(
+	c: CompiledCondition,
+	ctx: ContextLookup,
+	trace: boolean
+): { matched: boolean; trace?: ConditionTrace } {
 	const info = c.parsed.info;
 	const raw = ctx.get(c.keyLower);
 	const shown: string[] = [];
@@ -44,7 +48,16 @@ export function evaluateCondition(c: CompiledCondition, ctx: ContextLookup, trac
 	}
 	const matched = info ? judge(c, raw, tests) : false;
 	if (!trace) return { matched };
-	return { matched, trace: { operator: c.operator, key: c.key, values: info ? shown : c.values.map((v) => v.template.raw), contextValues: raw ?? null, matched } };
+	return {
+		matched,
+		trace: {
+			operator: c.operator,
+			key: c.key,
+			values: info ? shown : c.values.map((v) => v.template.raw),
+			contextValues: raw ?? null,
+			matched
+		}
+	};
 }
 
 function anyMatch(tests: (ValueTest | null)[], v: string): boolean {
@@ -58,7 +71,11 @@ function isEmpty(raw: string[] | undefined): boolean {
 	return true;
 }
 
-function judge(c: CompiledCondition, raw: string[] | undefined, tests: (ValueTest | null)[]): boolean {
+function judge(
+	c: CompiledCondition,
+	raw: string[] | undefined,
+	tests: (ValueTest | null)[]
+): boolean {
 	const info = c.parsed.info!;
 	if (info.family === 'null') {
 		// Null tests presence: a key present with an empty value still counts as present

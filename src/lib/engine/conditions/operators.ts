@@ -8,7 +8,17 @@ import { resolvedGlobSource, resolvedText, type Resolved } from '../policy/varia
 import { ipInBlock, parseBool, parseDate, parseIpBlock, parseNumber } from './values';
 
 /** Operator families. */
-export type Family = 'string' | 'stringIgnoreCase' | 'stringLike' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
+export type Family =
+	| 'string'
+	| 'stringIgnoreCase'
+	| 'stringLike'
+	| 'numeric'
+	| 'date'
+	| 'bool'
+	| 'binary'
+	| 'ip'
+	| 'arn'
+	| 'null';
 
 type Compare = 'eq' | 'lt' | 'lte' | 'gt' | 'gte';
 
@@ -25,7 +35,11 @@ const op = (family: Family, negated = false, compare: Compare = 'eq'): OperatorI
 	family,
 	negated,
 	compare,
-	variables: family === 'string' || family === 'stringIgnoreCase' || family === 'stringLike' || family === 'arn'
+	variables:
+		family === 'string' ||
+		family === 'stringIgnoreCase' ||
+		family === 'stringLike' ||
+		family === 'arn'
 });
 
 const OPERATORS: Record<string, OperatorInfo> = {

@@ -42,8 +42,10 @@ export interface Outcome {
 	rootAccess?: boolean;
 }
 
-const passes = (l: JudgedLayer) => l.verdict === 'allow' || l.verdict === 'notApplicable' || l.verdict === 'exempt';
-const failing = (ls: JudgedLayer[]): LayerName[] => ls.filter((l) => !passes(l)).map((l) => l.layer);
+const passes = (l: JudgedLayer) =>
+	l.verdict === 'allow' || l.verdict === 'notApplicable' || l.verdict === 'exempt';
+const failing = (ls: JudgedLayer[]): LayerName[] =>
+	ls.filter((l) => !passes(l)).map((l) => l.layer);
 const used = (ls: JudgedLayer[]) => ls.filter((l) => l.verdict === 'allow');
 const NO_HITS: StatementHit[] = [];
 const NO_LAYERS: LayerName[] = [];
@@ -54,12 +56,32 @@ function grant(layers: Layers, usedLayers: JudgedLayer[], rootAccess = false): O
 	return { decision: 'allowed', hits, missing: NO_LAYERS, rootAccess };
 }
 
-const deny = (missing: LayerName[]): Outcome => ({ decision: 'implicitDeny', gap: missing[0], hits: NO_HITS, missing });
+const deny = (missing: LayerName[]): Outcome => ({
+	decision: 'implicitDeny',
+	gap: missing[0],
+	hits: NO_HITS,
+	missing
+});
 
 function explicitDenies(layers: Layers): StatementHit[] {
 	const { rcp, scp, resource, identity, boundary, session } = layers;
-	if (!rcp.denies.length && !scp.denies.length && !resource.denies.length && !identity.denies.length && !boundary.denies.length && !session.denies.length) return NO_HITS;
-	return [...rcp.denies, ...scp.denies, ...resource.denies, ...identity.denies, ...boundary.denies, ...session.denies];
+	if (
+		!rcp.denies.length &&
+		!scp.denies.length &&
+		!resource.denies.length &&
+		!identity.denies.length &&
+		!boundary.denies.length &&
+		!session.denies.length
+	)
+		return NO_HITS;
+	return [
+		...rcp.denies,
+		...scp.denies,
+		...resource.denies,
+		...identity.denies,
+		...boundary.denies,
+		...session.denies
+	];
 }
 
 function hasMatch(R: JudgedLayer, kind: PrincipalMatch): boolean {
@@ -80,7 +102,8 @@ export function decide(layers: Layers, s: Situation): Outcome {
 		return rAllows ? grant(layers, [R]) : deny(['resource']);
 	}
 	if (p.kind === 'root') {
-		if (s.resourceKind === 'trust' || s.resourceKind === 'kms' || !s.sameAccount) return rAllows ? grant(layers, [R]) : deny(['resource']);
+		if (s.resourceKind === 'trust' || s.resourceKind === 'kms' || !s.sameAccount)
+			return rAllows ? grant(layers, [R]) : deny(['resource']);
 		return grant(layers, rAllows ? [R] : [], true);
 	}
 	const I = layers.identity;
@@ -92,7 +115,8 @@ export function decide(layers: Layers, s: Situation): Outcome {
 		const miss = [...(rAllows ? [] : (['resource'] as LayerName[])), ...failing([I, B, S])];
 		return miss.length ? deny(miss) : grant(layers, used([R, I, B, S]));
 	}
-	if (s.resourceKind !== 'resource' && s.resourceKind !== null && !rAllows) return deny(['resource', ...failing([I, B, S])]);
+	if (s.resourceKind !== 'resource' && s.resourceKind !== null && !rAllows)
+		return deny(['resource', ...failing([I, B, S])]);
 
 	const wildcard = rAllows && hasMatch(R, 'wildcard');
 	const isSession = p.kind === 'session' || p.kind === 'federatedUser' || p.kind === 'role';

@@ -3,7 +3,12 @@
  * RCPFullAWSAccess implied, so only their Denies bite) and the plain policy layers (resource,
  * identity, boundary, session).
  */
-import { judgePolicy, type PolicyJudgement, type RequestState, type StatementHit } from '../policy/judge';
+import {
+	judgePolicy,
+	type PolicyJudgement,
+	type RequestState,
+	type StatementHit
+} from '../policy/judge';
 import type { CompiledPolicy } from '../policy/compiled';
 import type { LayerName, LayerTrace, OrgLevelTrace } from '../types';
 import type { ChainLevel } from './policy-sets';
@@ -20,7 +25,11 @@ export interface JudgedLayer {
 	allows: StatementHit[];
 	denies: StatementHit[];
 	/** Org chains: each level's verdict. */
-	levels?: { level: ChainLevel; verdict: OrgLevelTrace['verdict']; judgements: PolicyJudgement[] }[];
+	levels?: {
+		level: ChainLevel;
+		verdict: OrgLevelTrace['verdict'];
+		judgements: PolicyJudgement[];
+	}[];
 	/** Org chains: the levels without an Allow (SCPs). */
 	noAllow?: ChainLevel[];
 }
@@ -29,11 +38,23 @@ const EMPTY: never[] = [];
 const skipped = new Map<string, JudgedLayer>();
 
 /** A layer that does not apply, or is exempt, with the reason in words (shared, never mutated). */
-export function skippedLayer(layer: LayerName, verdict: 'notApplicable' | 'exempt', note: string): JudgedLayer {
+export function skippedLayer(
+	layer: LayerName,
+	verdict: 'notApplicable' | 'exempt',
+	note: string
+): JudgedLayer {
 	const key = `${layer}|${verdict}|${note}`;
 	let l = skipped.get(key);
 	if (!l) {
-		l = Object.freeze({ layer, verdict, note, policies: EMPTY, judgements: EMPTY, allows: EMPTY, denies: EMPTY }) as JudgedLayer;
+		l = Object.freeze({
+			layer,
+			verdict,
+			note,
+			policies: EMPTY,
+			judgements: EMPTY,
+			allows: EMPTY,
+			denies: EMPTY
+		}) as JudgedLayer;
 		if (skipped.size > 10000) skipped.clear();
 		skipped.set(key, l);
 	}
@@ -41,24 +62,37 @@ export function skippedLayer(layer: LayerName, verdict: 'notApplicable' | 'exemp
 }
 
 /** Judge a list of policies as one layer (verdict none → noAllow). */
-export function judgeLayer(layer: LayerName, policies: CompiledPolicy[], req: RequestState, note?: string): JudgedLayer {
+export function judgeLayer(
+	layer: LayerName,
+	policies: CompiledPolicy[],
+	req: RequestState,
+	note?: string
+): JudgedLayer {
 	const judgements: PolicyJudgement[] = req.trace ? [] : EMPTY;
 	let allows: StatementHit[] = EMPTY;
 	let denies: StatementHit[] = EMPTY;
 	for (const p of policies) {
 		const j = judgePolicy(p, req);
 		if (req.trace) judgements.push(j);
-		if (j.allows.length) allows = allows === EMPTY ? [...j.allows] : (allows.push(...j.allows), allows);
-		if (j.denies.length) denies = denies === EMPTY ? [...j.denies] : (denies.push(...j.denies), denies);
+		if (j.allows.length)
+			allows = allows === EMPTY ? [...j.allows] : (allows.push(...j.allows), allows);
+		if (j.denies.length)
+			denies = denies === EMPTY ? [...j.denies] : (denies.push(...j.denies), denies);
 	}
 	const verdict = denies.length ? 'deny' : allows.length ? 'allow' : 'noAllow';
-	return note === undefined ? { layer, verdict, policies, judgements, allows, denies } : { layer, verdict, note, policies, judgements, allows, denies };
+	return note === undefined
+		? { layer, verdict, policies, judgements, allows, denies }
+		: { layer, verdict, note, policies, judgements, allows, denies };
 }
 
 const RCP_NOTE = 'RCPFullAWSAccess is attached at every level, so only Deny statements restrict';
 
 /** Judge an SCP or RCP chain. */
-export function judgeChain(layer: 'scp' | 'rcp', chain: ChainLevel[], req: RequestState): JudgedLayer {
+export function judgeChain(
+	layer: 'scp' | 'rcp',
+	chain: ChainLevel[],
+	req: RequestState
+): JudgedLayer {
 	const levels: NonNullable<JudgedLayer['levels']> = [];
 	const all: PolicyJudgement[] = req.trace ? [] : EMPTY;
 	let noAllow: ChainLevel[] = EMPTY;
@@ -94,17 +128,34 @@ export function judgeChain(layer: 'scp' | 'rcp', chain: ChainLevel[], req: Reque
 		if (req.trace) levels.push({ level, judgements, verdict });
 	}
 	const verdict = anyDeny ? 'deny' : anyNoAllow ? 'noAllow' : 'allow';
-	const out: JudgedLayer = { layer, verdict, policies: EMPTY, judgements: all, allows, denies, levels, noAllow };
+	const out: JudgedLayer = {
+		layer,
+		verdict,
+		policies: EMPTY,
+		judgements: all,
+		allows,
+		denies,
+		levels,
+		noAllow
+	};
 	if (layer === 'rcp') out.note = RCP_NOTE;
 	return out;
 }
 
 /** The trace form of a judged layer. */
 export function layerTrace(l: JudgedLayer): LayerTrace {
-	const t: LayerTrace = { layer: l.layer, verdict: l.verdict, policies: l.judgements.flatMap((j) => (j.trace ? [j.trace] : [])) };
+	const t: LayerTrace = {
+		layer: l.layer,
+		verdict: l.verdict,
+		policies: l.judgements.flatMap((j) => (j.trace ? [j.trace] : []))
+	};
 	if (l.note) t.note = l.note;
 	if (l.levels) {
-		t.levels = l.levels.map((lv) => ({ nodeId: lv.level.nodeId, verdict: lv.verdict, policies: lv.judgements.flatMap((j) => (j.trace ? [j.trace] : [])) }));
+		t.levels = l.levels.map((lv) => ({
+			nodeId: lv.level.nodeId,
+			verdict: lv.verdict,
+			policies: lv.judgements.flatMap((j) => (j.trace ? [j.trace] : []))
+		}));
 	}
 	return t;
 }

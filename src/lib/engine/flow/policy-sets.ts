@@ -12,27 +12,58 @@ import { boundaryOf, type ResolvedPrincipal } from '../request/principal';
 
 /** The default version's document of a managed policy. */
 export function defaultVersion(p: ManagedPolicy): PolicyVersion | undefined {
-	return p.versions.find((v) => v.isDefault) ?? p.versions.find((v) => v.versionId === p.defaultVersionId) ?? p.versions[0];
+	return (
+		p.versions.find((v) => v.isDefault) ??
+		p.versions.find((v) => v.versionId === p.defaultVersionId) ??
+		p.versions[0]
+	);
 }
 
 /** A principal's identity policies, plus warnings about references the snapshot cannot resolve. */
-export function identityPolicies(index: SnapshotIndex, p: ResolvedPrincipal, warnings: string[]): CompiledPolicy[] {
+export function identityPolicies(
+	index: SnapshotIndex,
+	p: ResolvedPrincipal,
+	warnings: string[]
+): CompiledPolicy[] {
 	const entity = p.user ?? p.role;
 	if (!entity || !p.account) return [];
 	const account = p.account;
 	const out: CompiledPolicy[] = [];
-	const add = (owner: { arn: string; inlinePolicies: { name: string; document: unknown }[]; attachedPolicies: string[] }, via?: string) => {
+	const add = (
+		owner: {
+			arn: string;
+			inlinePolicies: { name: string; document: unknown }[];
+			attachedPolicies: string[];
+		},
+		via?: string
+	) => {
 		for (const ip of owner.inlinePolicies) {
-			const origin = { id: inlinePolicyId(owner.arn, ip.name), label: ip.name, name: ip.name, type: 'identity' as const, attachedTo: owner.arn, via };
+			const origin = {
+				id: inlinePolicyId(owner.arn, ip.name),
+				label: ip.name,
+				name: ip.name,
+				type: 'identity' as const,
+				attachedTo: owner.arn,
+				via
+			};
 			out.push(compilePolicy(ip.document as never, origin));
 		}
 		for (const arn of owner.attachedPolicies) {
 			const mp = policyIn(index, account, arn);
 			if (!mp) {
-				warnings.push(`managed policy ${arn} attached to ${owner.arn} is not in the snapshot; it was ignored`);
+				warnings.push(
+					`managed policy ${arn} attached to ${owner.arn} is not in the snapshot; it was ignored`
+				);
 				continue;
 			}
-			const origin = { id: arn, label: arn, name: mp.name, type: 'identity' as const, attachedTo: owner.arn, via };
+			const origin = {
+				id: arn,
+				label: arn,
+				name: mp.name,
+				type: 'identity' as const,
+				attachedTo: owner.arn,
+				via
+			};
 			out.push(compilePolicy(defaultVersion(mp)?.document, origin));
 		}
 	};
@@ -41,20 +72,36 @@ export function identityPolicies(index: SnapshotIndex, p: ResolvedPrincipal, war
 		for (const name of p.user.groups) {
 			const group = index.groupsByName.get(`${account}/${name}`);
 			if (group) add(group, group.arn);
-			else warnings.push(`group ${name} of ${p.user.arn} is not in the snapshot; its policies were ignored`);
+			else
+				warnings.push(
+					`group ${name} of ${p.user.arn} is not in the snapshot; its policies were ignored`
+				);
 		}
 	}
 	return out;
 }
 
 /** A principal's permissions boundary: null without one; a policy with no statements (denying all) when it dangles. */
-export function boundaryPolicy(index: SnapshotIndex, p: ResolvedPrincipal, warnings: string[]): CompiledPolicy | null {
+export function boundaryPolicy(
+	index: SnapshotIndex,
+	p: ResolvedPrincipal,
+	warnings: string[]
+): CompiledPolicy | null {
 	const arn = boundaryOf(p);
 	const owner = p.user?.arn ?? p.role?.arn;
 	if (!arn || !owner || !p.account) return null;
 	const mp = policyIn(index, p.account, arn);
-	if (!mp) warnings.push(`permissions boundary ${arn} of ${owner} is not in the snapshot; it allows nothing`);
-	return compilePolicy(mp ? defaultVersion(mp)?.document : null, { id: arn, label: arn, name: mp?.name ?? arn, type: 'boundary', attachedTo: owner });
+	if (!mp)
+		warnings.push(
+			`permissions boundary ${arn} of ${owner} is not in the snapshot; it allows nothing`
+		);
+	return compilePolicy(mp ? defaultVersion(mp)?.document : null, {
+		id: arn,
+		label: arn,
+		name: mp?.name ?? arn,
+		type: 'boundary',
+		attachedTo: owner
+	});
 }
 
 /** One level of an org chain. */
@@ -80,6 +127,14 @@ export function orgChain(index: SnapshotIndex, account: string, type: 'SCP' | 'R
 		display: nodeDisplay(index, nodeId),
 		policies: (index.orgPoliciesByTarget.get(nodeId) ?? [])
 			.filter((op) => op.type === type)
-			.map((op) => compilePolicy(op.document, { id: op.id, label: op.id, name: op.name, type: type === 'SCP' ? 'scp' : 'rcp', attachedTo: nodeId }))
+			.map((op) =>
+				compilePolicy(op.document, {
+					id: op.id,
+					label: op.id,
+					name: op.name,
+					type: type === 'SCP' ? 'scp' : 'rcp',
+					attachedTo: nodeId
+				})
+			)
 	}));
 }

@@ -25,19 +25,36 @@ export interface PrincipalEntry {
 }
 
 /** Build a principal's entry. */
-export function principalEntry(index: SnapshotIndex, input: string, chains: (account: string, type: 'SCP' | 'RCP') => ChainLevel[]): PrincipalEntry {
+export function principalEntry(
+	index: SnapshotIndex,
+	input: string,
+	chains: (account: string, type: 'SCP' | 'RCP') => ChainLevel[]
+): PrincipalEntry {
 	const p = resolvePrincipal(index, input);
 	const warnings: string[] = [];
 	const iam = p.kind !== 'service' && p.kind !== 'anonymous' && p.kind !== 'federatedProvider';
-	if (iam && !p.known && p.kind !== 'root') warnings.push(`${input} is not in the snapshot: its identity policies are unknown`);
+	if (iam && !p.known && p.kind !== 'root')
+		warnings.push(`${input} is not in the snapshot: its identity policies are unknown`);
 	const identity = identityPolicies(index, p, warnings);
 	const boundary = boundaryPolicy(index, p, warnings);
 	const org = index.snapshot.organization;
 	let scp: PrincipalEntry['scp'];
-	if (!iam) scp = { layer: skippedLayer('scp', 'notApplicable', 'SCPs apply only to IAM principals of member accounts') };
-	else if (!org || !p.account || !index.orgAccounts.has(p.account)) scp = { layer: skippedLayer('scp', 'notApplicable', `account ${p.account} is not in the organization`) };
-	else if (org.managementAccountId === p.account) scp = { layer: skippedLayer('scp', 'exempt', 'management account: SCPs do not apply') };
-	else if (p.serviceLinked) scp = { layer: skippedLayer('scp', 'exempt', 'service-linked role: SCPs do not apply') };
+	if (!iam)
+		scp = {
+			layer: skippedLayer(
+				'scp',
+				'notApplicable',
+				'SCPs apply only to IAM principals of member accounts'
+			)
+		};
+	else if (!org || !p.account || !index.orgAccounts.has(p.account))
+		scp = {
+			layer: skippedLayer('scp', 'notApplicable', `account ${p.account} is not in the organization`)
+		};
+	else if (org.managementAccountId === p.account)
+		scp = { layer: skippedLayer('scp', 'exempt', 'management account: SCPs do not apply') };
+	else if (p.serviceLinked)
+		scp = { layer: skippedLayer('scp', 'exempt', 'service-linked role: SCPs do not apply') };
 	else scp = { chain: chains(p.account, 'SCP') };
 	let context: ContextMap | null = null;
 	// built on first use: most evaluations never read a context key
@@ -55,7 +72,9 @@ export function principalEntry(index: SnapshotIndex, input: string, chains: (acc
 }
 
 /** A cache of org chains per account and type. */
-export function chainCache(index: SnapshotIndex): (account: string, type: 'SCP' | 'RCP') => ChainLevel[] {
+export function chainCache(
+	index: SnapshotIndex
+): (account: string, type: 'SCP' | 'RCP') => ChainLevel[] {
 	const cache = new Map<string, ChainLevel[]>();
 	return (account, type) => {
 		const key = `${type}|${account}`;

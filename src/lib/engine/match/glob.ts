@@ -7,7 +7,8 @@ const SPECIAL = /[.*+?^${}()|[\]\\/]/;
 const SPECIAL_ALL = /[.*+?^${}()|[\]\\/]/g;
 
 /** Escape a literal for use inside a regular expression. */
-export const escapeRegex = (s: string): string => (SPECIAL.test(s) ? s.replace(SPECIAL_ALL, '\\$&') : s);
+export const escapeRegex = (s: string): string =>
+	SPECIAL.test(s) ? s.replace(SPECIAL_ALL, '\\$&') : s;
 
 const escapeChar = (ch: string): string => (SPECIAL.test(ch) ? `\\${ch}` : ch);
 
@@ -55,7 +56,8 @@ export function arnPiecesSource(pieces: PatternPiece[]): string {
 }
 
 /** Regex source for a plain ARN pattern (see arnPiecesSource). */
-export const arnPatternSource = (pattern: string): string => arnPiecesSource([{ text: pattern, glob: true }]);
+export const arnPatternSource = (pattern: string): string =>
+	arnPiecesSource([{ text: pattern, glob: true }]);
 
 /** A compiled matcher over lowercase action names (`service:Action`). */
 export interface ActionMatcher {

@@ -8,7 +8,13 @@ import { statementsOf } from '../../model/policy-document';
 import { parseOperator, valueTest } from '../conditions/operators';
 import { arnRegex, compileActions, hasWildcard } from '../match/glob';
 import type { PolicyType } from '../types';
-import type { CompiledCondition, CompiledPolicy, CompiledPrincipal, CompiledResource, CompiledStatement } from './compiled';
+import type {
+	CompiledCondition,
+	CompiledPolicy,
+	CompiledPrincipal,
+	CompiledResource,
+	CompiledStatement
+} from './compiled';
 import { NO_CONTEXT, parseTemplate, resolveTemplate } from './variables';
 
 /** Where a policy sits, for the trace. */
@@ -21,20 +27,31 @@ export interface PolicyOrigin {
 	via?: string;
 }
 
-const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const list = (v: unknown): string[] =>
+	v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 
 function flatValues(v: JsonValue, warnings: string[], where: string): string[] {
 	if (Array.isArray(v)) return v.flatMap((x) => flatValues(x, warnings, where));
 	if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return [String(v)];
-	warnings.push(`${where}: condition value ${JSON.stringify(v)} is not a string, number or boolean; it never matches`);
+	warnings.push(
+		`${where}: condition value ${JSON.stringify(v)} is not a string, number or boolean; it never matches`
+	);
 	return [];
 }
 
 /** Normalise a principal id: a bare account id means the account's root. */
-export const normalisePrincipalId = (id: string): string => (/^\d{12}$/.test(id) ? `arn:aws:iam::${id}:root` : id);
+export const normalisePrincipalId = (id: string): string =>
+	/^\d{12}$/.test(id) ? `arn:aws:iam::${id}:root` : id;
 
 function compilePrincipal(p: PrincipalElement): CompiledPrincipal {
-	const out: CompiledPrincipal = { wildcard: false, aws: new Set(), service: new Set(), federated: new Set(), canonical: new Set(), raw: [] };
+	const out: CompiledPrincipal = {
+		wildcard: false,
+		aws: new Set(),
+		service: new Set(),
+		federated: new Set(),
+		canonical: new Set(),
+		raw: []
+	};
 	if (p === '*') {
 		out.wildcard = true;
 		out.raw.push('*');
@@ -68,34 +85,58 @@ function compileResource(pattern: string, variables: boolean): CompiledResource 
 	return { template, regex: arnRegex(pattern) };
 }
 
-function compileConditions(block: unknown, variables: boolean, warnings: string[], where: string): CompiledCondition[] {
+function compileConditions(
+	block: unknown,
+	variables: boolean,
+	warnings: string[],
+	where: string
+): CompiledCondition[] {
 	const out: CompiledCondition[] = [];
 	if (!block || typeof block !== 'object') return out;
-	for (const [operator, keys] of Object.entries(block as Record<string, Record<string, JsonValue>>)) {
+	for (const [operator, keys] of Object.entries(
+		block as Record<string, Record<string, JsonValue>>
+	)) {
 		const parsed = parseOperator(operator);
-		if (!parsed.info) warnings.push(`${where}: unknown condition operator ${operator}; the condition never matches`);
+		if (!parsed.info)
+			warnings.push(
+				`${where}: unknown condition operator ${operator}; the condition never matches`
+			);
 		for (const [key, raw] of Object.entries(keys ?? {})) {
 			const subst = variables && (parsed.info?.variables ?? false);
 			const values = flatValues(raw, warnings, where).map((text) => {
 				const template = parseTemplate(text, subst);
 				if (template.dynamic || !parsed.info) return { template };
 				const test = valueTest(parsed.info, resolveTemplate(template, NO_CONTEXT) ?? []);
-				if (!test) warnings.push(`${where}: ${operator} value ${JSON.stringify(text)} cannot be read; it never matches`);
+				if (!test)
+					warnings.push(
+						`${where}: ${operator} value ${JSON.stringify(text)} cannot be read; it never matches`
+					);
 				return { template, test };
 			});
-			const tests = values.every((v) => v.test !== undefined) ? values.map((v) => v.test ?? null) : null;
+			const tests = values.every((v) => v.test !== undefined)
+				? values.map((v) => v.test ?? null)
+				: null;
 			out.push({ operator, key, keyLower: key.toLowerCase(), parsed, values, tests });
 		}
 	}
 	return out;
 }
 
-function compileStatement(s: Record<string, unknown>, index: number, variables: boolean, warnings: string[]): CompiledStatement {
+function compileStatement(
+	s: Record<string, unknown>,
+	index: number,
+	variables: boolean,
+	warnings: string[]
+): CompiledStatement {
 	const sid = typeof s.Sid === 'string' && s.Sid !== '' ? s.Sid : null;
 	const label = sid ?? String(index);
-	const actions = s.Action !== undefined ? list(s.Action) : s.NotAction !== undefined ? list(s.NotAction) : null;
+	const actions =
+		s.Action !== undefined ? list(s.Action) : s.NotAction !== undefined ? list(s.NotAction) : null;
 	const effect = s.Effect === 'Deny' ? 'Deny' : 'Allow';
-	if (s.Effect !== 'Allow' && s.Effect !== 'Deny') warnings.push(`statement ${label}: Effect ${JSON.stringify(s.Effect)} is neither Allow nor Deny; the statement never matches`);
+	if (s.Effect !== 'Allow' && s.Effect !== 'Deny')
+		warnings.push(
+			`statement ${label}: Effect ${JSON.stringify(s.Effect)} is neither Allow nor Deny; the statement never matches`
+		);
 	return {
 		index,
 		sid,
@@ -117,7 +158,12 @@ export function ready(st: CompiledStatement): CompiledStatement {
 	const pending = st.pending;
 	if (pending === null) return st;
 	const { raw: s, variables, warnings } = pending;
-	const resources = s.Resource !== undefined ? list(s.Resource) : s.NotResource !== undefined ? list(s.NotResource) : null;
+	const resources =
+		s.Resource !== undefined
+			? list(s.Resource)
+			: s.NotResource !== undefined
+				? list(s.NotResource)
+				: null;
 	const principal = (s.Principal ?? s.NotPrincipal) as PrincipalElement | undefined;
 	st.resources = resources ? resources.map((r) => compileResource(r, variables)) : null;
 	st.notResource = s.Resource === undefined && s.NotResource !== undefined;
@@ -128,7 +174,11 @@ export function ready(st: CompiledStatement): CompiledStatement {
 	return st;
 }
 
-type CompiledDocument = { statements: CompiledStatement[]; byAction: Map<string, CompiledStatement[]>; warnings: string[] };
+type CompiledDocument = {
+	statements: CompiledStatement[];
+	byAction: Map<string, CompiledStatement[]>;
+	warnings: string[];
+};
 const cache = new WeakMap<object, CompiledDocument>();
 const NO_STATEMENTS: CompiledDocument = { statements: [], byAction: new Map(), warnings: [] };
 
@@ -138,21 +188,43 @@ function compileDocument(doc: PolicyDocument): CompiledDocument {
 	try {
 		const raw = doc.Statement !== undefined && doc.Statement !== null ? statementsOf(doc) : [];
 		const statements = raw
-			.map((s, i) => compileStatement((s ?? {}) as unknown as Record<string, unknown>, i, variables, warnings))
-			.filter((st, i) => (raw[i]?.Effect === 'Allow' || raw[i]?.Effect === 'Deny') && st.action !== null);
+			.map((s, i) =>
+				compileStatement((s ?? {}) as unknown as Record<string, unknown>, i, variables, warnings)
+			)
+			.filter(
+				(st, i) => (raw[i]?.Effect === 'Allow' || raw[i]?.Effect === 'Deny') && st.action !== null
+			);
 		return { statements, byAction: new Map(), warnings };
 	} catch (e) {
-		return { statements: [], byAction: new Map(), warnings: [`the policy could not be read (${String(e)}); it is ignored`] };
+		return {
+			statements: [],
+			byAction: new Map(),
+			warnings: [`the policy could not be read (${String(e)}); it is ignored`]
+		};
 	}
 }
 
 // One object shape for every compiled policy keeps property access monomorphic in the hot loop.
 function withOrigin(o: PolicyOrigin, c: CompiledDocument, warnings: string[]): CompiledPolicy {
-	return { id: o.id, label: o.label, name: o.name, type: o.type, attachedTo: o.attachedTo, via: o.via, statements: c.statements, byAction: c.byAction, warnings, nothing: undefined };
+	return {
+		id: o.id,
+		label: o.label,
+		name: o.name,
+		type: o.type,
+		attachedTo: o.attachedTo,
+		via: o.via,
+		statements: c.statements,
+		byAction: c.byAction,
+		warnings,
+		nothing: undefined
+	};
 }
 
 /** Compile one policy document with its origin (the statements are compiled once per document object). */
-export function compilePolicy(doc: PolicyDocument | null | undefined, origin: PolicyOrigin): CompiledPolicy {
+export function compilePolicy(
+	doc: PolicyDocument | null | undefined,
+	origin: PolicyOrigin
+): CompiledPolicy {
 	if (!doc || typeof doc !== 'object') return withOrigin(origin, NO_STATEMENTS, []);
 	let compiled = cache.get(doc);
 	if (!compiled) {

@@ -4,7 +4,11 @@
  * looks only at the statements whose action matches (cached per document and action) and stops
  * at the first part that fails; with one it records every part and the resolved values.
  */
-import { conditionMatches, evaluateCondition, type ContextLookup } from '../conditions/evaluate-condition';
+import {
+	conditionMatches,
+	evaluateCondition,
+	type ContextLookup
+} from '../conditions/evaluate-condition';
 import { arnPiecesSource, globSource, hasWildcard, matchAction } from '../match/glob';
 import type { ResolvedPrincipal } from '../request/principal';
 import type { ConditionTrace, PolicyTrace, StatementTrace } from '../types';
@@ -74,8 +78,16 @@ function coversEverything(r: CompiledResource, actionLower: string): boolean {
 	const parts = r.template.raw.split(':');
 	if (parts.length < 6 || parts[0] !== 'arn') return false;
 	const service = actionLower.slice(0, actionLower.indexOf(':'));
-	const serviceOk = parts[2] === service || (hasWildcard(parts[2]) && new RegExp(`^${globSource(parts[2].toLowerCase())}$`).test(service));
-	return serviceOk && wildOnly(parts[3]) && wildOnly(parts[4]) && parts.slice(5).join(':') !== '' && wildOnly(parts.slice(5).join(':'));
+	const serviceOk =
+		parts[2] === service ||
+		(hasWildcard(parts[2]) && new RegExp(`^${globSource(parts[2].toLowerCase())}$`).test(service));
+	return (
+		serviceOk &&
+		wildOnly(parts[3]) &&
+		wildOnly(parts[4]) &&
+		parts.slice(5).join(':') !== '' &&
+		wildOnly(parts.slice(5).join(':'))
+	);
 }
 
 function resourceMatches(st: CompiledStatement, req: RequestState): boolean {
@@ -83,7 +95,9 @@ function resourceMatches(st: CompiledStatement, req: RequestState): boolean {
 	let any = false;
 	const everything = req.resource === '*';
 	for (const r of st.resources) {
-		if (everything ? coversEverything(r, req.actionLower) : matchResource(r, req.resource, req.ctx)) {
+		if (
+			everything ? coversEverything(r, req.actionLower) : matchResource(r, req.resource, req.ctx)
+		) {
 			any = true;
 			break;
 		}
@@ -109,14 +123,20 @@ function conditionsMatch(st: CompiledStatement, req: RequestState): boolean {
 function candidates(policy: CompiledPolicy, actionLower: string): CompiledStatement[] {
 	let list = policy.byAction.get(actionLower);
 	if (list === undefined) {
-		list = policy.statements.filter((st) => st.action !== null && matchAction(st.action, actionLower) !== st.notAction);
+		list = policy.statements.filter(
+			(st) => st.action !== null && matchAction(st.action, actionLower) !== st.notAction
+		);
 		if (policy.byAction.size > 5000) policy.byAction.clear();
 		policy.byAction.set(actionLower, list);
 	}
 	return list;
 }
 
-function traceStatement(st: CompiledStatement, usesPrincipal: boolean, req: RequestState): { applies: boolean; match: PrincipalMatch | null; trace: StatementTrace } {
+function traceStatement(
+	st: CompiledStatement,
+	usesPrincipal: boolean,
+	req: RequestState
+): { applies: boolean; match: PrincipalMatch | null; trace: StatementTrace } {
 	const action = st.action !== null && matchAction(st.action, req.actionLower) !== st.notAction;
 	const resource = resourceMatches(st, req);
 	const p = usesPrincipal ? principalOf(st, req) : null;
@@ -129,7 +149,16 @@ function traceStatement(st: CompiledStatement, usesPrincipal: boolean, req: Requ
 		if (!r.matched) conditionsOk = false;
 	}
 	const applies = action && resource && principalOk && conditionsOk;
-	const trace = { index: st.index, sid: st.sid, effect: st.effect, action, resource, principal: usesPrincipal ? principalOk : null, conditions, matched: applies };
+	const trace = {
+		index: st.index,
+		sid: st.sid,
+		effect: st.effect,
+		action,
+		resource,
+		principal: usesPrincipal ? principalOk : null,
+		conditions,
+		matched: applies
+	};
 	return { applies, match: p ?? null, trace };
 }
 
@@ -153,8 +182,22 @@ export function judgePolicy(policy: CompiledPolicy, req: RequestState): PolicyJu
 			if (st.effect === 'Deny') (denies === NONE ? (denies = []) : denies).push(hit);
 			else (allows === NONE ? (allows = []) : allows).push(hit);
 		}
-		if (allows === NONE && denies === NONE) return policy.nothing ?? (policy.nothing = { policy, verdict: 'none', allows: NONE as never[], denies: NONE as never[] });
-		return { policy, verdict: denies.length ? 'deny' : allows.length ? 'allow' : 'none', allows, denies };
+		if (allows === NONE && denies === NONE)
+			return (
+				policy.nothing ??
+				(policy.nothing = {
+					policy,
+					verdict: 'none',
+					allows: NONE as never[],
+					denies: NONE as never[]
+				})
+			);
+		return {
+			policy,
+			verdict: denies.length ? 'deny' : allows.length ? 'allow' : 'none',
+			allows,
+			denies
+		};
 	}
 	const statements: StatementTrace[] = [];
 	for (const st of policy.statements) {
@@ -166,7 +209,14 @@ export function judgePolicy(policy: CompiledPolicy, req: RequestState): PolicyJu
 		else (allows === NONE ? (allows = []) : allows).push(hit);
 	}
 	const verdict = denies.length ? 'deny' : allows.length ? 'allow' : 'none';
-	const trace: PolicyTrace = { policyId: policy.id, name: policy.name, policyType: policy.type, attachedTo: policy.attachedTo, statements, verdict };
+	const trace: PolicyTrace = {
+		policyId: policy.id,
+		name: policy.name,
+		policyType: policy.type,
+		attachedTo: policy.attachedTo,
+		statements,
+		verdict
+	};
 	if (policy.via) trace.via = policy.via;
 	return { policy, verdict, allows, denies, trace };
 }

@@ -6,10 +6,14 @@ import type { ResolvedPrincipal } from '../request/principal';
 import type { CompiledPrincipal } from './compiled';
 
 /** How a Principal element named the request principal. */
-export type PrincipalMatch = 'wildcard' | 'user' | 'role' | 'session' | 'account' | 'root' | 'service' | 'federated';
+export type PrincipalMatch =
+	'wildcard' | 'user' | 'role' | 'session' | 'account' | 'root' | 'service' | 'federated';
 
 /** How the Principal element names the request principal, or null when it does not. */
-export function matchPrincipal(spec: CompiledPrincipal, p: ResolvedPrincipal): PrincipalMatch | null {
+export function matchPrincipal(
+	spec: CompiledPrincipal,
+	p: ResolvedPrincipal
+): PrincipalMatch | null {
 	if (spec.wildcard) return 'wildcard';
 	switch (p.kind) {
 		case 'anonymous':
@@ -31,7 +35,13 @@ export function matchPrincipal(spec: CompiledPrincipal, p: ResolvedPrincipal): P
 		case 'role':
 			return aws.has(p.input) || byId ? 'role' : aws.has(root) ? 'account' : null;
 		case 'session':
-			return aws.has(p.input) ? 'session' : aws.has(p.arn) || byId ? 'role' : aws.has(root) ? 'account' : null;
+			return aws.has(p.input)
+				? 'session'
+				: aws.has(p.arn) || byId
+					? 'role'
+					: aws.has(root)
+						? 'account'
+						: null;
 		case 'federatedUser':
 			return aws.has(p.input) ? 'session' : aws.has(root) ? 'account' : null;
 	}
@@ -43,7 +53,11 @@ export function matchPrincipal(spec: CompiledPrincipal, p: ResolvedPrincipal): P
  * its user ARN and account — and never for a principal with a permissions boundary
  * (NotPrincipal page; permissions boundaries page).
  */
-export function exemptByNotPrincipal(spec: CompiledPrincipal, p: ResolvedPrincipal, hasBoundary: boolean): boolean {
+export function exemptByNotPrincipal(
+	spec: CompiledPrincipal,
+	p: ResolvedPrincipal,
+	hasBoundary: boolean
+): boolean {
 	if (spec.wildcard) return true;
 	if (hasBoundary) return false;
 	switch (p.kind) {

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseTemplate, resolveTemplate, resolvedText, type VariableLookup } from './variables';
 
-const ctx: VariableLookup = { get: (k) => ({ 'aws:username': ['alice'], 'aws:tagkeys': ['a', 'b'], 'aws:empty': [''] })[k] };
+const ctx: VariableLookup = {
+	get: (k) => ({ 'aws:username': ['alice'], 'aws:tagkeys': ['a', 'b'], 'aws:empty': [''] })[k]
+};
 
 describe('policy variables', () => {
 	it.each([
 		['home/${aws:username}/*', 'home/alice/*'],
 		["${aws:PrincipalTag/team, 'company-wide'}", 'company-wide'],
 		['a${*}b${?}c${$}', 'a*b?c$'],
-		['${aws:empty, \'d\'}', 'd']
+		["${aws:empty, 'd'}", 'd']
 	])('%s resolves to %s', (raw, want) => {
 		expect(resolvedText(resolveTemplate(parseTemplate(raw, true), ctx)!)).toBe(want);
 	});

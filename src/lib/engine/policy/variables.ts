@@ -6,7 +6,10 @@
 import { escapeRegex, globSource } from '../match/glob';
 
 /** A piece of a value: policy text (wildcards active), a literal character, or a variable. */
-export type TemplatePart = { kind: 'text'; text: string } | { kind: 'literal'; text: string } | { kind: 'var'; key: string; name: string; fallback: string | null };
+export type TemplatePart =
+	| { kind: 'text'; text: string }
+	| { kind: 'literal'; text: string }
+	| { kind: 'var'; key: string; name: string; fallback: string | null };
 
 /** A policy value split into parts; `dynamic` when it holds anything but plain text. */
 export interface Template {
@@ -28,7 +31,8 @@ const WITH_DEFAULT = /^\s*([^,\s]+)\s*,\s*'([^']*)'\s*$/;
 
 /** Parse a policy value into a template (no parsing at all when variables are off). */
 export function parseTemplate(raw: string, variables: boolean): Template {
-	if (!variables || !raw.includes('${')) return { raw, parts: [{ kind: 'text', text: raw }], dynamic: false };
+	if (!variables || !raw.includes('${'))
+		return { raw, parts: [{ kind: 'text', text: raw }], dynamic: false };
 	const parts: TemplatePart[] = [];
 	let last = 0;
 	for (const m of raw.matchAll(VAR)) {
@@ -66,7 +70,9 @@ export function resolveTemplate(t: Template, lookup: VariableLookup): Resolved |
 }
 
 /** The plain string of a resolved value. */
-export const resolvedText = (r: Resolved): string => (r.length === 1 ? r[0].text : r.map((p) => p.text).join(''));
+export const resolvedText = (r: Resolved): string =>
+	r.length === 1 ? r[0].text : r.map((p) => p.text).join('');
 
 /** Regex source of a resolved value for string comparisons (wildcards active only in policy text). */
-export const resolvedGlobSource = (r: Resolved): string => r.map((p) => (p.glob ? globSource(p.text) : escapeRegex(p.text))).join('');
+export const resolvedGlobSource = (r: Resolved): string =>
+	r.map((p) => (p.glob ? globSource(p.text) : escapeRegex(p.text))).join('');

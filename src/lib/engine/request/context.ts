@@ -11,10 +11,18 @@ import type { ResolvedPrincipal } from './principal';
 /** Context values as the engine reads them: lowercase key → string values, plus the original spelling. */
 export type ContextMap = Map<string, { key: string; values: string[]; multi: boolean }>;
 
-const put = (m: ContextMap, key: string, values: string | string[]) => m.set(key.toLowerCase(), { key, values: Array.isArray(values) ? values : [values], multi: Array.isArray(values) });
+const put = (m: ContextMap, key: string, values: string | string[]) =>
+	m.set(key.toLowerCase(), {
+		key,
+		values: Array.isArray(values) ? values : [values],
+		multi: Array.isArray(values)
+	});
 
 /** An account's organization facts: the org id and its path (`o-x/r-root/ou-a/`), or null outside the org. */
-export function orgFacts(index: SnapshotIndex, account: string | null): { orgId: string; path: string } | null {
+export function orgFacts(
+	index: SnapshotIndex,
+	account: string | null
+): { orgId: string; path: string } | null {
 	const org = index.snapshot.organization;
 	if (!org || !account) return null;
 	const chain = orgPathOf(index, account);
@@ -44,21 +52,33 @@ export function principalContext(index: SnapshotIndex, p: ResolvedPrincipal): Co
 		put(m, 'aws:PrincipalOrgID', org.orgId);
 		put(m, 'aws:PrincipalOrgPaths', [org.path]);
 	}
-	const type = { user: 'User', role: 'AssumedRole', session: 'AssumedRole', root: 'Account', federatedUser: 'FederatedUser' } as const;
+	const type = {
+		user: 'User',
+		role: 'AssumedRole',
+		session: 'AssumedRole',
+		root: 'Account',
+		federatedUser: 'FederatedUser'
+	} as const;
 	put(m, 'aws:PrincipalType', type[p.kind]);
 	if (p.kind === 'user') {
 		put(m, 'aws:username', p.input.split('/').pop() ?? '');
 		if (p.user) put(m, 'aws:userid', p.user.id);
 		if (p.user) putTags(m, 'aws:PrincipalTag', p.user.tags);
 	} else if (p.kind === 'role' || p.kind === 'session') {
-		if (p.role) put(m, 'aws:userid', p.kind === 'session' ? `${p.role.id}:${p.sessionName}` : p.role.id);
+		if (p.role)
+			put(m, 'aws:userid', p.kind === 'session' ? `${p.role.id}:${p.sessionName}` : p.role.id);
 		if (p.role) putTags(m, 'aws:PrincipalTag', p.role.tags);
 	} else if (p.kind === 'root' && p.account) put(m, 'aws:userid', p.account);
 	return m;
 }
 
 /** The context keys a resource brings (IAM users and roles also give iam:ResourceTag/*). */
-export function resourceContext(index: SnapshotIndex, account: string | null, tags: Tags | null, iamEntity = false): ContextMap {
+export function resourceContext(
+	index: SnapshotIndex,
+	account: string | null,
+	tags: Tags | null,
+	iamEntity = false
+): ContextMap {
 	const m: ContextMap = new Map();
 	if (account) put(m, 'aws:ResourceAccount', account);
 	const org = orgFacts(index, account);
@@ -84,7 +104,11 @@ export function requestContext(context: Record<string, ContextValue> | undefined
 	requestMaps.set(context, m);
 	for (const [key, v] of Object.entries(context)) {
 		if (v === null || v === undefined) continue;
-		m.set(key.toLowerCase(), { key, values: Array.isArray(v) ? v.map(str) : [str(v)], multi: Array.isArray(v) });
+		m.set(key.toLowerCase(), {
+			key,
+			values: Array.isArray(v) ? v.map(str) : [str(v)],
+			multi: Array.isArray(v)
+		});
 	}
 	return m;
 }
@@ -98,7 +122,11 @@ export class ContextStack {
 	#requestMap: ContextMap | null = null;
 	#principal: { readonly context: ContextMap };
 	#resource: { readonly context: ContextMap };
-	constructor(request: Record<string, ContextValue> | undefined, principal: { readonly context: ContextMap }, resource: { readonly context: ContextMap }) {
+	constructor(
+		request: Record<string, ContextValue> | undefined,
+		principal: { readonly context: ContextMap },
+		resource: { readonly context: ContextMap }
+	) {
 		this.#request = request;
 		this.#principal = principal;
 		this.#resource = resource;
@@ -113,7 +141,11 @@ export class ContextStack {
 	}
 	/** The values of a key (lowercase name), or undefined when absent. */
 	get(keyLower: string): string[] | undefined {
-		return (this.#request ? this.requestKeys.get(keyLower)?.values : undefined) ?? this.#principal.context.get(keyLower)?.values ?? this.#resource.context.get(keyLower)?.values;
+		return (
+			(this.#request ? this.requestKeys.get(keyLower)?.values : undefined) ??
+			this.#principal.context.get(keyLower)?.values ??
+			this.#resource.context.get(keyLower)?.values
+		);
 	}
 }
 

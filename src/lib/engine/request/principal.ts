@@ -8,7 +8,15 @@ import type { Account, Role, User } from '../../model/snapshot';
 import type { SnapshotIndex } from '../../model/snapshot-index';
 
 /** The kinds of principal the engine knows. */
-export type PrincipalKind = 'user' | 'role' | 'session' | 'root' | 'federatedUser' | 'service' | 'federatedProvider' | 'anonymous';
+export type PrincipalKind =
+	| 'user'
+	| 'role'
+	| 'session'
+	| 'root'
+	| 'federatedUser'
+	| 'service'
+	| 'federatedProvider'
+	| 'anonymous';
 
 /** A request principal, resolved. */
 export interface ResolvedPrincipal {
@@ -32,13 +40,23 @@ export interface ResolvedPrincipal {
 	known: boolean;
 }
 
-const FEDERATED_DOMAINS = new Set(['accounts.google.com', 'graph.facebook.com', 'www.amazon.com', 'cognito-identity.amazonaws.com']);
+const FEDERATED_DOMAINS = new Set([
+	'accounts.google.com',
+	'graph.facebook.com',
+	'www.amazon.com',
+	'cognito-identity.amazonaws.com'
+]);
 const rootArn = (account: string, partition = 'aws') => `arn:${partition}:iam::${account}:root`;
 
 type Fields = Partial<Omit<ResolvedPrincipal, 'input' | 'kind' | 'account'>>;
 
 // every resolved principal has the same properties in the same order (one object shape for the hot loop)
-function make(input: string, kind: PrincipalKind, account: string | null, f: Fields = {}): ResolvedPrincipal {
+function make(
+	input: string,
+	kind: PrincipalKind,
+	account: string | null,
+	f: Fields = {}
+): ResolvedPrincipal {
 	return {
 		input,
 		kind,
@@ -61,25 +79,43 @@ const ARN = /^arn:([^:]+):(iam|sts)::(\d{12}):(.*)$/;
 export function resolvePrincipal(index: SnapshotIndex, input: string): ResolvedPrincipal {
 	if (input === '*') return make(input, 'anonymous', null, { names: [] });
 	if (/^\d{12}$/.test(input)) return resolvePrincipal(index, rootArn(input));
-	if (FEDERATED_DOMAINS.has(input) || /^arn:[^:]+:iam::\d{12}:(saml-provider|oidc-provider)\//.test(input)) {
+	if (
+		FEDERATED_DOMAINS.has(input) ||
+		/^arn:[^:]+:iam::\d{12}:(saml-provider|oidc-provider)\//.test(input)
+	) {
 		return make(input, 'federatedProvider', /::(\d{12}):/.exec(input)?.[1] ?? null);
 	}
-	if (!input.startsWith('arn:')) return make(input, 'service', null, { names: [input.toLowerCase()] });
+	if (!input.startsWith('arn:'))
+		return make(input, 'service', null, { names: [input.toLowerCase()] });
 	const m = ARN.exec(input);
 	if (!m) return make(input, 'anonymous', null, { known: false });
 	const [, partition, service, account, rest] = m;
 	const root = rootArn(account, partition);
 	const accountData = index.accounts.get(account);
-	if (service === 'iam' && rest === 'root') return make(input, 'root', account, { accountData, names: [root] });
+	if (service === 'iam' && rest === 'root')
+		return make(input, 'root', account, { accountData, names: [root] });
 	if (service === 'iam' && rest.startsWith('user/')) {
 		const found = index.principals.get(input);
 		const user = found?.kind === 'user' ? found.entity : undefined;
-		return make(input, 'user', account, { accountData, user, known: !!user, names: [input, root], ids: user ? [user.id] : [] });
+		return make(input, 'user', account, {
+			accountData,
+			user,
+			known: !!user,
+			names: [input, root],
+			ids: user ? [user.id] : []
+		});
 	}
 	if (service === 'iam' && rest.startsWith('role/')) {
 		const found = index.principals.get(input);
 		const role = found?.kind === 'role' ? found.entity : undefined;
-		return make(input, 'role', account, { accountData, role, known: !!role, names: [input, root], ids: role ? [role.id] : [], serviceLinked: isServiceLinked(input) });
+		return make(input, 'role', account, {
+			accountData,
+			role,
+			known: !!role,
+			names: [input, root],
+			ids: role ? [role.id] : [],
+			serviceLinked: isServiceLinked(input)
+		});
 	}
 	if (service === 'sts' && rest.startsWith('assumed-role/')) {
 		const [, roleName, ...session] = rest.split('/');
@@ -96,12 +132,19 @@ export function resolvePrincipal(index: SnapshotIndex, input: string): ResolvedP
 			serviceLinked: isServiceLinked(roleArn)
 		});
 	}
-	if (service === 'sts' && rest.startsWith('federated-user/')) return make(input, 'federatedUser', account, { accountData, known: false, names: [input, root] });
+	if (service === 'sts' && rest.startsWith('federated-user/'))
+		return make(input, 'federatedUser', account, {
+			accountData,
+			known: false,
+			names: [input, root]
+		});
 	return make(input, 'anonymous', account, { known: false });
 }
 
 /** True for a service-linked role's ARN (path /aws-service-role/). */
-export const isServiceLinked = (roleArn: string): boolean => /:role\/aws-service-role\//.test(roleArn);
+export const isServiceLinked = (roleArn: string): boolean =>
+	/:role\/aws-service-role\//.test(roleArn);
 
 /** Does the principal have a permissions boundary? */
-export const boundaryOf = (p: ResolvedPrincipal): string | null => p.user?.permissionsBoundary ?? p.role?.permissionsBoundary ?? null;
+export const boundaryOf = (p: ResolvedPrincipal): string | null =>
+	p.user?.permissionsBoundary ?? p.role?.permissionsBoundary ?? null;

@@ -41,12 +41,25 @@ const BUCKET = /^arn:([^:]+):s3:::([^/]+)/;
 /** The default key policy KMS gives a key (it delegates to the account, so IAM policies count). */
 const defaultKeyPolicy = (account: string): PolicyDocument => ({
 	Version: '2012-10-17',
-	Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' }]
+	Statement: [
+		{
+			Sid: 'Enable IAM User Permissions',
+			Effect: 'Allow',
+			Principal: { AWS: `arn:aws:iam::${account}:root` },
+			Action: 'kms:*',
+			Resource: '*'
+		}
+	]
 });
 const defaultKeyPolicies = new Map<string, PolicyDocument>();
 
 /** Resolve the resource of a request. */
-export function resolveResource(index: SnapshotIndex, arn: string, resourceAccount: string | undefined, trustAction: boolean): ResolvedResource {
+export function resolveResource(
+	index: SnapshotIndex,
+	arn: string,
+	resourceAccount: string | undefined,
+	trustAction: boolean
+): ResolvedResource {
 	const warnings: string[] = [];
 	const b = BUCKET.exec(arn);
 	const bucket = b ? b[2] : null;
@@ -57,9 +70,21 @@ export function resolveResource(index: SnapshotIndex, arn: string, resourceAccou
 	if (fn) resource = index.resources.get(fn[1]);
 	const found = index.principals.get(arn);
 	const account =
-		resourceAccount ?? resource?.accountId ?? found?.account.id ?? accountOfArn(arn) ?? (bucket ? (index.bucketAccounts.get(bucket) ?? null) : null);
+		resourceAccount ??
+		resource?.accountId ??
+		found?.account.id ??
+		accountOfArn(arn) ??
+		(bucket ? (index.bucketAccounts.get(bucket) ?? null) : null);
 	const tags = resource?.tags ?? found?.entity.tags ?? null;
-	const { kind, policy, awsManagedKey } = policyOf(index, arn, resource, found?.kind === 'role' ? found.entity : undefined, account, trustAction, warnings);
+	const { kind, policy, awsManagedKey } = policyOf(
+		index,
+		arn,
+		resource,
+		found?.kind === 'role' ? found.entity : undefined,
+		account,
+		trustAction,
+		warnings
+	);
 	let context: ContextMap | null = null;
 	return {
 		arn,
@@ -86,25 +111,49 @@ function policyOf(
 	warnings: string[]
 ): { kind: ResourcePolicyKind; policy: CompiledPolicy | null; awsManagedKey: boolean } {
 	if (trustAction && /^arn:[^:]+:iam::\d{12}:role\//.test(arn)) {
-		if (!role) warnings.push(`role ${arn} is not in the snapshot: its trust policy is unknown, so it allows no one`);
-		const policy = compilePolicy(role?.trustPolicy, { id: trustPolicyId(arn), label: trustPolicyId(arn), name: 'trust policy', type: 'resource', attachedTo: arn });
+		if (!role)
+			warnings.push(
+				`role ${arn} is not in the snapshot: its trust policy is unknown, so it allows no one`
+			);
+		const policy = compilePolicy(role?.trustPolicy, {
+			id: trustPolicyId(arn),
+			label: trustPolicyId(arn),
+			name: 'trust policy',
+			type: 'resource',
+			attachedTo: arn
+		});
 		return { kind: 'trust', policy, awsManagedKey: false };
 	}
-	const isKey = resource?.kind === 'kms-key' || (!resource && /^arn:[^:]+:kms:[^:]*:\d{12}:key\//.test(arn));
+	const isKey =
+		resource?.kind === 'kms-key' || (!resource && /^arn:[^:]+:kms:[^:]*:\d{12}:key\//.test(arn));
 	if (isKey) {
 		let doc = resource?.policy ?? null;
 		if (!doc && account) {
-			warnings.push(`the key policy of ${arn} is not in the snapshot; assuming KMS's default key policy (it delegates to account ${account})`);
+			warnings.push(
+				`the key policy of ${arn} is not in the snapshot; assuming KMS's default key policy (it delegates to account ${account})`
+			);
 			doc = defaultKeyPolicies.get(account) ?? defaultKeyPolicy(account);
 			defaultKeyPolicies.set(account, doc);
 		}
 		const id = resourcePolicyId(resource?.arn ?? arn);
-		const policy = compilePolicy(doc, { id, label: id, name: 'key policy', type: 'resource', attachedTo: resource?.arn ?? arn });
+		const policy = compilePolicy(doc, {
+			id,
+			label: id,
+			name: 'key policy',
+			type: 'resource',
+			attachedTo: resource?.arn ?? arn
+		});
 		return { kind: 'kms', policy, awsManagedKey: resource?.awsManaged === true };
 	}
 	if (resource?.policy) {
 		const id = resourcePolicyId(resource.arn);
-		const policy = compilePolicy(resource.policy, { id, label: id, name: `${resource.kind} policy`, type: 'resource', attachedTo: resource.arn });
+		const policy = compilePolicy(resource.policy, {
+			id,
+			label: id,
+			name: `${resource.kind} policy`,
+			type: 'resource',
+			attachedTo: resource.arn
+		});
 		return { kind: 'resource', policy, awsManagedKey: false };
 	}
 	return { kind: null, policy: null, awsManagedKey: false };

@@ -3,7 +3,16 @@
  * model Snapshot, through the shared test-data builders. Tests and benchmarks only.
  */
 import type { PolicyDocument } from '../../model/policy-document';
-import type { Account, ManagedPolicy, OrgPolicy, OrgUnit, Resource, ResourceKind, Snapshot, Tags } from '../../model/snapshot';
+import type {
+	Account,
+	ManagedPolicy,
+	OrgPolicy,
+	OrgUnit,
+	Resource,
+	ResourceKind,
+	Snapshot,
+	Tags
+} from '../../model/snapshot';
 import {
 	makeAccount,
 	makeGroup,
@@ -43,12 +52,36 @@ type Boundary = PolicyDocument | string;
 
 /** One account of a world. */
 export interface WorldAccount {
-	users?: { name: string; path?: string; policies?: PolicyDocument[]; managed?: string[]; groups?: string[]; boundary?: Boundary; tags?: Tags }[];
+	users?: {
+		name: string;
+		path?: string;
+		policies?: PolicyDocument[];
+		managed?: string[];
+		groups?: string[];
+		boundary?: Boundary;
+		tags?: Tags;
+	}[];
 	groups?: { name: string; path?: string; policies?: PolicyDocument[]; managed?: string[] }[];
-	roles?: { name: string; path?: string; trust?: PolicyDocument; policies?: PolicyDocument[]; managed?: string[]; boundary?: Boundary; tags?: Tags }[];
+	roles?: {
+		name: string;
+		path?: string;
+		trust?: PolicyDocument;
+		policies?: PolicyDocument[];
+		managed?: string[];
+		boundary?: Boundary;
+		tags?: Tags;
+	}[];
 	/** Managed policies: customer-managed by name (and path), or any policy by explicit ARN (e.g. AWS-managed). */
 	policies?: { name?: string; arn?: string; path?: string; document: PolicyDocument }[];
-	resources?: { arn: string; kind: ResourceKind; name?: string; policy?: PolicyDocument; tags?: Tags; awsManaged?: boolean; region?: string }[];
+	resources?: {
+		arn: string;
+		kind: ResourceKind;
+		name?: string;
+		policy?: PolicyDocument;
+		tags?: Tags;
+		awsManaged?: boolean;
+		region?: string;
+	}[];
 }
 
 /** A compact description of an organization and its accounts. */
@@ -74,13 +107,20 @@ export interface EvalCase {
 	expect: CaseExpectation;
 }
 
-const inline = (docs: PolicyDocument[] | undefined) => (docs ?? []).map((document, i) => ({ name: `inline-${i}`, document }));
+const inline = (docs: PolicyDocument[] | undefined) =>
+	(docs ?? []).map((document, i) => ({ name: `inline-${i}`, document }));
 
 function expandAccount(id: string, w: WorldAccount): Account {
 	const policies: ManagedPolicy[] = (w.policies ?? []).map((p) => {
 		const name = p.name ?? p.arn?.split('/').pop() ?? 'policy';
 		const awsManaged = p.arn ? /^arn:[^:]+:iam::aws:/.test(p.arn) : false;
-		const mp = makeManagedPolicy({ accountId: id, name, path: p.path ?? '/', document: p.document, awsManaged });
+		const mp = makeManagedPolicy({
+			accountId: id,
+			name,
+			path: p.path ?? '/',
+			document: p.document,
+			awsManaged
+		});
 		return p.arn ? { ...mp, arn: p.arn } : mp;
 	});
 	const boundaryArn = (entity: string, b: Boundary | undefined): string | null => {
@@ -103,7 +143,13 @@ function expandAccount(id: string, w: WorldAccount): Account {
 		})
 	);
 	const groups = (w.groups ?? []).map((g) =>
-		makeGroup({ accountId: id, name: g.name, path: g.path ?? '/', inlinePolicies: inline(g.policies), attachedPolicies: g.managed ?? [] })
+		makeGroup({
+			accountId: id,
+			name: g.name,
+			path: g.path ?? '/',
+			inlinePolicies: inline(g.policies),
+			attachedPolicies: g.managed ?? []
+		})
 	);
 	const roles = (w.roles ?? []).map((r) =>
 		makeRole({
@@ -138,23 +184,46 @@ function resourceName(arn: string, kind: ResourceKind): string {
 
 function expandOrg(org: WorldOrg) {
 	const units: OrgUnit[] = [makeOrgUnit({ kind: 'root', id: 'r-root' })];
-	for (const ou of org.ous ?? []) units.push(makeOrgUnit({ id: ou.id, parentId: ou.parent, name: ou.name ?? ou.id }));
+	for (const ou of org.ous ?? [])
+		units.push(makeOrgUnit({ id: ou.id, parentId: ou.parent, name: ou.name ?? ou.id }));
 	const accountParents: Record<string, string> = { ...org.accounts };
 	if (org.management && !accountParents[org.management]) accountParents[org.management] = 'r-root';
-	const accounts = Object.entries(accountParents).map(([id, parentId]) => makeOrgAccount({ id, parentId }));
-	const toPolicy = (type: 'SCP' | 'RCP') => (p: WorldOrgPolicy): OrgPolicy =>
-		makeOrgPolicy({ id: p.id, name: p.name ?? p.id, type, awsManaged: false, document: p.document, targets: p.targets });
+	const accounts = Object.entries(accountParents).map(([id, parentId]) =>
+		makeOrgAccount({ id, parentId })
+	);
+	const toPolicy =
+		(type: 'SCP' | 'RCP') =>
+		(p: WorldOrgPolicy): OrgPolicy =>
+			makeOrgPolicy({
+				id: p.id,
+				name: p.name ?? p.id,
+				type,
+				awsManaged: false,
+				document: p.document,
+				targets: p.targets
+			});
 	const policies: OrgPolicy[] = [];
 	if (!org.noDefaultFullAccess) {
-		policies.push(makeOrgPolicy({ targets: [...units.map((u) => u.id), ...accounts.map((a) => a.id)] }));
+		policies.push(
+			makeOrgPolicy({ targets: [...units.map((u) => u.id), ...accounts.map((a) => a.id)] })
+		);
 	}
 	policies.push(...(org.scps ?? []).map(toPolicy('SCP')), ...(org.rcps ?? []).map(toPolicy('RCP')));
-	return makeOrg({ id: org.id ?? 'o-exampleorgid', managementAccountId: org.management ?? null, units, accounts, policies });
+	return makeOrg({
+		id: org.id ?? 'o-exampleorgid',
+		managementAccountId: org.management ?? null,
+		units,
+		accounts,
+		policies
+	});
 }
 
 /** Expand a world into a full snapshot (accounts sorted by id; org accounts get empty account data). */
 export function worldToSnapshot(world: World): Snapshot {
-	const ids = new Set([...Object.keys(world.accounts ?? {}), ...Object.keys(world.org?.accounts ?? {})]);
+	const ids = new Set([
+		...Object.keys(world.accounts ?? {}),
+		...Object.keys(world.org?.accounts ?? {})
+	]);
 	if (world.org?.management) ids.add(world.org.management);
 	const accounts = [...ids].sort().map((id) => expandAccount(id, world.accounts?.[id] ?? {}));
 	return makeSnapshot({ organization: world.org ? expandOrg(world.org) : null, accounts });

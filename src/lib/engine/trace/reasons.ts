@@ -30,28 +30,60 @@ export type Describe = (attachedTo: string) => string;
 
 function policyWords(h: StatementHit, describe: Describe): string {
 	const p = h.policy;
-	const kind = p.id.endsWith('#trust') ? 'role trust policy' : p.type === 'resource' && /:kms:/.test(p.attachedTo) ? 'key policy' : TYPE_WORDS[p.type];
+	const kind = p.id.endsWith('#trust')
+		? 'role trust policy'
+		: p.type === 'resource' && /:kms:/.test(p.attachedTo)
+			? 'key policy'
+			: TYPE_WORDS[p.type];
 	const name = p.label === p.name ? p.name : `${p.name} (${p.label})`;
-	const where = p.type === 'resource' ? `of ${describe(p.attachedTo)}` : `attached to ${describe(p.attachedTo)}`;
+	const where =
+		p.type === 'resource'
+			? `of ${describe(p.attachedTo)}`
+			: `attached to ${describe(p.attachedTo)}`;
 	return `${kind} ${name} ${where}, statement ${h.statement.label}`;
 }
 
 /** A Reason from a matched statement (with a message when `describe` is given). */
 export function hitReason(h: StatementHit, describe: Describe | null): Reason {
 	const { policy, statement } = h;
-	const r: Reason = { effect: statement.effect, policyType: policy.type, policy: policy.label, attachedTo: policy.attachedTo, statement: statement.label, policyId: policy.id };
-	if (describe) r.message = `${statement.effect === 'Deny' ? 'Denied by' : 'Allowed by'} ${policyWords(h, describe)}`;
+	const r: Reason = {
+		effect: statement.effect,
+		policyType: policy.type,
+		policy: policy.label,
+		attachedTo: policy.attachedTo,
+		statement: statement.label,
+		policyId: policy.id
+	};
+	if (describe)
+		r.message = `${statement.effect === 'Deny' ? 'Denied by' : 'Allowed by'} ${policyWords(h, describe)}`;
 	return r;
 }
 
-function gapReason(type: PolicyType, attachedTo: string, policy: CompiledPolicy | null, what: string | null): Reason {
-	const r: Reason = { effect: 'ImplicitDeny', policyType: type, policy: policy ? policy.label : '', attachedTo, statement: '' };
+function gapReason(
+	type: PolicyType,
+	attachedTo: string,
+	policy: CompiledPolicy | null,
+	what: string | null
+): Reason {
+	const r: Reason = {
+		effect: 'ImplicitDeny',
+		policyType: type,
+		policy: policy ? policy.label : '',
+		attachedTo,
+		statement: ''
+	};
 	if (policy) r.policyId = policy.id;
 	if (what !== null) r.message = what;
 	return r;
 }
 
-function gapReasons(layer: LayerName, layers: Layers, action: string, principal: string, explain: boolean): Reason[] {
+function gapReasons(
+	layer: LayerName,
+	layers: Layers,
+	action: string,
+	principal: string,
+	explain: boolean
+): Reason[] {
 	const l = layers[layer];
 	const out: Reason[] = [];
 	if (l.noAllow) {
@@ -69,27 +101,52 @@ function gapReasons(layer: LayerName, layers: Layers, action: string, principal:
 }
 
 /** The reasons of an outcome, in evaluation order (messages only when `describe` is given). */
-export function outcomeReasons(o: Outcome, layers: Layers, action: string, principal: string, describe: Describe | null): Reason[] {
+export function outcomeReasons(
+	o: Outcome,
+	layers: Layers,
+	action: string,
+	principal: string,
+	describe: Describe | null
+): Reason[] {
 	if (o.decision !== 'implicitDeny') {
 		const reasons = o.hits.map((h) => hitReason(h, describe));
 		if (o.rootAccess) {
-			reasons.push({ effect: 'Allow', policyType: 'identity', policy: '', attachedTo: principal, statement: '', message: 'The account root user has full access to its own account' });
+			reasons.push({
+				effect: 'Allow',
+				policyType: 'identity',
+				policy: '',
+				attachedTo: principal,
+				statement: '',
+				message: 'The account root user has full access to its own account'
+			});
 		}
 		return reasons;
 	}
-	if (o.missing.length === 1) return gapReasons(o.missing[0], layers, action, principal, describe !== null);
-	return o.missing.flatMap((layer) => gapReasons(layer, layers, action, principal, describe !== null));
+	if (o.missing.length === 1)
+		return gapReasons(o.missing[0], layers, action, principal, describe !== null);
+	return o.missing.flatMap((layer) =>
+		gapReasons(layer, layers, action, principal, describe !== null)
+	);
 }
 
 /** A one-line summary of the outcome. */
-export function summarize(o: Outcome, layers: Layers, reasons: Reason[], action: string, describe: Describe): string {
+export function summarize(
+	o: Outcome,
+	layers: Layers,
+	reasons: Reason[],
+	action: string,
+	describe: Describe
+): string {
 	if (o.decision === 'explicitDeny') {
 		const more = o.hits.length > 1 ? ` (and ${o.hits.length - 1} more)` : '';
 		return `${policyWords(o.hits[0], describe).replace(/^/, 'Denied by ')}${more}`;
 	}
 	if (o.decision === 'allowed') {
 		if (o.rootAccess) return `Allowed: the account root user has full access to its own account`;
-		const grant = o.hits.find((h) => h.policy.type === 'resource') ?? o.hits.find((h) => h.policy.type === 'identity') ?? o.hits[0];
+		const grant =
+			o.hits.find((h) => h.policy.type === 'resource') ??
+			o.hits.find((h) => h.policy.type === 'identity') ??
+			o.hits[0];
 		return grant ? `Allowed by ${policyWords(grant, describe)}` : `Allowed`;
 	}
 	const gap = o.gap!;
