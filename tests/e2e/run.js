@@ -3,7 +3,8 @@
  * Browser journeys: serves the built app (build/, made by `npm run build` — this script builds
  * nothing) on 127.0.0.1, drives Debian's /usr/bin/chromium through playwright-core and runs every
  * tests/e2e/journeys/*.js. A journey exports `name` and `default async function (page, ctx)` and
- * asserts with node:assert; ctx is described in lib/journey-context.js. After each journey the
+ * asserts with node:assert; ctx is described in lib/journey-context.js. It may export
+ * `skip()` returning a reason (e.g. the optional ../shared/corpus is absent) to be skipped, said so. After each journey the
  * runner asserts no request left the origin, no CSP violation and no unexpected console error.
  * Usage: node tests/e2e/run.js [substring to select journeys]
  * Prints `N passed, M failed` last and exits non-zero on any failure.
@@ -56,11 +57,18 @@ const browser = await chromium.launch({
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 console.log(`serving build/ at ${server.origin}; ${files.length} journeys`);
 for (const file of files) {
 	const mod = await import(pathToFileURL(path.join(journeyDir, file)).href);
 	const journeyName = path.basename(file, '.js');
 	const title = mod.name ?? journeyName;
+	const skipReason = mod.skip?.();
+	if (skipReason) {
+		skipped += 1;
+		console.log(`- ${title}: skipped (${skipReason})`);
+		continue;
+	}
 	const started = Date.now();
 	const { page, ctx } = await openJourney(browser, { origin: server.origin, journeyName, resultsDir });
 	try {
@@ -80,6 +88,7 @@ for (const file of files) {
 
 await browser.close();
 await server.close();
+if (skipped) console.log(`${skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
 
