@@ -27,6 +27,8 @@ export interface CanvasHandle {
 	centre(id: string): void;
 	zoomBy(factor: number): void;
 	panBy(dx: number, dy: number): void;
+	/** Centre the view on a model position (the overview's click). */
+	centreAt(x: number, y: number): void;
 }
 
 /** The explorer's state. */
@@ -42,6 +44,8 @@ export class ExplorerState {
 	focus = $state.raw<{ id: string; hops: number } | null>(null);
 	searchHit = $state<string | null>(null);
 	themeName = $state<'light' | 'dark'>('light');
+	/** The part of the graph in view (model coordinates), kept by the canvas for the overview. */
+	viewport = $state.raw<{ x1: number; y1: number; x2: number; y2: number } | null>(null);
 	/** The canvas, once mounted (not reactive). */
 	canvas: CanvasHandle | null = null;
 	#search: SearchEntry[] | null = null;

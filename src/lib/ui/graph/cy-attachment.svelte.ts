@@ -91,6 +91,10 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 							});
 					}, 0),
 				panBy: (dx, dy) => instance.panBy({ x: dx, y: dy }),
+				centreAt: (x, y) => {
+					const z = instance.zoom();
+					instance.pan({ x: instance.width() / 2 - x * z, y: instance.height() / 2 - y * z });
+				},
 				zoomBy: (f) => instance.zoom({ level: instance.zoom() * f, renderedPosition: { x: instance.width() / 2, y: instance.height() / 2 } })
 			};
 			mark('created');
@@ -106,8 +110,16 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 				if (!userMoved) camera(() => instance.fit(lastFit?.length ? collect(instance, lastFit) : undefined, 50));
 			});
 			resize.observe(el);
+			let viewportQueued = false;
 			instance.on('viewport', () => {
 				if (programmatic === 0) userMoved = true;
+				if (viewportQueued) return;
+				viewportQueued = true;
+				requestAnimationFrame(() => {
+					viewportQueued = false;
+					const e = instance.extent();
+					explorer.viewport = { x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2 };
+				});
 			});
 			stopResize = () => resize.disconnect();
 		});
