@@ -72,12 +72,17 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 	const org = snapshot.organization;
 	// one canonical lowercase string per action, so the per-document caches compare keys by identity
 	const actionNames = new Map<string, string>();
+	const lowerNames = new Map<string, string>();
 	const canonicalAction = (action: string): string => {
 		let lower = actionNames.get(action);
 		if (lower === undefined) {
-			if (actionNames.size > 50000) actionNames.clear();
-			lower = action.toLowerCase();
-			for (const known of actionNames.values()) if (known === lower) lower = known;
+			if (actionNames.size > 50000) {
+				actionNames.clear();
+				lowerNames.clear();
+			}
+			const l = action.toLowerCase();
+			lower = lowerNames.get(l) ?? l;
+			lowerNames.set(l, lower);
 			actionNames.set(action, lower);
 		}
 		return lower;
