@@ -34,6 +34,18 @@ export default async function (page, ctx) {
 	assert.ok((await account.locator('li[data-kind="user"]').count()) > 0, 'users listed under the account');
 	await ctx.screenshot('outline-account-open');
 
+	// Every control of the shell (header, sidebar, outline) has a name a screen reader can say.
+	const unnamed = await page.evaluate(() =>
+		[...document.querySelectorAll('header button, aside button, aside input, section[aria-label^="Outline"] button')]
+			.filter((el) => {
+				const label = el.id ? document.querySelector(`label[for="${el.id}"]`) : el.closest('label');
+				const name = (el.getAttribute('aria-label') ?? '') + (el.textContent ?? '') + (label?.textContent ?? '');
+				return name.trim() === '';
+			})
+			.map((el) => el.outerHTML.slice(0, 80))
+	);
+	assert.deepEqual(unnamed, [], 'unnamed controls');
+
 	// Keyboard: a collapsed outline row opens with Enter; the view tabs follow the arrow keys.
 	const finance = outline.locator('li[data-kind="account"]', { hasText: 'finance' }).first().getByRole('button').first();
 	await finance.focus();
