@@ -22,3 +22,6 @@ export interface Point {
 	x: number;
 	y: number;
 }
+
+/** How far a curved edge bows out from the straight line at its middle. */
+export const CURVE_BEND = 48;

@@ -4,7 +4,7 @@
  * trace classes (allow: thick solid green; deny: thick double red; gap: dashed amber; the rest
  * faded), each also spelled out under the node (trace-classes.ts traceBadges).
  */
-import { NODE_SIZE, LABEL_W, TAG_SIZE } from './geometry';
+import { CURVE_BEND, NODE_SIZE, LABEL_W, TAG_SIZE } from './geometry';
 import type { EdgeKind, NodeKind } from './kinds';
 import { EDGE_LOOK, KIND_LOOK, RESOURCE_GLYPHS } from './shapes';
 import type { GraphTheme } from './theme';
@@ -51,7 +51,8 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 		selector: `edge[kind = "${kind}"]`,
 		style: {
 			'line-style': EDGE_LOOK[kind].line,
-			'target-arrow-shape': EDGE_LOOK[kind].arrow ? 'triangle' : 'none'
+			'target-arrow-shape': EDGE_LOOK[kind].arrow ? 'triangle' : 'none',
+			...(EDGE_LOOK[kind].curved ? { 'curve-style': 'unbundled-bezier', 'control-point-distances': CURVE_BEND, 'control-point-weights': 0.5 } : {})
 		}
 	}));
 	return [

@@ -4,7 +4,7 @@
  * theme. Written here because the cytoscape-svg extension is GPL. All text is XML-escaped.
  */
 import type { ElementDefinition, NodeDefinition } from './elements';
-import { NODE_SIZE, TAG_SIZE, type Point } from './geometry';
+import { CURVE_BEND, NODE_SIZE, TAG_SIZE, type Point } from './geometry';
 import { EDGE_LOOK, KIND_LOOK } from './shapes';
 import type { GraphTheme } from './theme';
 
@@ -117,9 +117,19 @@ export function exportSvg(elements: ElementDefinition[], theme: GraphTheme, titl
 		const r = NODE_SIZE / 2 + 2;
 		const end = { x: b.position.x - (dx / len) * r, y: b.position.y - (dy / len) * r };
 		const opacity = has(e.classes, 'tr-dim') ? ' opacity="0.22"' : '';
-		out.push(
-			`<line x1="${a.position.x}" y1="${a.position.y}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" stroke="${color}" stroke-width="${width}"${dash}${look.arrow ? ` marker-end="url(#arrow-${tone})"` : ''}${opacity}/>`
-		);
+		const marker = look.arrow ? ` marker-end="url(#arrow-${tone})"` : '';
+		if (look.curved) {
+			// Same bow as the canvas: the control point sits CURVE_BEND off the middle (twice, for a quadratic).
+			const c = { x: (a.position.x + b.position.x) / 2 - (dy / len) * 2 * CURVE_BEND, y: (a.position.y + b.position.y) / 2 + (dx / len) * 2 * CURVE_BEND };
+			const cl = Math.hypot(b.position.x - c.x, b.position.y - c.y) || 1;
+			const tip = { x: b.position.x - ((b.position.x - c.x) / cl) * r, y: b.position.y - ((b.position.y - c.y) / cl) * r };
+			out.push(
+				`<path d="M${a.position.x},${a.position.y} Q${c.x.toFixed(1)},${c.y.toFixed(1)} ${tip.x.toFixed(1)},${tip.y.toFixed(1)}" fill="none" stroke="${color}" stroke-width="${width}"${dash}${marker}${opacity}/>`
+			);
+		} else
+			out.push(
+				`<line x1="${a.position.x}" y1="${a.position.y}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" stroke="${color}" stroke-width="${width}"${dash}${marker}${opacity}/>`
+			);
 	}
 	for (const n of nodes) out.push(nodeSvg(n, theme));
 	out.push('</svg>');

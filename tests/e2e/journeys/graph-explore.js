@@ -44,6 +44,19 @@ export default async function (page, ctx) {
 	await settle(page);
 	await ctx.screenshot('group-expanded');
 
+	// Focus view: only the group's neighbourhood (hop limit 2, then 1) stays on screen.
+	await page.getByRole('button', { name: 'Focus', exact: true }).click();
+	const focused = await waitForDebug(page, (d) => d.focus !== null);
+	assert.match(focused.focus.id, /group\/LoanOfficers$/);
+	assert.equal(focused.focus.hops, 2);
+	await page.getByLabel('Focus hops').selectOption('1');
+	await waitForDebug(page, (d) => d.focus?.hops === 1);
+	await page.getByRole('button', { name: 'Fit' }).click();
+	await settle(page);
+	await ctx.screenshot('focus-1-hop');
+	await page.getByRole('button', { name: 'Show all' }).click();
+	await waitForDebug(page, (d) => d.focus === null);
+
 	// Esc clears the search; collapsing the account hides what it revealed.
 	await search.fill('zzz-nothing');
 	await search.press('Escape');
