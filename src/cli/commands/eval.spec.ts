@@ -100,7 +100,8 @@ describe('iam-atlas eval', () => {
 			message: expect.stringMatching(/^line 3: "resource"/)
 		});
 		expect(out[3]).toMatchObject({ decision: 'implicitDeny', gap: 'identity' });
-		expect(typeof out[3].summary).toBe('string');
+		expect(out[0].summary).toMatch(/^Allowed by identity policy inline-0/);
+		expect(out[3].summary).toMatch(/^Implicitly denied: no identity policy allows s3:PutObject/);
 	});
 
 	it('reads a requests file when given', async () => {

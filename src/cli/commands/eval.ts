@@ -79,7 +79,7 @@ export function evalLine(evaluator: Evaluator, line: string, n: number, trace: b
 	const req = parseRequestLine(line, n);
 	if ('error' in req) return JSON.stringify(req);
 	try {
-		return JSON.stringify(outputOf(evaluator.evaluate(req, { trace }), trace));
+		return JSON.stringify(outputOf(evaluator.evaluate(req, { trace, summary: true }), trace));
 	} catch (e) {
 		return JSON.stringify(
 			fail('failed', `line ${n}: the evaluator failed (${(e as Error).message})`)
