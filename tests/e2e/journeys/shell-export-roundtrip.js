@@ -31,6 +31,13 @@ export default async function (page, ctx) {
 	const openId = async () => page.locator('[data-testid="snapshot-row"]:has([aria-current="true"])').getAttribute('data-snapshot-id');
 	const copyId = await openId();
 	assert.notEqual(copyId, demoId);
+
+	// Exporting the re-imported copy gives back the same document: the round trip is lossless.
+	const copyRow = page.locator(`[data-snapshot-id="${copyId}"]`);
+	const [again] = await Promise.all([page.waitForEvent('download'), copyRow.getByRole('button', { name: `Export ${DEMO_NAME}` }).click()]);
+	const file2 = path.join(ctx.resultsDir, 'shell-export-roundtrip-again.iam-atlas.json');
+	await again.saveAs(file2);
+	assert.deepEqual(JSON.parse(readFileSync(file2, 'utf8')), exported);
 	await page.waitForURL((url) => url.searchParams.get('snapshot') === copyId);
 	await page.goto(`/?snapshot=${demoId}`);
 	await page.getByTestId('open-snapshot-name').waitFor();
