@@ -247,3 +247,48 @@ describe('createEvaluator', () => {
 		}
 	});
 });
+
+describe('request context', () => {
+	it('reads a context object afresh on every call (callers may mutate it)', () => {
+		const ev = createEvaluator(
+			worldToSnapshot({
+				accounts: {
+					[A]: {
+						users: [
+							{
+								name: 'alice',
+								policies: [
+									{
+										Version: '2012-10-17',
+										Statement: [
+											{
+												Effect: 'Allow',
+												Action: '*',
+												Resource: '*',
+												Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } }
+											}
+										]
+									}
+								]
+							}
+						]
+					}
+				}
+			})
+		);
+		const context: Record<string, ContextValue> = { 'aws:RequestedRegion': 'eu-west-1' };
+		const req = {
+			principal: alice,
+			action: 's3:GetObject',
+			resource: 'arn:aws:s3:::b/k',
+			resourceAccount: A,
+			context
+		};
+		expect(ev.evaluate(req, { trace: false }).decision).toBe('allowed');
+		context['aws:RequestedRegion'] = 'us-east-1';
+		expect(ev.evaluate(req, { trace: false }).decision).toBe('implicitDeny');
+		expect(
+			ev.whoCan('s3:GetObject', 'arn:aws:s3:::b/k', { 'aws:RequestedRegion': 'eu-west-1' })
+		).toEqual([{ principal: alice, decision: 'allowed' }]);
+	});
+});

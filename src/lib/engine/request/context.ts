@@ -95,13 +95,17 @@ const str = (v: string | number | boolean) => String(v);
 
 const requestMaps = new WeakMap<object, ContextMap>();
 
-/** The request-supplied keys (taken as given; cached per context object, which who-can shares across principals). */
+/**
+ * The request-supplied keys (taken as given). Cached per context object only when it is frozen
+ * (who-can freezes the one it shares across every principal); a caller may mutate any other.
+ */
 export function requestContext(context: Record<string, ContextValue> | undefined): ContextMap {
 	if (!context) return NO_KEYS;
-	const cached = requestMaps.get(context);
+	const frozen = Object.isFrozen(context);
+	const cached = frozen ? requestMaps.get(context) : undefined;
 	if (cached) return cached;
 	const m: ContextMap = new Map();
-	requestMaps.set(context, m);
+	if (frozen) requestMaps.set(context, m);
 	for (const [key, v] of Object.entries(context)) {
 		if (v === null || v === undefined) continue;
 		m.set(key.toLowerCase(), {
