@@ -36,6 +36,9 @@ async function open(url: string) {
 	const painted = await frame();
 	const marks = Object.fromEntries(Object.entries(hook().stats.marks ?? {}).map(([k, v]) => [k, Math.round(v - parsed)]));
 	console.log(`org open: mount ${Math.round(mounted - parsed)} ms, marks ${JSON.stringify(marks)}, painted ${Math.round(painted - parsed)}`);
+	// Steady state for what follows: the snapshot is in the engine worker (it is posted after the first paint).
+	await hook().explorer.loadEngine();
+	await new Promise((r) => setTimeout(r, 500));
 	return { app, snapshot, parseMs: parsed - t0, orgInteractiveMs: painted - parsed, orgElements: hook().stats.elements };
 }
 

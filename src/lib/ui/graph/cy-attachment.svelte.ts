@@ -5,7 +5,8 @@
  * lends the state a CanvasHandle (export, fit, centre), and destroys `cy` when the element goes.
  */
 import type { Attachment } from 'svelte/attachments';
-import type { Core, ElementDefinition as CyElement, StylesheetJson } from 'cytoscape';
+import type { CollectionReturnValue, Core, ElementDefinition as CyElement, StylesheetJson } from 'cytoscape';
+import { untrack } from 'svelte';
 import { diffElements, drawnStateOf, type DrawnState, type ElementDefinition } from '$lib/graph/elements';
 import { buildStyle } from '$lib/graph/style';
 import { themeNamed } from '$lib/graph/theme';
@@ -30,6 +31,7 @@ export interface DrawStats {
 export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<HTMLElement> {
 	return (el) => {
 		let cy = $state.raw<Core | null>(null);
+		let styledWith = untrack(() => explorer.themeName);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain bookkeeping of what cy holds, never read reactively
 		let drawn: DrawnState = { nodes: new Map(), edges: new Map() };
 		let disposed = false;
@@ -57,7 +59,7 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			mark('imported');
 			const instance = cytoscape({
 				container: el,
-				style: buildStyle(themeNamed(explorer.themeName)) as unknown as StylesheetJson,
+				style: buildStyle(themeNamed(styledWith)) as unknown as StylesheetJson,
 				layout: { name: 'preset' },
 				minZoom: 0.03,
 				maxZoom: 3,
@@ -76,8 +78,7 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 				fit: (ids) =>
 					setTimeout(() => {
 						instance.resize();
-						const eles = ids?.length ? collect(instance, ids) : instance.elements(':visible');
-						camera(() => instance.fit(eles, 50));
+						camera(() => frame(instance, ids?.length ? collect(instance, ids) : undefined));
 						lastFit = ids;
 						userMoved = false;
 					}, 0),
@@ -107,7 +108,7 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			// Cytoscape caches its container size: tell it when the panel around it changes.
 			const resize = new ResizeObserver(() => {
 				instance.resize();
-				if (!userMoved) camera(() => instance.fit(lastFit?.length ? collect(instance, lastFit) : undefined, 50));
+				if (!userMoved) camera(() => frame(instance, lastFit?.length ? collect(instance, lastFit) : undefined));
 			});
 			resize.observe(el);
 			let viewportQueued = false;
@@ -123,6 +124,27 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			});
 			stopResize = () => resize.disconnect();
 		});
+
+		/**
+		 * Frame nodes by their centres (plus room for shapes and labels) instead of cy.fit, which
+		 * measures every label's bounding box first — the slowest step of a first paint.
+		 */
+		const frame = (instance: Core, eles?: CollectionReturnValue) => {
+			const nodes = (eles ?? instance.nodes()).nodes(':visible');
+			if (nodes.empty()) return;
+			let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+			nodes.forEach((n) => {
+				const p = n.position();
+				[x1, y1, x2, y2] = [Math.min(x1, p.x), Math.min(y1, p.y), Math.max(x2, p.x), Math.max(y2, p.y)];
+			});
+			const [padX, padTop, padBottom] = [110, 50, 80];
+			const w = instance.width();
+			const h = instance.height();
+			const zoom = Math.max(instance.minZoom(), Math.min(1.4, w / (x2 - x1 + 2 * padX), h / (y2 - y1 + padTop + padBottom)));
+			const cx = (x1 + x2) / 2;
+			const cy = (y1 - padTop + y2 + padBottom) / 2;
+			instance.viewport({ zoom, pan: { x: w / 2 - cx * zoom, y: h / 2 - cy * zoom } });
+		};
 
 		const collect = (instance: Core, ids: string[]) => {
 			const c = instance.collection();
@@ -154,7 +176,7 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			}
 			if (firstFit) {
 				firstFit = false;
-				camera(() => instance.fit(undefined, 40));
+				camera(() => frame(instance));
 			}
 		};
 
@@ -163,13 +185,18 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			if (cy) apply(cy, wanted);
 		});
 		$effect(() => {
-			const theme = themeNamed(explorer.themeName);
-			cy?.style(buildStyle(theme) as unknown as StylesheetJson);
+			// Restyle only when the theme changes after creation (a full restyle is costly).
+			const name = explorer.themeName;
+			if (!cy || name === styledWith) return;
+			styledWith = name;
+			cy.style(buildStyle(themeNamed(name)) as unknown as StylesheetJson);
 		});
 		$effect(() => {
 			const id = explorer.selected;
 			if (!cy) return;
-			cy.$(':selected').unselect();
+			const current = cy.$(':selected');
+			if (current.length === 1 && current[0].id() === id) return;
+			current.unselect();
 			if (id) cy.getElementById(id).select();
 		});
 
