@@ -34,6 +34,19 @@ export default async function (page, ctx) {
 	assert.ok((await account.locator('li[data-kind="user"]').count()) > 0, 'users listed under the account');
 	await ctx.screenshot('outline-account-open');
 
+	// Find in the outline reaches collapsed accounts: each hit shows in place, with its path open.
+	const find = page.getByTestId('outline-find');
+	await find.fill('olivia.brown');
+	await page.getByTestId('outline-found').waitFor();
+	assert.match(await page.getByTestId('outline-found').innerText(), /^\d+ match(es)?, shown in place/);
+	assert.ok((await outline.locator('.line.hit').count()) >= 1);
+	assert.equal(await outline.locator('.line.hit .label').first().innerText(), 'olivia.brown');
+	await ctx.screenshot('outline-find');
+	await find.fill('no-such-thing-anywhere');
+	assert.match(await page.getByTestId('outline-found').innerText(), /Nothing in this snapshot matches/);
+	await find.press('Escape');
+	assert.equal(await page.getByTestId('outline-found').count(), 0);
+
 	// Every control of the shell (header, sidebar, outline) has a name a screen reader can say.
 	const unnamed = await page.evaluate(() =>
 		[...document.querySelectorAll('header button, aside button, aside input, section[aria-label^="Outline"] button')]
