@@ -63,7 +63,11 @@ const NOT_IAM = skippedLayer('identity', 'notApplicable', 'not an IAM principal'
 const NO_BOUNDARY = skippedLayer('boundary', 'notApplicable', 'no permissions boundary');
 const NO_SESSION = skippedLayer('session', 'notApplicable', 'no session policy');
 
-/** Create an evaluator for a snapshot (indexes and compiles lazily, caching per principal and resource). */
+/**
+ * Create an evaluator for a snapshot (indexes and compiles lazily, caching per principal and resource).
+ * Policy documents — the snapshot's and a request's session policy — are compiled once per object
+ * and evaluator: treat them as immutable and pass a new object after an edit.
+ */
 export function createEvaluator(snapshot: Snapshot): Evaluator {
 	const index = indexSnapshot(snapshot);
 	const chains = chainCache(index);
@@ -164,7 +168,7 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 				type: 'session' as const,
 				attachedTo: p.input
 			};
-			return judgeLayer('session', [compilePolicy(req.sessionPolicy, origin)], state);
+			return judgeLayer('session', [compilePolicy(req.sessionPolicy, origin, index)], state);
 		}
 		if (p.kind === 'federatedUser')
 			return judgeLayer(

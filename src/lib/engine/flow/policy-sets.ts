@@ -46,7 +46,7 @@ export function identityPolicies(
 				attachedTo: owner.arn,
 				via
 			};
-			out.push(compilePolicy(ip.document as never, origin));
+			out.push(compilePolicy(ip.document as never, origin, index));
 		}
 		for (const arn of owner.attachedPolicies) {
 			const mp = policyIn(index, account, arn);
@@ -64,7 +64,7 @@ export function identityPolicies(
 				attachedTo: owner.arn,
 				via
 			};
-			out.push(compilePolicy(defaultVersion(mp)?.document, origin));
+			out.push(compilePolicy(defaultVersion(mp)?.document, origin, index));
 		}
 	};
 	add(entity);
@@ -95,13 +95,17 @@ export function boundaryPolicy(
 		warnings.push(
 			`permissions boundary ${arn} of ${owner} is not in the snapshot; it allows nothing`
 		);
-	return compilePolicy(mp ? defaultVersion(mp)?.document : null, {
-		id: arn,
-		label: arn,
-		name: mp?.name ?? arn,
-		type: 'boundary',
-		attachedTo: owner
-	});
+	return compilePolicy(
+		mp ? defaultVersion(mp)?.document : null,
+		{
+			id: arn,
+			label: arn,
+			name: mp?.name ?? arn,
+			type: 'boundary',
+			attachedTo: owner
+		},
+		index
+	);
 }
 
 /** One level of an org chain. */
@@ -128,13 +132,17 @@ export function orgChain(index: SnapshotIndex, account: string, type: 'SCP' | 'R
 		policies: (index.orgPoliciesByTarget.get(nodeId) ?? [])
 			.filter((op) => op.type === type)
 			.map((op) =>
-				compilePolicy(op.document, {
-					id: op.id,
-					label: op.id,
-					name: op.name,
-					type: type === 'SCP' ? 'scp' : 'rcp',
-					attachedTo: nodeId
-				})
+				compilePolicy(
+					op.document,
+					{
+						id: op.id,
+						label: op.id,
+						name: op.name,
+						type: type === 'SCP' ? 'scp' : 'rcp',
+						attachedTo: nodeId
+					},
+					index
+				)
 			)
 	}));
 }

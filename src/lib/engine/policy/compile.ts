@@ -179,7 +179,9 @@ type CompiledDocument = {
 	byAction: Map<string, CompiledStatement[]>;
 	warnings: string[];
 };
-const cache = new WeakMap<object, CompiledDocument>();
+// Compiled documents are cached per scope (each evaluator passes its snapshot index): a snapshot is
+// immutable once indexed, while a document outside one (a session policy) may be edited between calls.
+const caches = new WeakMap<object, WeakMap<object, CompiledDocument>>();
 const NO_STATEMENTS: CompiledDocument = { statements: [], byAction: new Map(), warnings: [] };
 
 function compileDocument(doc: PolicyDocument): CompiledDocument {
@@ -220,12 +222,19 @@ function withOrigin(o: PolicyOrigin, c: CompiledDocument, warnings: string[]): C
 	};
 }
 
-/** Compile one policy document with its origin (the statements are compiled once per document object). */
+/** Compile one policy document with its origin; with a `scope` (an evaluator's snapshot index), once per document object. */
 export function compilePolicy(
 	doc: PolicyDocument | null | undefined,
-	origin: PolicyOrigin
+	origin: PolicyOrigin,
+	scope?: object
 ): CompiledPolicy {
 	if (!doc || typeof doc !== 'object') return withOrigin(origin, NO_STATEMENTS, []);
+	if (!scope) {
+		const fresh = compileDocument(doc);
+		return withOrigin(origin, fresh, fresh.warnings);
+	}
+	let cache = caches.get(scope);
+	if (!cache) caches.set(scope, (cache = new WeakMap()));
 	let compiled = cache.get(doc);
 	if (!compiled) {
 		compiled = compileDocument(doc);

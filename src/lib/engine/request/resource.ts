@@ -115,13 +115,17 @@ function policyOf(
 			warnings.push(
 				`role ${arn} is not in the snapshot: its trust policy is unknown, so it allows no one`
 			);
-		const policy = compilePolicy(role?.trustPolicy, {
-			id: trustPolicyId(arn),
-			label: trustPolicyId(arn),
-			name: 'trust policy',
-			type: 'resource',
-			attachedTo: arn
-		});
+		const policy = compilePolicy(
+			role?.trustPolicy,
+			{
+				id: trustPolicyId(arn),
+				label: trustPolicyId(arn),
+				name: 'trust policy',
+				type: 'resource',
+				attachedTo: arn
+			},
+			index
+		);
 		return { kind: 'trust', policy, awsManagedKey: false };
 	}
 	const isKey =
@@ -136,24 +140,32 @@ function policyOf(
 			defaultKeyPolicies.set(account, doc);
 		}
 		const id = resourcePolicyId(resource?.arn ?? arn);
-		const policy = compilePolicy(doc, {
-			id,
-			label: id,
-			name: 'key policy',
-			type: 'resource',
-			attachedTo: resource?.arn ?? arn
-		});
+		const policy = compilePolicy(
+			doc,
+			{
+				id,
+				label: id,
+				name: 'key policy',
+				type: 'resource',
+				attachedTo: resource?.arn ?? arn
+			},
+			index
+		);
 		return { kind: 'kms', policy, awsManagedKey: resource?.awsManaged === true };
 	}
 	if (resource?.policy) {
 		const id = resourcePolicyId(resource.arn);
-		const policy = compilePolicy(resource.policy, {
-			id,
-			label: id,
-			name: `${resource.kind} policy`,
-			type: 'resource',
-			attachedTo: resource.arn
-		});
+		const policy = compilePolicy(
+			resource.policy,
+			{
+				id,
+				label: id,
+				name: `${resource.kind} policy`,
+				type: 'resource',
+				attachedTo: resource.arn
+			},
+			index
+		);
 		return { kind: 'resource', policy, awsManagedKey: false };
 	}
 	return { kind: null, policy: null, awsManagedKey: false };
