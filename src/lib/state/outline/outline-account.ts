@@ -11,11 +11,14 @@ import { byName, folder, node, plural, present, type OutlineContext, type Outlin
 /** The children of an account node: folders for each kind of entity the account holds. */
 export function accountChildren(index: OutlineContext, account: Account, parentId: string): OutlineNode[] {
 	const sorted = <T extends { name: string }>(list: T[]) => [...list].sort(byName((t: T) => t.name));
+	// Who each managed policy is attached to, built once when the policies folder opens.
+	let byPolicy: Map<string, IamEntity[]> | null = null;
+	const holders = () => (byPolicy ??= policyHolders(account));
 	return present([
 		folder(parentId, 'users', 'Users', sorted(account.users), (id, u) => userNode(index, account, id, u)),
 		folder(parentId, 'groups', 'Groups', sorted(account.groups), (id, g) => groupNode(index, account, id, g)),
 		folder(parentId, 'roles', 'Roles', sorted(account.roles), (id, r) => roleNode(index, account, id, r)),
-		folder(parentId, 'policies', 'Managed policies', sorted(account.policies), (id, p) => managedPolicyNode(account, id, p)),
+		folder(parentId, 'policies', 'Managed policies', sorted(account.policies), (id, p) => managedPolicyNode(holders(), id, p)),
 		folder(parentId, 'resources', 'Resources', sorted(account.resources), resourceNode)
 	]);
 }
@@ -81,7 +84,11 @@ function entityNode(
 		return [...extra, ...attached, ...inline, ...bound].map((c) => ({ ...c, id: `${id}>${c.id}` }));
 	};
 	const childCount = extra.length + entity.attachedPolicies.length + entity.inlinePolicies.length + (boundary ? 1 : 0);
-	const dangling = build().filter((c) => c.dangling).length;
+	// Counted from the keys, without building the rows.
+	const dangling =
+		extra.filter((c) => c.dangling).length +
+		entity.attachedPolicies.filter((arn) => index.dangling.has(danglingKey('managed-policy', entity.arn, arn))).length +
+		(boundary && index.dangling.has(danglingKey('permissions-boundary', entity.arn, boundary)) ? 1 : 0);
 	return {
 		id,
 		kind,
@@ -109,9 +116,8 @@ function policyRef(index: OutlineContext, account: Account, from: string, arn: s
 	});
 }
 
-function managedPolicyNode(account: Account, parentId: string, policy: ManagedPolicy): OutlineNode {
-	const users = (p: IamEntity) => p.attachedPolicies.includes(policy.arn);
-	const holders = [...account.users.filter(users), ...account.groups.filter(users), ...account.roles.filter(users)];
+function managedPolicyNode(byPolicy: Map<string, IamEntity[]>, parentId: string, policy: ManagedPolicy): OutlineNode {
+	const holders = byPolicy.get(policy.arn) ?? [];
 	const id = `${parentId}>${policy.arn}`;
 	return {
 		id,
@@ -127,6 +133,18 @@ function managedPolicyNode(account: Account, parentId: string, policy: ManagedPo
 		children: () =>
 			holders.map((h) => node(id, { key: `holder:${h.arn}`, kind: kindOfArn(h.arn), label: h.name, detail: 'attached to' }))
 	};
+}
+
+/** The users, groups and roles each managed policy ARN is attached to, in that order. */
+function policyHolders(account: Account): Map<string, IamEntity[]> {
+	const map = new Map<string, IamEntity[]>();
+	for (const entity of [...account.users, ...account.groups, ...account.roles])
+		for (const arn of new Set(entity.attachedPolicies)) {
+			const list = map.get(arn) ?? [];
+			list.push(entity);
+			map.set(arn, list);
+		}
+	return map;
 }
 
 function resourceNode(parentId: string, resource: Resource): OutlineNode {

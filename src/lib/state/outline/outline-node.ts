@@ -89,11 +89,14 @@ export function folder<T>(
 /** Drop the nulls of optional folders. */
 export const present = (nodes: (OutlineNode | null)[]): OutlineNode[] => nodes.filter((n): n is OutlineNode => n !== null);
 
+// One collator for every sort: localeCompare with options builds a new one per call.
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
 /** Compare by a name, case-insensitively and numerically ("acct-2" before "acct-10"). */
 export const byName =
 	<T>(name: (t: T) => string) =>
 	(a: T, b: T): number =>
-		name(a).localeCompare(name(b), 'en', { sensitivity: 'base', numeric: true });
+		collator.compare(name(a), name(b));
 
 /** "3 users" / "1 user". */
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -15,6 +15,19 @@ export interface OutlineMatches {
 	truncated: boolean;
 }
 
+// Lower-cased text per node, computed once: a search re-walks the tree on every keystroke.
+const texts = new WeakMap<OutlineNode, string>();
+
+/** What a node is found by: its name and its key (the id's last segment: an ARN or id). */
+function searchText(node: OutlineNode): string {
+	let text = texts.get(node);
+	if (text === undefined) {
+		text = node.kind === 'folder' ? '' : `${node.label}\n${node.id.slice(node.id.lastIndexOf('>') + 1)}`.toLowerCase();
+		texts.set(node, text);
+	}
+	return text;
+}
+
 /** Search the tree below `roots` for `query` (case-insensitive), stopping after `limit` hits. */
 export function searchOutline(
 	roots: OutlineNode[],
@@ -31,11 +44,9 @@ export function searchOutline(
 				result.truncated = true;
 				return false;
 			}
-			// Folders ("Users") are structure, not things: only their contents can match. The key (the
-			// id's last segment) holds the ARN or id; the detail is prose ("2 users · …") and is not searched.
-			const key = node.id.slice(node.id.lastIndexOf('>') + 1);
-			const text = node.kind === 'folder' ? '' : `${node.label}\n${key}`.toLowerCase();
-			if (text.includes(needle)) {
+			// Folders ("Users") are structure, not things: only their contents can match. The detail is
+			// prose ("2 users · …") and is not searched.
+			if (searchText(node).includes(needle)) {
 				result.hits.add(node.id);
 				for (const above of path) result.open.add(above.id);
 			}
