@@ -137,11 +137,12 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 				const p = n.position();
 				[x1, y1, x2, y2] = [Math.min(x1, p.x), Math.min(y1, p.y), Math.max(x2, p.x), Math.max(y2, p.y)];
 			});
-			const [padX, padTop, padBottom] = [110, 50, 80];
+			// Room for shapes and labels; more on the right, where SCP/RCP tags and their names sit.
+			const [padLeft, padRight, padTop, padBottom] = [110, 240, 50, 80];
 			const w = instance.width();
 			const h = instance.height();
-			const zoom = Math.max(instance.minZoom(), Math.min(1.4, w / (x2 - x1 + 2 * padX), h / (y2 - y1 + padTop + padBottom)));
-			const cx = (x1 + x2) / 2;
+			const zoom = Math.max(instance.minZoom(), Math.min(1.4, w / (x2 - x1 + padLeft + padRight), h / (y2 - y1 + padTop + padBottom)));
+			const cx = (x1 - padLeft + x2 + padRight) / 2;
 			const cy = (y1 - padTop + y2 + padBottom) / 2;
 			instance.viewport({ zoom, pan: { x: w / 2 - cx * zoom, y: h / 2 - cy * zoom } });
 		};
