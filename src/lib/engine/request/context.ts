@@ -69,6 +69,8 @@ export function principalContext(index: SnapshotIndex, p: ResolvedPrincipal): Co
 			put(m, 'aws:userid', p.kind === 'session' ? `${p.role.id}:${p.sessionName}` : p.role.id);
 		if (p.role) putTags(m, 'aws:PrincipalTag', p.role.tags);
 	} else if (p.kind === 'root' && p.account) put(m, 'aws:userid', p.account);
+	else if (p.kind === 'federatedUser' && p.account)
+		put(m, 'aws:userid', `${p.account}:${p.input.split('/').slice(1).join('/')}`);
 	return m;
 }
 
