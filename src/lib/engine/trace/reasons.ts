@@ -28,19 +28,20 @@ const LAYER_WORDS: Record<LayerName, string> = {
 /** Words for where a policy is attached (org nodes by name, others by ARN). */
 export type Describe = (attachedTo: string) => string;
 
+function resourcePolicyWords(p: CompiledPolicy): string {
+	return p.id.endsWith('#trust')
+		? 'trust policy'
+		: /:kms:/.test(p.attachedTo)
+			? 'key policy'
+			: 'resource-based policy';
+}
+
 function policyWords(h: StatementHit, describe: Describe): string {
 	const p = h.policy;
-	const kind = p.id.endsWith('#trust')
-		? 'role trust policy'
-		: p.type === 'resource' && /:kms:/.test(p.attachedTo)
-			? 'key policy'
-			: TYPE_WORDS[p.type];
+	if (p.type === 'resource')
+		return `the ${resourcePolicyWords(p)} of ${describe(p.attachedTo)}, statement ${h.statement.label}`;
 	const name = p.label === p.name ? p.name : `${p.name} (${p.label})`;
-	const where =
-		p.type === 'resource'
-			? `of ${describe(p.attachedTo)}`
-			: `attached to ${describe(p.attachedTo)}`;
-	return `${kind} ${name} ${where}, statement ${h.statement.label}`;
+	return `${TYPE_WORDS[p.type]} ${name} attached to ${describe(p.attachedTo)}, statement ${h.statement.label}`;
 }
 
 /** A Reason from a matched statement (with a message when `describe` is given). */
@@ -152,6 +153,11 @@ export function summarize(
 	const gap = o.gap!;
 	const first = reasons[0];
 	if (gap === 'scp' && first) return `Implicitly denied: ${first.message}`;
+	const rp = layers.resource.policies[0];
+	if (gap === 'resource' && rp)
+		return `Implicitly denied: the ${resourcePolicyWords(rp)} of ${describe(rp.attachedTo)} does not allow ${action} for this principal`;
+	if (gap === 'resource')
+		return `Implicitly denied: no resource-based policy grants ${action} (needed across accounts and for callers without IAM policies)`;
 	const where = layers[gap].policies.length ? '' : ' (none applies)';
 	return `Implicitly denied: no ${LAYER_WORDS[gap]} allows ${action}${where}`;
 }
