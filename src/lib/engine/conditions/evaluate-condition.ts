@@ -71,6 +71,12 @@ function isEmpty(raw: string[] | undefined): boolean {
 	return true;
 }
 
+const listsEmpty = (c: CompiledCondition): boolean =>
+	(c.parsed.info?.family === 'string' ||
+		c.parsed.info?.family === 'stringIgnoreCase' ||
+		c.parsed.info?.family === 'stringLike') &&
+	c.values.some((v) => v.template.raw === '');
+
 function judge(
 	c: CompiledCondition,
 	raw: string[] | undefined,
@@ -83,6 +89,9 @@ function judge(
 	}
 	const { set, ifExists } = c.parsed;
 	if (isEmpty(raw)) {
+		// a policy value of exactly "" matches a key present with an empty value (condition operators
+		// page: StringLike s3:prefix ["", "home/", …] lets the bucket root be listed)
+		if (raw !== undefined && raw.length > 0 && set === null && listsEmpty(c)) return !info.negated;
 		if (ifExists) return true;
 		if (set === 'all') return true;
 		if (set === 'any') return false;
