@@ -95,9 +95,14 @@ function resourceMatches(st: CompiledStatement, req: RequestState): boolean {
 	let any = false;
 	const everything = req.resource === '*';
 	for (const r of st.resources) {
-		if (
-			everything ? coversEverything(r, req.actionLower) : matchResource(r, req.resource, req.ctx)
-		) {
+		// with NotAction only Resource "*" covers an action that needs "*" (NotAction page: NotAction
+		// s3:DeleteBucket on arn:aws:s3:::* does not allow ListAllMyBuckets)
+		const covers = everything
+			? st.notAction
+				? r.any === true
+				: coversEverything(r, req.actionLower)
+			: matchResource(r, req.resource, req.ctx);
+		if (covers) {
 			any = true;
 			break;
 		}
