@@ -137,7 +137,8 @@ const r = (x) => Math.round(x * 10) / 10;
 console.log(`org view (${big.accounts} accounts, ${figures.orgElements} elements): parse ${r(figures.parseMs)} ms, mount → painted ${r(figures.orgInteractiveMs)} ms (target < 1500)`);
 console.log(`expand an account of the 500-account org (${figures.expandBigAccountPrincipals} principals): ${r(figures.expandBigAccountMs)} ms`);
 console.log(`expand an account with ${figures.expand200Principals} principals: ${r(figures.expand200Ms)} ms (target < 300)`);
-console.log(`trace highlight after the decision: ${r(figures.traceHighlightMs)} ms applied, ${r(figures.traceHighlightPaintedMs)} ms to the painted frame (target < 100; decision ${figures.traceDecision})`);
+console.log(`trace highlight after the decision (another action on the same path): ${r(figures.traceHighlightMs)} ms applied, ${r(figures.traceHighlightPaintedMs)} ms to the painted frame (target < 100; decision ${figures.traceDecision})`);
+console.log(`first trace of a new path (accounts and principal expanded to show it): ${r(figures.traceRevealMs)} ms applied, ${r(figures.traceRevealPaintedMs)} ms to the painted frame`);
 console.log(`pan/zoom with ${figures.fpsElements} elements: ${r(figures.panZoomFps)} frames rendered/s (rAF ${r(figures.rafFps)}/s; target > 30)`);
 console.log(`JS before first paint: ${paint.eagerKB ?? '?'} KB gzipped in ${paint.eagerFiles ?? '?'} files (target < 250); lazy: ${(paint.lazyTop ?? []).map((l) => `${l.what || l.file} ${l.gzipKB} KB`).join(', ')}`);
 console.log(
@@ -153,6 +154,8 @@ console.log(
 			expand500OrgAccountMs: r(figures.expandBigAccountMs),
 			traceHighlightMs: r(figures.traceHighlightMs),
 			traceHighlightPaintedMs: r(figures.traceHighlightPaintedMs),
+			traceRevealMs: r(figures.traceRevealMs),
+			traceRevealPaintedMs: r(figures.traceRevealPaintedMs),
 			panZoomElements: figures.fpsElements,
 			panZoomFps: r(figures.panZoomFps),
 			firstPaintJsGzipKB: paint.eagerKB ?? null,

@@ -67,22 +67,35 @@ async function expand(id: string) {
 	out.expandBigAccountPrincipals = largest.users.length + largest.roles.length;
 	out.expandBigAccountMs = await expand(largest.id);
 
-	// 2. Trace highlight after the decision, median of 5 (different principals).
+	// 2. Trace highlight after the decision arrives: first a new principal/resource (the path is
+	//    revealed: accounts and principal expanded), then other actions on the same path (classes only).
 	const { explorer, stats } = hook();
 	const bucket = accounts.flatMap((a) => a.resources).find((r) => r.kind === 's3-bucket')!;
-	const highlight: number[] = [];
-	const drawn: number[] = [];
-	for (let i = 0; i < 5; i++) {
-		const a = accounts[i * 7 + 1] as unknown as { users: Array<{ arn: string }> };
+	const timed = async (run: () => Promise<void>) => {
 		const before = stats.applies;
-		await explorer.trace.setAll({ principal: a.users[0].arn, resource: `${bucket.arn}/reports/q${i}.csv`, action: 's3:GetObject', context: {} });
+		stats.traceHighlightMs = null;
+		await run();
 		flushSync();
 		await waitFor(() => stats.applies > before && stats.traceHighlightMs !== null);
-		highlight.push(stats.traceHighlightMs!);
-		drawn.push((await frame()) - explorer.trace.resultAt);
+		const applied = stats.traceHighlightMs!;
+		const painted = (await frame()) - explorer.trace.resultAt;
+		return { applied, painted };
+	};
+	const reveal: Array<{ applied: number; painted: number }> = [];
+	const retrace: Array<{ applied: number; painted: number }> = [];
+	for (let i = 0; i < 3; i++) {
+		const a = accounts[i * 7 + 1] as unknown as { users: Array<{ arn: string }> };
+		reveal.push(await timed(() => explorer.trace.setAll({ principal: a.users[0].arn, resource: `${bucket.arn}/reports/q${i}.csv`, action: 's3:GetObject', context: {} })));
+		for (const action of ['s3:PutObject', 's3:DeleteObject', 's3:GetObject'])
+			retrace.push(await timed(async () => {
+				explorer.trace.setAction(action);
+				await waitFor(() => explorer.trace.result?.decision !== undefined && !explorer.trace.busy);
+			}));
 	}
-	out.traceHighlightMs = median(highlight);
-	out.traceHighlightPaintedMs = median(drawn);
+	out.traceRevealMs = median(reveal.map((r) => r.applied));
+	out.traceRevealPaintedMs = median(reveal.map((r) => r.painted));
+	out.traceHighlightMs = median(retrace.map((r) => r.applied));
+	out.traceHighlightPaintedMs = median(retrace.map((r) => r.painted));
 	out.traceDecision = explorer.trace.result?.decision;
 
 	// 3. Pan/zoom FPS with ≥ 2,000 elements drawn.
@@ -114,7 +127,7 @@ async function expand(id: string) {
 	const d0 = [...da].sort((a, b) => b.users.length + b.roles.length - (a.users.length + a.roles.length))[0];
 	out.expand200Principals = d0.users.length + d0.roles.length;
 	const times: number[] = [];
-	for (let i = 0; i < 3; i++) {
+	for (let i = 0; i < 5; i++) {
 		times.push(await expand(d0.id));
 		hook().explorer.collapse(d0.id);
 		flushSync();

@@ -52,7 +52,9 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 		style: {
 			'line-style': EDGE_LOOK[kind].line,
 			'target-arrow-shape': EDGE_LOOK[kind].arrow ? 'triangle' : 'none',
-			...(EDGE_LOOK[kind].curved ? { 'curve-style': 'unbundled-bezier', 'control-point-distances': CURVE_BEND, 'control-point-weights': 0.5 } : {})
+			...(EDGE_LOOK[kind].curved ? { 'curve-style': 'unbundled-bezier', 'control-point-distances': CURVE_BEND, 'control-point-weights': 0.5 } : {}),
+			// Arrowless structural edges are the most numerous: haystack is Cytoscape's cheapest edge.
+			...(EDGE_LOOK[kind].arrow || EDGE_LOOK[kind].curved ? {} : { 'curve-style': 'haystack', 'haystack-radius': 0 })
 		}
 	}));
 	return [
