@@ -104,6 +104,14 @@ describe('iam-atlas eval', () => {
 		expect(out[3].summary).toMatch(/^Implicitly denied: no identity policy allows s3:PutObject/);
 	});
 
+	it('skips blank lines (no output for them) and keeps counting lines for errors', async () => {
+		const f = fakeIo(['', line({ principal: alice, action: 's3:GetObject' }), '  ']);
+		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
+		const out = f.out();
+		expect(out).toHaveLength(1);
+		expect(out[0].error.message).toMatch(/^line 2: "resource"/);
+	});
+
 	it('reads a requests file when given', async () => {
 		const requests = join(dir, 'req.jsonl');
 		writeFileSync(

@@ -1,6 +1,6 @@
 /**
  * `iam-atlas eval --snapshot <snapshot.json> [<requests.jsonl>]`: one JSON decision line out per
- * request line in (stdin when no file), in order, streaming. A bad line gets an
+ * request line in (stdin when no file; blank lines skipped), in order, streaming. A bad line gets an
  * `{"error":{code,message}}` line and the batch goes on. `--trace` adds the full trace.
  */
 import { readFileSync } from 'node:fs';
@@ -139,6 +139,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 	try {
 		for await (const line of lines) {
 			n++;
+			// a blank line is not a request: no output line (a trailing empty line stays silent)
+			if (line.trim() === '') continue;
 			pending.push(evalLine(evaluator, line.replace(/\r$/, ''), n, trace) + '\n');
 			if (pending.length >= 512) flush();
 			else if (!scheduled) {
