@@ -2,8 +2,8 @@
  * The offline service worker (see docs/adr/0001-offline-and-csp.md). On install it precaches the
  * whole build — every JS/CSS chunk including the lazily loaded ones (graph, catalog, demo), the
  * static files (icons, manifest, catalog/*, schema/*) and the prerendered shell — under a cache
- * named for this build's version; on activate it drops older caches and takes control of open
- * pages. Requests are answered cache-first; same-origin GETs the precache missed (e.g. a worker
+ * named for this build's version; on activate it drops older caches (keeping the previous build's,
+ * which a page opened before the update may still need) and takes control of open pages. Requests are answered cache-first; same-origin GETs the precache missed (e.g. a worker
  * bundle Vite emits outside the manifest) are cached on first use. It never touches other origins.
  */
 /// <reference types="@sveltejs/kit" />
@@ -31,7 +31,9 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			// Keep the newest previous build too: a page still running it may yet ask for its lazy chunks.
+			const older = (await caches.keys()).filter((key) => key.startsWith('iam-atlas-') && key !== CACHE);
+			for (const key of older.slice(0, -1)) await caches.delete(key);
 			await sw.clients.claim();
 		})()
 	);
@@ -51,7 +53,8 @@ async function respond(request: Request, url: URL): Promise<Response> {
 		const shell = (await cache.match(url.pathname)) ?? (await cache.match(SHELL));
 		if (shell) return shell;
 	}
-	const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+	const cached =
+		(await cache.match(request, { ignoreSearch: request.mode === 'navigate' })) ?? (await caches.match(request));
 	if (cached) return cached;
 	const response = await fetch(request);
 	if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
