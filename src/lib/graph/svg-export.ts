@@ -98,7 +98,7 @@ export function exportSvg(elements: ElementDefinition[], theme: GraphTheme, titl
 	const out: string[] = [
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${minX} ${minY} ${w} ${h}" width="${Math.round(w)}" height="${Math.round(h)}" font-family="DejaVu Sans, Arial, sans-serif">`,
 		`<title>${xmlEscape(title)}</title>`,
-		`<defs>${['edge', 'path', 'allow', 'deny'].map((k) => `<marker id="arrow-${k}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${k === 'edge' ? theme.edge : theme[k as 'path']}"/></marker>`).join('')}</defs>`,
+		`<defs>${['edge', 'path', 'allow', 'deny'].map((k) => `<marker id="arrow-${k}" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${k === 'edge' ? theme.edge : theme[k as 'path']}"/></marker>`).join('')}</defs>`,
 		`<rect x="${minX}" y="${minY}" width="${w}" height="${h}" fill="${theme.background}"/>`
 	];
 	for (const e of elements) {
