@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileActions, matchAction, matchArn } from './glob';
+import { compileActions, globMatch, matchAction, matchArn } from './glob';
 
 const actions: [string[], string, boolean][] = [
 	[['s3:GetObject'], 's3:getobject', true],
@@ -30,5 +30,23 @@ describe('action patterns', () => {
 describe('ARN patterns', () => {
 	it.each(arns)('%s ~ %s: %s', (pattern, arn, want) => {
 		expect(matchArn(pattern, arn)).toBe(want);
+	});
+});
+
+describe('globMatch', () => {
+	it.each([
+		['s3:get*', 's3:getobject', true],
+		['s3:*object', 's3:putobject', true],
+		['s3:*object', 's3:putobjectacl', false],
+		['a*b*c', 'axxbyyc', true],
+		['a*b*c', 'axxbyy', false],
+		['a?c', 'abc', true],
+		['a?c', 'ac', false],
+		['*', '', true],
+		['**a', 'ba', true],
+		['', '', true],
+		['', 'a', false]
+	])('%s ~ %s: %s', (glob, text, want) => {
+		expect(globMatch(glob, text)).toBe(want);
 	});
 });

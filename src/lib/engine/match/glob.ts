@@ -62,29 +62,58 @@ export const arnPatternSource = (pattern: string): string =>
 /** A compiled matcher over lowercase action names (`service:Action`). */
 export interface ActionMatcher {
 	any: boolean;
-	exact: Set<string>;
-	regex: RegExp | null;
+	/** Names without wildcards (lowercase), or null when there are none. */
+	exact: Set<string> | null;
+	/** Patterns with wildcards (lowercase). */
+	globs: string[];
 	source: string[];
 }
 
-/** Compile action patterns (case-insensitive): exact names go to a set, wildcards into one regex. */
+/** Compile action patterns (case-insensitive): exact names go to a set, wildcard patterns are kept as text. */
 export function compileActions(patterns: string[]): ActionMatcher {
-	const exact = new Set<string>();
+	let exact: Set<string> | null = null;
 	const globs: string[] = [];
 	let any = false;
 	for (const raw of patterns) {
 		const p = raw.toLowerCase();
 		if (p === '*') any = true;
-		else if (hasWildcard(p)) globs.push(globSource(p));
-		else exact.add(p);
+		else if (hasWildcard(p)) globs.push(p);
+		else (exact ??= new Set()).add(p);
 	}
-	const regex = globs.length ? new RegExp(`^(?:${globs.join('|')})$`, 's') : null;
-	return { any, exact, regex, source: patterns };
+	return { any, exact, globs, source: patterns };
+}
+
+/**
+ * Does the text match a glob (`*` any run, `?` one character)? Greedy with backtracking to the last
+ * `*`: linear in practice, and no regular expression to build for patterns that are tried once.
+ */
+export function globMatch(glob: string, text: string): boolean {
+	let g = 0;
+	let t = 0;
+	let star = -1;
+	let mark = 0;
+	while (t < text.length) {
+		const c = glob.charCodeAt(g);
+		if (g < glob.length && (c === 63 /* ? */ || c === text.charCodeAt(t))) {
+			g++;
+			t++;
+		} else if (g < glob.length && c === 42 /* * */) {
+			star = g++;
+			mark = t;
+		} else if (star >= 0) {
+			g = star + 1;
+			t = ++mark;
+		} else return false;
+	}
+	while (g < glob.length && glob.charCodeAt(g) === 42) g++;
+	return g === glob.length;
 }
 
 /** Does a lowercase action name match? */
 export function matchAction(m: ActionMatcher, actionLower: string): boolean {
-	return m.any || m.exact.has(actionLower) || (m.regex !== null && m.regex.test(actionLower));
+	if (m.any || (m.exact !== null && m.exact.has(actionLower))) return true;
+	for (const g of m.globs) if (globMatch(g, actionLower)) return true;
+	return false;
 }
 
 const arnRegexCache = new Map<string, RegExp>();
