@@ -28,7 +28,7 @@ export class OutlineView {
 	/** The find-in-outline text. */
 	query = $state('');
 	/** What the query found (null: no search, the whole outline shows). */
-	matches = $derived(
+	matches = $derived.by(() =>
 		this.query.trim().length >= MIN_QUERY ? searchOutline(this.roots, (n) => this.childrenOf(n), this.query) : null
 	);
 
