@@ -56,19 +56,27 @@ export function principalEntry(
 	else if (p.serviceLinked)
 		scp = { layer: skippedLayer('scp', 'exempt', 'service-linked role: SCPs do not apply') };
 	else scp = { chain: chains(p.account, 'SCP') };
-	let context: ContextMap | null = null;
-	// built on first use: most evaluations never read a context key
-	return {
-		p,
-		get context() {
-			return (context ??= principalContext(index, p));
-		},
-		identity,
-		boundary,
-		boundaries: boundary ? [boundary] : [],
-		scp,
-		warnings
-	};
+	return new Entry(index, p, identity, boundary, scp, warnings);
+}
+
+// A class, so that the lazy context getter lives on the prototype (cheap to create 20,000 of).
+class Entry implements PrincipalEntry {
+	#context: ContextMap | null = null;
+	readonly boundaries: CompiledPolicy[];
+	constructor(
+		readonly index: SnapshotIndex,
+		readonly p: ResolvedPrincipal,
+		readonly identity: CompiledPolicy[],
+		readonly boundary: CompiledPolicy | null,
+		readonly scp: PrincipalEntry['scp'],
+		readonly warnings: string[]
+	) {
+		this.boundaries = boundary ? [boundary] : [];
+	}
+	/** Built on first use: most evaluations never read a context key. */
+	get context(): ContextMap {
+		return (this.#context ??= principalContext(this.index, this.p));
+	}
 }
 
 /** A cache of org chains per account and type. */
