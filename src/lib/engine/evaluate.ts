@@ -185,6 +185,9 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 	function identityLayer(e: PrincipalEntry, state: RequestState): JudgedLayer {
 		const kind = e.p.kind;
 		if (kind === 'service' || kind === 'anonymous' || kind === 'federatedProvider') return NOT_IAM;
+		// STS AssumeRole API: "You cannot use AWS account root user credentials to call AssumeRole"
+		if (kind === 'root' && state.actionLower === 'sts:assumerole')
+			return judgeLayer('identity', [], state, 'the account root user cannot call sts:AssumeRole');
 		const l = judgeLayer('identity', e.identity, state);
 		if (kind === 'root' && l.verdict !== 'deny')
 			return {

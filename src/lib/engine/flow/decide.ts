@@ -102,6 +102,8 @@ export function decide(layers: Layers, s: Situation): Outcome {
 		return rAllows ? grant(layers, [R]) : deny(['resource']);
 	}
 	if (p.kind === 'root') {
+		// the identity layer has no Allow only where the root user may not act at all (AssumeRole)
+		if (layers.identity.verdict === 'noAllow') return deny(['identity']);
 		if (s.resourceKind === 'trust' || s.resourceKind === 'kms' || !s.sameAccount)
 			return rAllows ? grant(layers, [R]) : deny(['resource']);
 		return grant(layers, rAllows ? [R] : [], true);
