@@ -74,5 +74,7 @@ describe('exportSvg', () => {
 		expect(svg).toContain(`stroke="${LIGHT_THEME.deny}" stroke-width="8"`);
 		expect(svg.match(/<ellipse/g)?.length).toBe(1);
 		expect(svg).toContain('<polygon'); // the root's star
+		expect(svg).toContain('<title>IAM Atlas</title>');
+		expect(svg).toContain('⚠ GAP: no Allow here'); // the legend travels with the picture
 	});
 });

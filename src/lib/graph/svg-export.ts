@@ -84,6 +84,24 @@ function nodeSvg(n: NodeDefinition, theme: GraphTheme): string {
 	return parts.join('');
 }
 
+/** The title and the trace marks, so an exported picture explains itself. */
+function legendSvg(theme: GraphTheme, title: string, at: Point): string {
+	const marks: Array<[string, string, string]> = [
+		['✓ allows', theme.allow, ''],
+		['✕ DENIES (explicit Deny)', theme.deny, ''],
+		['⚠ GAP: no Allow here', theme.gap, ' stroke-dasharray="5 3"'],
+		['path to the principal / resource', theme.path, '']
+	];
+	let x = at.x;
+	const parts = [`<text x="${at.x}" y="${at.y}" font-size="20" font-weight="700" fill="${theme.text}">${xmlEscape(title)}</text>`];
+	for (const [label, color, dash] of marks) {
+		parts.push(`<circle cx="${x + 8}" cy="${at.y + 26}" r="7" fill="none" stroke="${color}" stroke-width="3.5"${dash}/>`);
+		parts.push(`<text x="${x + 22}" y="${at.y + 31}" font-size="13" fill="${theme.text}">${xmlEscape(label)}</text>`);
+		x += 40 + label.length * 7.5;
+	}
+	return `<g class="legend">${parts.join('')}</g>`;
+}
+
 /** Standalone SVG text of the given (visible) elements in a theme, with a title. */
 export function exportSvg(elements: ElementDefinition[], theme: GraphTheme, title = 'IAM Atlas'): string {
 	const nodes = elements.filter((e): e is NodeDefinition => e.group === 'nodes' && !has(e.classes, 'focus-hidden'));
@@ -92,7 +110,7 @@ export function exportSvg(elements: ElementDefinition[], theme: GraphTheme, titl
 	const ys = nodes.map((n) => n.position.y);
 	const pad = 120;
 	const minX = Math.min(0, ...xs) - pad;
-	const minY = Math.min(0, ...ys) - pad;
+	const minY = Math.min(0, ...ys) - pad - 60;
 	const w = Math.max(0, ...xs) - minX + pad + 100;
 	const h = Math.max(0, ...ys) - minY + pad;
 	const out: string[] = [
@@ -101,6 +119,7 @@ export function exportSvg(elements: ElementDefinition[], theme: GraphTheme, titl
 		`<defs>${['edge', 'path', 'allow', 'deny'].map((k) => `<marker id="arrow-${k}" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${k === 'edge' ? theme.edge : theme[k as 'path']}"/></marker>`).join('')}</defs>`,
 		`<rect x="${minX}" y="${minY}" width="${w}" height="${h}" fill="${theme.background}"/>`
 	];
+	out.push(legendSvg(theme, title, { x: minX + 24, y: minY + 34 }));
 	for (const e of elements) {
 		if (e.group !== 'edges' || has(e.classes, 'focus-hidden')) continue;
 		const a = at.get(e.data.source);
