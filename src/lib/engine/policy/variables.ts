@@ -21,6 +21,8 @@ export interface Template {
 /** Looks up a context key (lowercase name), e.g. for variable substitution. */
 export interface VariableLookup {
 	get(keyLower: string): string[] | undefined;
+	/** Whether the key was given as a list (a multivalued key, which cannot be a variable). */
+	multi?(keyLower: string): boolean;
 }
 
 /** A lookup with no keys. */
@@ -53,7 +55,7 @@ export function parseTemplate(raw: string, variables: boolean): Template {
 /** A template after substitution: pieces, each either wildcard-active text or literal text. */
 export type Resolved = { text: string; glob: boolean }[];
 
-/** Substitute variables; null when one cannot be resolved (absent, empty or multi-valued, no default). */
+/** Substitute variables; null when one cannot be resolved (absent, empty or multivalued, no default). */
 export function resolveTemplate(t: Template, lookup: VariableLookup): Resolved | null {
 	const out: Resolved = [];
 	for (const p of t.parts) {
@@ -61,7 +63,8 @@ export function resolveTemplate(t: Template, lookup: VariableLookup): Resolved |
 		else if (p.kind === 'literal') out.push({ text: p.text, glob: false });
 		else {
 			const v = lookup.get(p.key);
-			if (v && v.length === 1 && v[0] !== '') out.push({ text: v[0], glob: false });
+			if (v && v.length === 1 && v[0] !== '' && !lookup.multi?.(p.key))
+				out.push({ text: v[0], glob: false });
 			else if (p.fallback !== null) out.push({ text: p.fallback, glob: false });
 			else return null;
 		}

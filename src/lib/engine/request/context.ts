@@ -145,6 +145,15 @@ export class ContextStack {
 	get layers(): ContextMap[] {
 		return [this.requestKeys, this.#principal.context, this.#resource.context];
 	}
+	/** Whether the key's value is a list (multivalued keys cannot be policy variables). */
+	multi(keyLower: string): boolean {
+		return (
+			(this.#request ? this.requestKeys.get(keyLower)?.multi : undefined) ??
+			this.#principal.context.get(keyLower)?.multi ??
+			this.#resource.context.get(keyLower)?.multi ??
+			false
+		);
+	}
 	/** The values of a key (lowercase name), or undefined when absent. */
 	get(keyLower: string): string[] | undefined {
 		return (
