@@ -70,9 +70,6 @@ export function principalContext(index: SnapshotIndex, p: ResolvedPrincipal): Co
 		if (p.role) putTags(m, 'aws:PrincipalTag', p.role.tags);
 	} else if (p.kind === 'root' && p.account) put(m, 'aws:userid', p.account);
 	else if (p.kind === 'federatedUser' && p.account)
-		// variables page, principal key values: account:caller-specified-name
-		put(m, 'aws:userid', `${p.account}:${p.input.slice(p.input.indexOf('federated-user/') + 15)}`);
-	else if (p.kind === 'federatedUser' && p.account)
 		put(m, 'aws:userid', `${p.account}:${p.input.split('/').slice(1).join('/')}`);
 	return m;
 }
