@@ -3,13 +3,15 @@
  * RCPFullAWSAccess implied, so only their Denies bite) and the plain policy layers (resource,
  * identity, boundary, session).
  */
+import { ready } from '../policy/compile';
+import type { CompiledPolicy, CompiledStatement } from '../policy/compiled';
 import {
+	candidates,
 	judgePolicy,
 	type PolicyJudgement,
 	type RequestState,
 	type StatementHit
 } from '../policy/judge';
-import type { CompiledPolicy } from '../policy/compiled';
 import type { LayerName, LayerTrace, OrgLevelTrace } from '../types';
 import type { ChainLevel } from './policy-sets';
 
@@ -93,6 +95,38 @@ export function judgeChain(
 	chain: ChainLevel[],
 	req: RequestState
 ): JudgedLayer {
+	if (req.trace || layer !== 'scp') return judgeChainNow(layer, chain, req);
+	// Most SCP statements that apply to an action hold no condition and Resource "*": the chain's
+	// verdict for that action is then the same for every request, so it is judged once.
+	let perAction = fixedVerdicts.get(chain);
+	if (!perAction) fixedVerdicts.set(chain, (perAction = new Map()));
+	let fixed = perAction.get(req.actionLower);
+	if (fixed === undefined) {
+		const stable = chain.every((level) =>
+			level.policies.every((p) => candidates(p, req.actionLower).every(requestIndependent))
+		);
+		fixed = stable ? judgeChainNow(layer, chain, req) : null;
+		if (perAction.size > 5000) perAction.clear();
+		perAction.set(req.actionLower, fixed);
+	}
+	return fixed ?? judgeChainNow(layer, chain, req);
+}
+
+const fixedVerdicts = new WeakMap<ChainLevel[], Map<string, JudgedLayer | null>>();
+
+/** A statement whose match does not depend on the request once its action matched (no Principal, no condition, Resource "*"). */
+function requestIndependent(candidate: CompiledStatement): boolean {
+	const st = ready(candidate);
+	return (
+		st.principal === null &&
+		st.conditions.length === 0 &&
+		!st.notResource &&
+		st.resources !== null &&
+		st.resources.every((r) => r.any === true)
+	);
+}
+
+function judgeChainNow(layer: 'scp' | 'rcp', chain: ChainLevel[], req: RequestState): JudgedLayer {
 	const levels: NonNullable<JudgedLayer['levels']> = [];
 	const all: PolicyJudgement[] = req.trace ? [] : EMPTY;
 	let noAllow: ChainLevel[] = EMPTY;

@@ -125,7 +125,7 @@ function conditionsMatch(st: CompiledStatement, req: RequestState): boolean {
 }
 
 /** The statements of a policy whose Action/NotAction match the action (cached per document). */
-function candidates(policy: CompiledPolicy, actionLower: string): CompiledStatement[] {
+export function candidates(policy: CompiledPolicy, actionLower: string): CompiledStatement[] {
 	let list = policy.byAction.get(actionLower);
 	if (list === undefined) {
 		list = policy.statements.filter(
