@@ -121,7 +121,7 @@ export function valueTest(info: OperatorInfo, value: Resolved): ValueTest | null
 			return (v) => re.test(v);
 		}
 		case 'arn': {
-			const re = new RegExp(`^${arnPiecesSource(value)}$`, 's');
+			const re = new RegExp(`^${arnPiecesSource(value, false)}$`, 's');
 			return (v) => re.test(v);
 		}
 		case 'numeric': {

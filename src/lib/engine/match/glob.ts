@@ -31,23 +31,31 @@ export interface PatternPiece {
 /**
  * Regex source for an ARN pattern: the first five colon-separated segments are matched one by one
  * (a wildcard never spans a colon there); the resource part may hold colons. Patterns with fewer
- * than six segments are matched as a whole.
+ * than six segments are matched as a whole. With `spanTrailing` (Resource elements), a `*` that
+ * ends a segment may expand beyond the colon (Resource element page); ARN condition operators
+ * check each component separately (condition operators page), so they pass false.
  */
-export function arnPiecesSource(pieces: PatternPiece[]): string {
+export function arnPiecesSource(pieces: PatternPiece[], spanTrailing = true): string {
 	let total = 0;
 	for (const p of pieces) for (const ch of p.text) if (ch === ':') total++;
 	const segmented = total >= 5;
 	let colons = 0;
 	let out = '';
-	for (const p of pieces) {
-		for (const ch of p.text) {
+	for (let pi = 0; pi < pieces.length; pi++) {
+		const p = pieces[pi];
+		for (let i = 0; i < p.text.length; i++) {
+			const ch = p.text[i];
 			if (ch === ':') {
 				colons++;
 				out += ':';
 				continue;
 			}
 			const inSegment = segmented && colons < 5;
-			if (p.glob && ch === '*') out += inSegment ? '[^:]*' : '.*';
+			if (p.glob && ch === '*')
+				out +=
+					inSegment && !(spanTrailing && (p.text[i + 1] ?? pieces[pi + 1]?.text[0]) === ':')
+						? '[^:]*'
+						: '.*';
 			else if (p.glob && ch === '?') out += inSegment ? '[^:]' : '.';
 			else out += escapeChar(ch);
 		}
