@@ -12,6 +12,8 @@ import type { CallOptions } from '../workers/engine-client';
 /** The engine calls the explorer makes. */
 export interface ExplorerEngine {
 	load(snapshot: Snapshot): Promise<unknown>;
+	/** Load a stored snapshot by id, read inside the worker (preferred when the snapshot has an id). */
+	loadStored?(snapshotId: string): Promise<unknown>;
 	evaluate(request: EvalRequest, options?: CallOptions): Promise<EvalResult>;
 	actionsForResource(params: ActionsForResourceParams, options?: CallOptions): Promise<ActionsForResourceResult>;
 	completions(prefix: string, limit?: number, options?: CallOptions): Promise<string[]>;

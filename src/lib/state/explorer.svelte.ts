@@ -17,6 +17,7 @@ import { extendLayout, type Positions } from '../graph/layout';
 import { buildSearchIndex, searchEntries, type SearchEntry } from '../graph/search-index';
 import { traceBadges, traceClasses } from '../graph/trace-classes';
 import { emptyViewState, type ExplorerViewState } from '../graph/view-hash';
+import { isStopped } from '../workers/engine-client';
 import type { ExplorerEngine } from './explorer-engine';
 import { ExplorerTrace } from './explorer-trace.svelte';
 
@@ -46,6 +47,8 @@ export class ExplorerState {
 	themeName = $state<'light' | 'dark'>('light');
 	/** The part of the graph in view (model coordinates), kept by the canvas for the overview. */
 	viewport = $state.raw<{ x1: number; y1: number; x2: number; y2: number } | null>(null);
+	/** Why the engine could not load the snapshot (shown in the explorer), or null. */
+	engineError = $state<string | null>(null);
 	/** The canvas, once mounted (not reactive). */
 	canvas: CanvasHandle | null = null;
 	#search: SearchEntry[] | null = null;
@@ -113,10 +116,21 @@ export class ExplorerState {
 		this.#setExpanded([]);
 	}
 
-	/** Post the snapshot to the engine worker (once). */
+	/**
+	 * Hand the snapshot to the engine worker (once): by id when it is stored (the worker reads it
+	 * from IndexedDB, nothing is copied on the main thread), posted otherwise. The returned promise
+	 * may reject, but a rejection is always handled here: a worker stopped because the explorer
+	 * unmounted is ignored, any other failure is kept in `engineError` for the UI.
+	 */
 	loadEngine(): Promise<unknown> {
-		this.#loaded ??= this.#rawEngine.load(this.snapshot);
-		return this.#loaded;
+		if (this.#loaded) return this.#loaded;
+		const engine = this.#rawEngine;
+		const loaded = this.snapshotId && engine.loadStored ? engine.loadStored(this.snapshotId) : engine.load(this.snapshot);
+		loaded.catch((e: unknown) => {
+			if (!isStopped(e)) this.engineError = e instanceof Error ? e.message : String(e);
+		});
+		this.#loaded = loaded;
+		return loaded;
 	}
 
 	/** The selected node's data, if visible. */

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { EngineCallError, EngineClient, isCancelled, type EnginePort } from './engine-client';
+import { EngineCallError, EngineClient, isCancelled, isStopped, type EnginePort } from './engine-client';
 import type { EngineReply, EngineRequest } from './engine-protocol';
 
 /** A port that records requests and lets the test answer them in any order. */
@@ -62,4 +62,16 @@ it('keeps channels independent', async () => {
 	answer(sent[0].id, { decision: 'allowed' });
 	expect(await a).toEqual({ decision: 'allowed' });
 	expect(await b).toMatchObject({ rows: [] });
+});
+
+it('rejects pending and later calls with EngineStoppedError once disposed', async () => {
+	const { port, sent } = fakePort();
+	const client = new EngineClient(port);
+	const pending = settle(client.loadStored('snap-1'));
+	client.dispose();
+	const later = settle(client.evaluate({ principal: 'p', action: 's3:GetObject', resource: '*' }));
+	const [a, b] = (await Promise.all([pending, later])) as Array<{ error: unknown }>;
+	expect(isStopped(a.error) && isCancelled(a.error)).toBe(true);
+	expect(isStopped(b.error)).toBe(true);
+	expect(sent.map((r) => r.type)).toEqual(['loadStored']);
 });

@@ -14,8 +14,9 @@
  *   const findings = await engine.lintPolicy(document);
  * Calls on the same channel supersede each other: while one is in flight, the newest waits and
  * older waiting ones — and the in-flight one once it returns — reject with EngineCancelledError
- * (check `isCancelled(e)` and ignore it). Calls without a channel always complete. Other failures
- * reject with EngineCallError carrying a dotted `code` (engine.no-snapshot, catalog.unavailable …).
+ * (check `isCancelled(e)` and ignore it). Calls without a channel always complete. After `dispose()`
+ * every pending and later call rejects with EngineStoppedError (an EngineCancelledError; `isStopped(e)`).
+ * Other failures reject with EngineCallError carrying a dotted `code` (engine.no-snapshot, catalog.unavailable …).
  */
 import type { EvalRequest, EvalResult } from '../engine/types';
 import type { PolicyDocument } from '../model/policy-document';
@@ -34,6 +35,13 @@ export class EngineCancelledError extends Error {
 	readonly code = 'engine.cancelled';
 }
 
+/** A call that never got an answer because the worker was stopped (its owner unmounted). */
+export class EngineStoppedError extends EngineCancelledError {
+	constructor() {
+		super('engine stopped');
+	}
+}
+
 /** A call the worker answered with an error. */
 export class EngineCallError extends Error {
 	constructor(
@@ -46,6 +54,9 @@ export class EngineCallError extends Error {
 
 /** True for the rejection of a superseded interactive call. */
 export const isCancelled = (e: unknown): e is EngineCancelledError => e instanceof EngineCancelledError;
+
+/** True for the rejection of a call made to (or pending in) a stopped worker. */
+export const isStopped = (e: unknown): e is EngineStoppedError => e instanceof EngineStoppedError;
 
 /** Options of one call. */
 export interface CallOptions {
@@ -67,6 +78,7 @@ export class EngineClient {
 	/** Per channel: the call being answered and the newest one waiting for it. */
 	readonly #channels = new Map<string, { running: Pending | null; waiting: Pending | null }>();
 	#nextId = 1;
+	#stopped = false;
 
 	constructor(port: EnginePort) {
 		this.#port = port;
@@ -76,6 +88,7 @@ export class EngineClient {
 	/** Sends any call; the named methods below are shorthands. */
 	call<K extends EngineCallName>(type: K, params: EngineCalls[K]['params'], options: CallOptions = {}): Promise<EngineCalls[K]['result']> {
 		return new Promise((resolve, reject) => {
+			if (this.#stopped) return reject(new EngineStoppedError());
 			const request = { type, id: this.#nextId++, ...params } as EngineRequest;
 			const pending: Pending = { request, resolve: resolve as (v: unknown) => void, reject, superseded: false };
 			if (!options.channel) return this.#send(pending);
@@ -136,11 +149,12 @@ export class EngineClient {
 		return this.call('status', {});
 	}
 
-	/** Stops the worker; pending calls reject. */
+	/** Stops the worker; pending and later calls reject with EngineStoppedError. */
 	dispose(): void {
+		this.#stopped = true;
 		this.#port.terminate();
-		for (const p of this.#inFlight.values()) p.reject(new EngineCancelledError('engine stopped'));
-		for (const lane of this.#channels.values()) lane.waiting?.reject(new EngineCancelledError('engine stopped'));
+		for (const p of this.#inFlight.values()) p.reject(new EngineStoppedError());
+		for (const lane of this.#channels.values()) lane.waiting?.reject(new EngineStoppedError());
 		this.#inFlight.clear();
 		this.#channels.clear();
 	}

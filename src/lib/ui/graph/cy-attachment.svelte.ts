@@ -102,7 +102,10 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			instance.one('render', () => {
 				mark('firstRender');
 				// The org view is on screen: now hand the snapshot to the engine worker.
-				setTimeout(() => void explorer.loadEngine(), 30);
+				// (loadEngine handles its own rejection: an unmount mid-load is ignored, a failure is shown.)
+				setTimeout(() => {
+					if (!disposed) void explorer.loadEngine();
+				}, 30);
 			});
 			cy = instance;
 			// Cytoscape caches its container size: tell it when the panel around it changes.
