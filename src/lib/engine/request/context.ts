@@ -108,13 +108,12 @@ export function requestContext(context: Record<string, ContextValue> | undefined
 	if (cached) return cached;
 	const m: ContextMap = new Map();
 	if (frozen) requestMaps.set(context, m);
-	for (const [key, v] of Object.entries(context)) {
+	for (const key of Object.keys(context)) {
+		const v = context[key];
 		if (v === null || v === undefined) continue;
-		m.set(key.toLowerCase(), {
-			key,
-			values: Array.isArray(v) ? v.map(str) : [str(v)],
-			multi: Array.isArray(v)
-		});
+		const multi = Array.isArray(v);
+		const values = multi ? v.map(str) : [typeof v === 'string' ? v : String(v)];
+		m.set(key.toLowerCase(), { key, values, multi });
 	}
 	return m;
 }
