@@ -80,6 +80,7 @@ for (const file of files) {
 		failed += 1;
 		console.log(`✗ ${title} (${Date.now() - started} ms)\n  ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n  ')}`);
 		if (ctx.consoleErrors.length) console.log(`  console errors: ${ctx.consoleErrors.join(' | ')}`);
+		if (ctx.errorResponses.length) console.log(`  error responses: ${ctx.errorResponses.join(' | ')}`);
 		await ctx.screenshot('failure').catch(() => {});
 	} finally {
 		await ctx.context.close().catch(() => {});

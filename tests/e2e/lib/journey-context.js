@@ -31,9 +31,18 @@ export async function openJourney(browser, { origin, journeyName, resultsDir }) 
 	});
 
 	const page = await context.newPage();
+	// Chromium's console line for a failed load ("Failed to load resource: … 404") does not name the
+	// URL: keep every error response's URL so a failure says which request it was.
+	const errorResponses = [];
+	context.on('response', (response) => {
+		if (response.status() >= 400) errorResponses.push(`${response.status()} ${response.url()}`);
+	});
 	const watch = (p) => {
 		p.on('console', (msg) => {
-			if (msg.type() === 'error') consoleErrors.push(msg.text());
+			if (msg.type() !== 'error') return;
+			const text = msg.text();
+			const url = msg.location()?.url;
+			consoleErrors.push(text.startsWith('Failed to load resource') && url ? `${text} (${url})` : text);
 		});
 		p.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
 	};
@@ -47,6 +56,7 @@ export async function openJourney(browser, { origin, journeyName, resultsDir }) 
 		context,
 		external,
 		consoleErrors,
+		errorResponses,
 		cspViolations,
 		/** Save test-results/<journey>-<n>-<label>.png (full page). */
 		async screenshot(label, target = page) {
@@ -76,7 +86,8 @@ export async function openJourney(browser, { origin, journeyName, resultsDir }) 
 			assert.deepEqual(external, [], `requests left the origin: ${external.join(', ')}`);
 			assert.deepEqual(cspViolations, [], `CSP violations: ${JSON.stringify(cspViolations)}`);
 			const unexpected = consoleErrors.filter((text) => !allowedConsoleErrors.some((s) => text.includes(s)));
-			assert.deepEqual(unexpected, [], `console errors: ${unexpected.join(' | ')}`);
+			const responses = errorResponses.length ? ` (error responses: ${errorResponses.join(', ')})` : '';
+			assert.deepEqual(unexpected, [], `console errors: ${unexpected.join(' | ')}${responses}`);
 		}
 	};
 	return { page, ctx };
