@@ -112,6 +112,21 @@ describe('iam-atlas eval', () => {
 		expect(out[0].error.message).toMatch(/^line 2: "resource"/);
 	});
 
+	it('takes a session policy as an object or as JSON text', async () => {
+		const session = `arn:aws:sts::${A}:assumed-role/r/s`;
+		const doc = { Version: '2012-10-17', Statement: [] };
+		const req = { principal: session, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
+		const f = fakeIo([
+			line({ ...req, sessionPolicy: doc }),
+			line({ ...req, sessionPolicy: JSON.stringify(doc) }),
+			line({ ...req, sessionPolicy: '{oops' })
+		]);
+		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
+		const out = f.out();
+		expect(out[0]).toEqual(out[1]);
+		expect(out[2].error.code).toBe('eval.request.invalid-field');
+	});
+
 	it('reads a requests file when given', async () => {
 		const requests = join(dir, 'req.jsonl');
 		writeFileSync(

@@ -44,6 +44,14 @@ export function parseRequestLine(line: string, n: number): EvalRequest | LineErr
 		(typeof v.context !== 'object' || v.context === null || Array.isArray(v.context))
 	)
 		return fail('invalid-field', `line ${n}: "context" must be an object of context keys`);
+	if (typeof v.sessionPolicy === 'string') {
+		// a policy document passed as JSON text, as the AWS CLI and STS take it
+		try {
+			v.sessionPolicy = JSON.parse(v.sessionPolicy);
+		} catch {
+			return fail('invalid-field', `line ${n}: "sessionPolicy" text is not valid JSON`);
+		}
+	}
 	if (v.sessionPolicy !== undefined) {
 		const sp = v.sessionPolicy as Record<string, unknown> | null;
 		if (!sp || typeof sp !== 'object' || Array.isArray(sp) || sp.Statement === undefined)
