@@ -14,6 +14,7 @@ import { expandZip, isZip } from './input/expand-zip';
 import { DEFAULT_MAX_FILE_BYTES, tooLargeError } from './input/read-json';
 import { buildSnapshotParts } from './build/build-snapshot';
 import { readSnapshotFile } from './read-snapshot-file';
+import { defaultSnapshotName } from './default-name';
 
 /** One input file: its path relative to the collection root ('/' separators) and its bytes. */
 export interface InputFile {
@@ -39,12 +40,6 @@ export type ImportOutcome =
 
 /** The tool string recorded in snapshot metadata. */
 export const TOOL = 'iam-atlas 0.1.0';
-
-function defaultName(files: InputFile[]): string {
-	if (files.length === 0) return 'import';
-	const first = files[0].path.split('/').filter(Boolean)[0] ?? 'import';
-	return files.length === 1 ? first.replace(/\.(json|zip)$/i, '') : first;
-}
 
 /** Import files into one snapshot. */
 export function importFiles(files: InputFile[], options: ImportOptions = {}): ImportOutcome {
@@ -106,7 +101,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
 		format: SNAPSHOT_FORMAT,
 		version: SNAPSHOT_VERSION,
 		meta: {
-			name: options.name ?? defaultName(files),
+			name: options.name ?? defaultSnapshotName(files.map((f) => f.path), parts),
 			capturedAt: null,
 			importedAt: options.now ?? new Date().toISOString(),
 			sources,
