@@ -6,12 +6,11 @@
  */
 import type { Snapshot } from '../model/snapshot';
 import { indexSnapshot } from '../model/snapshot-index';
-import { RCP_SUPPORTED_SERVICES } from './data/rcp-supported-services';
 import { decide, type Layers } from './flow/decide';
-import { judgeChain, judgeLayer, layerTrace, skippedLayer, type JudgedLayer } from './flow/layers';
+import { judgeChain, judgeLayer, layerTrace, skippedLayer } from './flow/layers';
 import { nodeDisplay } from './flow/policy-sets';
 import { chainCache, principalEntry, type PrincipalEntry } from './flow/principal-entry';
-import { compilePolicy } from './policy/compile';
+import { requestLayers } from './flow/request-layers';
 import type { RequestState } from './policy/judge';
 import { ContextStack, contextRecord } from './request/context';
 import { resolveResource, TRUST_ACTIONS, type ResolvedResource } from './request/resource';
@@ -44,24 +43,8 @@ export interface Evaluator {
 	prepare(): void;
 }
 
-const RCP_SERVICES = new Set(RCP_SUPPORTED_SERVICES);
-const RCP_OUTSIDE = skippedLayer(
-	'rcp',
-	'notApplicable',
-	'the resource is outside the organization'
-);
-const RCP_MANAGEMENT = skippedLayer(
-	'rcp',
-	'exempt',
-	'management-account resources: RCPs do not apply'
-);
-const RCP_SLR = skippedLayer('rcp', 'exempt', 'service-linked role: RCPs do not apply');
-const RCP_AWS_KEY = skippedLayer('rcp', 'exempt', 'AWS managed KMS key: RCPs do not apply');
-const RCP_RETIRE = skippedLayer('rcp', 'exempt', 'kms:RetireGrant: RCPs do not apply');
 const NO_RESOURCE_POLICY = skippedLayer('resource', 'notApplicable', 'no resource-based policy');
-const NOT_IAM = skippedLayer('identity', 'notApplicable', 'not an IAM principal');
 const NO_BOUNDARY = skippedLayer('boundary', 'notApplicable', 'no permissions boundary');
-const NO_SESSION = skippedLayer('session', 'notApplicable', 'no session policy');
 
 /**
  * Create an evaluator for a snapshot (indexes and compiles lazily, caching per principal and resource).
@@ -73,7 +56,6 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 	const chains = chainCache(index);
 	const entries = new Map<string, PrincipalEntry>();
 	const resources = new Map<string, ResolvedResource>();
-	const org = snapshot.organization;
 	// one canonical lowercase string per action, so the per-document caches compare keys by identity
 	const actionNames = new Map<string, string>();
 	const lowerNames = new Map<string, string>();
@@ -121,82 +103,7 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		return r;
 	}
 
-	const rcpSupport = new Map<string, JudgedLayer | null>();
-	function rcpUnsupported(actionLower: string): JudgedLayer | null {
-		let v = rcpSupport.get(actionLower);
-		if (v === undefined) {
-			const colon = actionLower.indexOf(':');
-			const service = colon < 0 ? actionLower : actionLower.slice(0, colon);
-			v = RCP_SERVICES.has(service)
-				? null
-				: skippedLayer('rcp', 'notApplicable', `RCPs do not support ${service}`);
-			if (rcpSupport.size > 50000) rcpSupport.clear();
-			rcpSupport.set(actionLower, v);
-		}
-		return v;
-	}
-
-	function rcpLayer(
-		e: PrincipalEntry,
-		r: ResolvedResource,
-		account: string | null,
-		actionLower: string,
-		state: RequestState
-	): JudgedLayer {
-		if (!org || !account || !index.orgAccounts.has(account)) return RCP_OUTSIDE;
-		if (org.managementAccountId === account) return RCP_MANAGEMENT;
-		const unsupported = rcpUnsupported(actionLower);
-		if (unsupported) return unsupported;
-		if (e.p.serviceLinked) return RCP_SLR;
-		if (r.awsManagedKey) return RCP_AWS_KEY;
-		if (actionLower === 'kms:retiregrant') return RCP_RETIRE;
-		return judgeChain('rcp', chains(account, 'RCP'), state);
-	}
-
-	function sessionLayer(
-		req: EvalRequest,
-		e: PrincipalEntry,
-		state: RequestState,
-		warnings: string[]
-	): JudgedLayer {
-		const p = e.p;
-		if ((p.kind === 'session' || p.kind === 'federatedUser') && req.sessionPolicy) {
-			const origin = {
-				id: `${p.input}#session`,
-				label: 'session-policy',
-				name: 'session policy',
-				type: 'session' as const,
-				attachedTo: p.input
-			};
-			return judgeLayer('session', [compilePolicy(req.sessionPolicy, origin, index)], state);
-		}
-		if (p.kind === 'federatedUser')
-			return judgeLayer(
-				'session',
-				[],
-				state,
-				'a GetFederationToken session without a session policy has no permissions'
-			);
-		if (req.sessionPolicy)
-			warnings.push('a session policy applies only to session principals; it was ignored');
-		return NO_SESSION;
-	}
-
-	function identityLayer(e: PrincipalEntry, state: RequestState): JudgedLayer {
-		const kind = e.p.kind;
-		if (kind === 'service' || kind === 'anonymous' || kind === 'federatedProvider') return NOT_IAM;
-		// STS AssumeRole API: "You cannot use AWS account root user credentials to call AssumeRole"
-		if (kind === 'root' && state.actionLower === 'sts:assumerole')
-			return judgeLayer('identity', [], state, 'the account root user cannot call sts:AssumeRole');
-		const l = judgeLayer('identity', e.identity, state);
-		if (kind === 'root' && l.verdict !== 'deny')
-			return {
-				...l,
-				verdict: 'allow',
-				note: 'the account root user has full access to its own account'
-			};
-		return l;
-	}
+	const { rcpLayer, sessionLayer, identityLayer } = requestLayers(index, chains);
 
 	function evaluate(req: EvalRequest, options: EvalOptions = {}): EvalResult {
 		const trace = options.trace !== false;
