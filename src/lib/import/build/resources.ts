@@ -24,6 +24,8 @@ interface Found {
 	policy: { raw: unknown; pointer: string } | null;
 	/** An account the output itself names (ECR registryId). */
 	account?: string | null;
+	/** A region the output itself names (list-buckets' BucketRegion). */
+	region?: string | null;
 	pointer: string;
 }
 
@@ -33,7 +35,14 @@ function found(f: ShapedFile): Found[] {
 	const name = f.context.parameter;
 	switch (f.shape.id) {
 		case 'buckets':
-			return v.Buckets.map((b: Raw, i: number) => ({ kind: 's3-bucket', name: b.Name, arn: null, policy: null, pointer: `/Buckets/${i}` }));
+			return v.Buckets.map((b: Raw, i: number) => ({
+				kind: 's3-bucket',
+				name: b.Name,
+				arn: null,
+				policy: null,
+				region: typeof b.BucketRegion === 'string' && b.BucketRegion ? b.BucketRegion : null,
+				pointer: `/Buckets/${i}`
+			}));
 		case 'bucket-policy':
 			return [{ kind: 's3-bucket', name, arn: null, policy: { raw: v.Policy, pointer: '/Policy' }, pointer: '' }];
 		case 'keys':
@@ -108,7 +117,7 @@ export function mergeResource(ctx: ReadContext, f: ShapedFile, accounts: Account
 			ctx.error('no-account', `Cannot tell which account "${r.name}" belongs to: put the file in an <account-id>/ folder.`, r.pointer);
 			continue;
 		}
-		const region = (r.arn ? parseArn(r.arn)?.region : null) || f.context.region || null;
+		const region = (r.arn ? parseArn(r.arn)?.region : null) || r.region || f.context.region || null;
 		if (!r.arn && r.kind !== 's3-bucket' && !region) {
 			ctx.error('no-region', `Cannot tell which region "${r.name}" is in: put the file in a <region>/ folder.`, r.pointer);
 			continue;
@@ -120,6 +129,7 @@ export function mergeResource(ctx: ReadContext, f: ShapedFile, accounts: Account
 		if (!prior) accounts.add(accountId, 'resources', resource, ctx.file, ctx.shape);
 		else {
 			const known = prior.entity as Resource;
+			known.region ??= region;
 			if (known.policy === null) known.policy = policy;
 			else if (policy !== null && JSON.stringify(known.policy) !== JSON.stringify(policy))
 				ctx.errors.push(
