@@ -127,6 +127,19 @@ describe('iam-atlas eval', () => {
 		expect(out[2].error.code).toBe('eval.request.invalid-field');
 	});
 
+	it('keeps exactly the five reason fields, also with --trace (details go to reasonDetails)', async () => {
+		const f = fakeIo([
+			line({ principal: alice, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' })
+		]);
+		expect(await run(['--snapshot', snapshotPath, '--trace'], f.io)).toBe(0);
+		const [out] = f.out();
+		expect(Object.keys(out.reasons[0]).sort()).toEqual(
+			['attachedTo', 'effect', 'policy', 'policyType', 'statement'].sort()
+		);
+		expect(out.reasonDetails[0]).toMatchObject({ statement: 'Read', policyId: expect.any(String) });
+		expect(out.layers.length).toBeGreaterThan(0);
+	});
+
 	it('reads a requests file when given', async () => {
 		const requests = join(dir, 'req.jsonl');
 		writeFileSync(

@@ -1,7 +1,8 @@
 /**
  * `iam-atlas eval --snapshot <snapshot.json> [<requests.jsonl>]`: one JSON decision line out per
  * request line in (stdin when no file; blank lines skipped), in order, streaming. A bad line gets an
- * `{"error":{code,message}}` line and the batch goes on. `--trace` adds the full trace.
+ * `{"error":{code,message}}` line and the batch goes on. `--trace` adds the full trace
+ * (reasonDetails, layers, context).
  */
 import { readFileSync } from 'node:fs';
 import { createEvaluator, type Evaluator } from '../../lib/engine/evaluate';
@@ -78,7 +79,8 @@ export function outputOf(r: EvalResult, trace: boolean): Record<string, unknown>
 	};
 	if (r.gap) out.gap = r.gap;
 	if (r.warnings.length) out.warnings = r.warnings;
-	if (trace) Object.assign(out, { layers: r.layers, context: r.context, reasons: r.reasons });
+	// reasons keep exactly the five contract fields; the trace adds the full ones (ids, messages) apart
+	if (trace) Object.assign(out, { reasonDetails: r.reasons, layers: r.layers, context: r.context });
 	return out;
 }
 
