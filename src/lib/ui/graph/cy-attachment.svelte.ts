@@ -108,23 +108,30 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 				}, 30);
 			});
 			cy = instance;
-			// Cytoscape caches its container size: tell it when the panel around it changes.
-			const resize = new ResizeObserver(() => {
-				instance.resize();
-				if (!userMoved) camera(() => frame(instance, lastFit?.length ? collect(instance, lastFit) : undefined));
-			});
-			resize.observe(el);
 			let viewportQueued = false;
-			instance.on('viewport', () => {
-				if (programmatic === 0) userMoved = true;
+			/** Tell the state (the overview) what part of the graph is in view, once per frame. */
+			const reportViewport = () => {
 				if (viewportQueued) return;
 				viewportQueued = true;
 				requestAnimationFrame(() => {
 					viewportQueued = false;
+					if (instance.destroyed()) return;
 					const e = instance.extent();
 					explorer.viewport = { x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2 };
 				});
+			};
+			instance.on('viewport', () => {
+				if (programmatic === 0) userMoved = true;
+				reportViewport();
 			});
+			// Cytoscape caches its container size: tell it when the panel around it changes, and
+			// re-frame unless the user has moved the camera since the last programmatic fit.
+			const resize = new ResizeObserver(() => {
+				instance.resize();
+				if (!userMoved) camera(() => frame(instance, lastFit?.length ? collect(instance, lastFit) : undefined));
+				reportViewport();
+			});
+			resize.observe(el);
 			stopResize = () => resize.disconnect();
 		});
 
