@@ -8,6 +8,7 @@ const org = { id: 'o-abc123' } as Parameters<typeof defaultSnapshotName>[1]['org
 describe('defaultSnapshotName', () => {
 	const cases: Array<[string, string[], Parameters<typeof defaultSnapshotName>[1], string]> = [
 		['a collection folder: its name', ['acme-2026/111111111111/iam-get-account-authorization-details.json', 'acme-2026/organizations-list-roots.json'], { organization: org, accounts: [account('111111111111')] }, 'acme-2026'],
+		['a folder holding one file: the folder name', ['small-org/333333333333/iam-get-account-authorization-details.json'], { organization: null, accounts: [account('333333333333')] }, 'small-org'],
 		['a .zip: its name without .zip', ['acme export.zip'], { organization: null, accounts: [account('111111111111')] }, 'acme export'],
 		['one loose file: its name without .json', ['gaad.json'], { organization: null, accounts: [account('111111111111')] }, 'gaad'],
 		['loose files of an organization: the org id and the count', ['roots.json', 'ous.json', 'scp.json'], { organization: org, accounts: [] }, 'o-abc123 (3 files)'],

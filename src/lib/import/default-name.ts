@@ -13,8 +13,8 @@ export function defaultSnapshotName(paths: string[], read: { organization: Organ
 	if (paths.length === 0) return 'import';
 	const segments = paths.map((p) => p.split('/').filter(Boolean));
 	const top = segments[0][0] ?? 'import';
-	if (paths.length === 1) return bare(segments[0].at(-1) ?? top);
 	if (segments.every((s) => s.length > 1 && s[0] === top)) return bare(top);
+	if (paths.length === 1) return bare(segments[0].at(-1) ?? top);
 	const what =
 		read.organization?.id ??
 		(read.accounts.length === 1 ? read.accounts[0].id : read.accounts.length > 1 ? `${read.accounts.length} accounts` : 'import');
