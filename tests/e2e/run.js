@@ -76,6 +76,7 @@ for (const file of files) {
 		ctx.assertClean();
 		passed += 1;
 		console.log(`✓ ${title} (${Date.now() - started} ms)`);
+		if (ctx.errorResponses.length) console.log(`  note: error responses: ${ctx.errorResponses.join(' | ')}`);
 	} catch (error) {
 		failed += 1;
 		console.log(`✗ ${title} (${Date.now() - started} ms)\n  ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n  ')}`);
