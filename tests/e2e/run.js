@@ -9,7 +9,8 @@
  * Usage: node tests/e2e/run.js [substring to select journeys]
  * Prints `N passed, M failed` last and exits non-zero on any failure.
  */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -39,7 +40,11 @@ const files = readdirSync(journeyDir)
 	.filter((f) => f.endsWith('.js') && f.includes(filter))
 	.sort();
 
-const server = await startStaticServer(buildDir);
+// Serve a copy: the working tree is shared, and a `vite build` started elsewhere during the run
+// empties build/ and renames every chunk, so pages would meet 404s for lazy chunks mid-journey.
+const servedDir = mkdtempSync(path.join(os.tmpdir(), 'iam-atlas-e2e-build-'));
+cpSync(buildDir, servedDir, { recursive: true });
+const server = await startStaticServer(servedDir);
 // playwright launches Chromium with a fresh temporary user-data dir, and each journey gets a new context.
 const browser = await chromium.launch({
 	executablePath,
@@ -58,7 +63,7 @@ const browser = await chromium.launch({
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-console.log(`serving build/ at ${server.origin}; ${files.length} journeys`);
+console.log(`serving a copy of build/ at ${server.origin}; ${files.length} journeys`);
 for (const file of files) {
 	const mod = await import(pathToFileURL(path.join(journeyDir, file)).href);
 	const journeyName = path.basename(file, '.js');
@@ -90,6 +95,7 @@ for (const file of files) {
 
 await browser.close();
 await server.close();
+rmSync(servedDir, { recursive: true, force: true });
 if (skipped) console.log(`${skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
