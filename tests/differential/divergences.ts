@@ -13,6 +13,8 @@ import type { Snapshot } from '../../src/lib/model/snapshot';
 import type { SnapshotIndex } from '../../src/lib/model/snapshot-index';
 import type { GeneratedRequest } from './request-generator';
 import { resourcePolicyOf } from './peer-input';
+import { clone, simDocuments, snapshotDocuments, statements } from './policy-walk';
+import { GRAMMAR_DIVERGENCES } from './divergences-grammar';
 
 /** One disagreement as the rules see it. */
 export interface Disagreement {
@@ -41,39 +43,12 @@ export interface DivergenceRule {
 const isWildcard = (st: PolicyStatement) => principalValues(st, 'Principal').includes('*');
 const names = (st: PolicyStatement, arn: string) => principalValues(st, 'Principal').includes(arn);
 const FULL: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-const statements = (doc: PolicyDocument | null | undefined): PolicyStatement[] => (!doc ? [] : Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]);
-const clone = <T>(v: T): T => structuredClone(v);
 const principalValues = (st: PolicyStatement, el: 'Principal' | 'NotPrincipal'): string[] => {
 	const p = st[el];
 	if (!p) return [];
 	if (p === '*') return ['*'];
 	return Object.values(p).flatMap((v) => (Array.isArray(v) ? v : [v]));
 };
-
-/** Every policy document in a peer simulation, for rewriting. */
-function simDocuments(sim: Simulation): PolicyDocument[] {
-	return [
-		...sim.identityPolicies.map((p) => p.policy),
-		...sim.serviceControlPolicies.flatMap((l) => l.policies.map((p) => p.policy)),
-		...sim.resourceControlPolicies.flatMap((l) => l.policies.map((p) => p.policy)),
-		...(sim.permissionBoundaryPolicies ?? []).map((p) => p.policy),
-		...(sim.resourcePolicy ? [sim.resourcePolicy] : []),
-		...(sim.sessionPolicy ? [sim.sessionPolicy] : [])
-	];
-}
-
-/** Every policy document in a snapshot, for rewriting. */
-function snapshotDocuments(s: Snapshot): PolicyDocument[] {
-	const docs: PolicyDocument[] = [];
-	for (const a of s.accounts) {
-		for (const e of [...a.users, ...a.groups, ...a.roles]) docs.push(...e.inlinePolicies.map((p) => p.document));
-		for (const r of a.roles) if (r.trustPolicy) docs.push(r.trustPolicy);
-		for (const m of a.policies) docs.push(...m.versions.map((v) => v.document));
-		for (const r of a.resources) if (r.policy) docs.push(r.policy);
-	}
-	for (const p of s.organization?.policies ?? []) docs.push(p.document);
-	return docs;
-}
 
 const SPECIAL = /\$\{[*?$]\}/;
 const isLike = (op: string) => /Like/.test(op);
@@ -316,5 +291,6 @@ export const DIVERGENCES: DivergenceRule[] = [
 					for (const op of Object.keys(st.Condition ?? {})) if (/^Date/.test(op)) st.Condition![op] = replaceValues(st.Condition![op], iso) as never;
 			return next;
 		}
-	}
+	},
+	...GRAMMAR_DIVERGENCES
 ];

@@ -105,6 +105,8 @@ export function filledContext(index: SnapshotIndex, g: GeneratedRequest): Record
 	const holder = g.target.holder;
 	const holderTags = holder ? (index.resources.get(holder)?.tags ?? index.principals.get(holder)?.entity.tags) : undefined;
 	if (holderTags && g.target.kind !== 'object') Object.assign(c, tagKeys('aws:ResourceTag/', holderTags));
+	// IAM users and roles as resources also give iam:ResourceTag/ (IAM tags page)
+	if (holderTags && holder && index.principals.has(holder)) Object.assign(c, tagKeys('iam:ResourceTag/', holderTags));
 	const resourcePaths = orgPathString(index, g.target.account);
 	if (org && resourcePaths) {
 		c['aws:ResourceOrgID'] = org.id;

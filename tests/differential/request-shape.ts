@@ -28,11 +28,15 @@ function principalOf(index: SnapshotIndex, arn: string): GeneratedPrincipal | nu
 
 function kindOf(action: string, arn: string): TargetKind {
 	const a = action.toLowerCase();
-	if (a.startsWith('sts:assumerole')) return 'role';
+	// the trust policy is the resource policy of every STS action on a role (AssumeRole, TagSession, …)
+	if (a.startsWith('sts:') && /^arn:aws:iam::\d{12}:role\//.test(arn)) return 'role';
 	if (a.startsWith('kms:')) return 'key';
 	if (a.startsWith('s3:')) return arn.replace(/^arn:aws:s3:::/, '').includes('/') ? 'object' : 'bucket';
 	return 'table';
 }
+
+/** The function ARN of a Lambda version or alias ARN (`…:function:name:qualifier`), else the ARN itself. */
+const unqualifiedFunction = (arn: string) => /^(arn:aws:lambda:[^:]*:\d{12}:function:[^:]+):[^:]+$/.exec(arn)?.[1] ?? arn;
 
 /** The generated-request shape of a request, or null when the peer cannot take its principal. */
 export function shapeOf(index: SnapshotIndex, request: EvalRequest): GeneratedRequest | null {
@@ -49,6 +53,10 @@ export function shapeOf(index: SnapshotIndex, request: EvalRequest): GeneratedRe
 		holder = role?.kind === 'role' ? request.resource : null;
 	}
 	else if (index.resources.has(request.resource)) holder = request.resource;
+	// an IAM user or role as the target (iam:GetUser …): it holds the resource tags
+	else if (index.principals.has(request.resource)) holder = request.resource;
+	// a version or alias ARN is governed by the function's resource policy (Lambda resource-based policies page)
+	else if (index.resources.has(unqualifiedFunction(request.resource))) holder = unqualifiedFunction(request.resource);
 	else if (bucketName && index.resources.has(`arn:aws:s3:::${bucketName}`)) holder = `arn:aws:s3:::${bucketName}`;
 	const target: Target = { kind, arn: request.resource, account, holder };
 	const requestContext: Record<string, string | string[]> = {};

@@ -1,8 +1,9 @@
 /**
  * Differential test: our evaluator against @cloud-copilot/iam-simulate 0.1.173's runSimulation
  * over generated organizations. Prints the agreement rate and every disagreement class; exits
- * non-zero when fewer than 5,000 requests ran, the peer rejected an input, or a disagreement is
- * not explained by a documented divergence (divergences.ts).
+ * non-zero when fewer than 5,000 requests ran, the peer rejected a generated input, or a
+ * disagreement — of a generated request or of a replayed fixture case (fixtures.ts) — is not
+ * explained by a documented divergence (divergences.ts, divergences-grammar.ts).
  * Usage: npm run test:differential [-- --worlds 100 --per-world 110 --seed 1]
  */
 import { runSimulation } from '@cloud-copilot/iam-simulate';
@@ -79,4 +80,4 @@ console.log(`fixture cases replayed against the peer: ${fixtures.replayed} of ${
 	`${fixtures.peerRejected} inputs it rejects); peer agrees with the expected decision in ${fixtures.agreement}; ` +
 	`documented divergences ${JSON.stringify(fixtures.divergences)}; unexplained ${fixtures.unexplained.length}`);
 console.log(`DIFFERENTIAL ${JSON.stringify({ ...report, fixtures: { ...fixtures, unexplained: fixtures.unexplained.length } })}`);
-process.exitCode = total < 5000 || unexplained.length > 0 || peerErrors.length > 0 ? 1 : 0;
+process.exitCode = total < 5000 || unexplained.length > 0 || peerErrors.length > 0 || fixtures.unexplained.length > 0 ? 1 : 0;
