@@ -7,6 +7,7 @@ import { ready } from '../policy/compile';
 import type { CompiledPolicy, CompiledStatement } from '../policy/compiled';
 import {
 	candidates,
+	hitOf,
 	judgePolicy,
 	type PolicyJudgement,
 	type RequestState,
@@ -73,18 +74,53 @@ export function judgeLayer(
 	const judgements: PolicyJudgement[] = req.trace ? [] : EMPTY;
 	let allows: StatementHit[] = EMPTY;
 	let denies: StatementHit[] = EMPTY;
-	for (const p of policies) {
-		const j = judgePolicy(p, req);
-		if (req.trace) judgements.push(j);
-		if (j.allows.length)
-			allows = allows === EMPTY ? [...j.allows] : (allows.push(...j.allows), allows);
-		if (j.denies.length)
-			denies = denies === EMPTY ? [...j.denies] : (denies.push(...j.denies), denies);
-	}
+	if (!req.trace && policies.length > 1) {
+		// without a trace, only the statements whose action matches are visited, across all policies at once
+		for (const c of layerCandidates(policies, req.actionLower)) {
+			const hit = hitOf(c.policy, c.statement, c.usesPrincipal, req);
+			if (hit === null) continue;
+			if (hit.statement.effect === 'Deny') (denies === EMPTY ? (denies = []) : denies).push(hit);
+			else (allows === EMPTY ? (allows = []) : allows).push(hit);
+		}
+	} else
+		for (const p of policies) {
+			const j = judgePolicy(p, req);
+			if (req.trace) judgements.push(j);
+			if (j.allows.length)
+				allows = allows === EMPTY ? [...j.allows] : (allows.push(...j.allows), allows);
+			if (j.denies.length)
+				denies = denies === EMPTY ? [...j.denies] : (denies.push(...j.denies), denies);
+		}
 	const verdict = denies.length ? 'deny' : allows.length ? 'allow' : 'noAllow';
 	return note === undefined
 		? { layer, verdict, policies, judgements, allows, denies }
 		: { layer, verdict, note, policies, judgements, allows, denies };
+}
+
+/** A statement whose Action/NotAction matches an action, with its policy. */
+interface LayerCandidate {
+	policy: CompiledPolicy;
+	statement: CompiledStatement;
+	usesPrincipal: boolean;
+}
+const flatCandidates = new WeakMap<CompiledPolicy[], Map<string, LayerCandidate[]>>();
+
+/** A layer's candidate statements for an action, in policy then statement order (cached per policy list). */
+function layerCandidates(policies: CompiledPolicy[], actionLower: string): LayerCandidate[] {
+	let perAction = flatCandidates.get(policies);
+	if (!perAction) flatCandidates.set(policies, (perAction = new Map()));
+	let list = perAction.get(actionLower);
+	if (list === undefined) {
+		list = [];
+		for (const policy of policies) {
+			const usesPrincipal = policy.type === 'resource' || policy.type === 'rcp';
+			for (const statement of candidates(policy, actionLower))
+				list.push({ policy, statement, usesPrincipal });
+		}
+		if (perAction.size > 5000) perAction.clear();
+		perAction.set(actionLower, list);
+	}
+	return list;
 }
 
 const RCP_NOTE = 'RCPFullAWSAccess is attached at every level, so only Deny statements restrict';

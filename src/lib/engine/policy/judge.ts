@@ -137,6 +137,28 @@ export function candidates(policy: CompiledPolicy, actionLower: string): Compile
 	return list;
 }
 
+/**
+ * The fast path's test of one candidate statement (its Action/NotAction already matched):
+ * Resource, then Principal (resource policies and RCPs), then conditions. The hit, or null.
+ */
+export function hitOf(
+	policy: CompiledPolicy,
+	candidate: CompiledStatement,
+	usesPrincipal: boolean,
+	req: RequestState
+): StatementHit | null {
+	const st = candidate.pending === null ? candidate : ready(candidate);
+	if (!resourceMatches(st, req)) return null;
+	let match: PrincipalMatch | null = null;
+	if (usesPrincipal) {
+		const p = principalOf(st, req);
+		if (p === undefined) return null;
+		match = p;
+	}
+	if (st.conditions.length && !conditionsMatch(st, req)) return null;
+	return { policy, statement: st, principalMatch: match };
+}
+
 function traceStatement(
 	st: CompiledStatement,
 	usesPrincipal: boolean,
@@ -174,17 +196,9 @@ export function judgePolicy(policy: CompiledPolicy, req: RequestState): PolicyJu
 	let denies = NONE;
 	if (!req.trace) {
 		for (const candidate of candidates(policy, req.actionLower)) {
-			const st = candidate.pending === null ? candidate : ready(candidate);
-			if (!resourceMatches(st, req)) continue;
-			let match: PrincipalMatch | null = null;
-			if (usesPrincipal) {
-				const p = principalOf(st, req);
-				if (p === undefined) continue;
-				match = p;
-			}
-			if (st.conditions.length && !conditionsMatch(st, req)) continue;
-			const hit = { policy, statement: st, principalMatch: match };
-			if (st.effect === 'Deny') (denies === NONE ? (denies = []) : denies).push(hit);
+			const hit = hitOf(policy, candidate, usesPrincipal, req);
+			if (hit === null) continue;
+			if (hit.statement.effect === 'Deny') (denies === NONE ? (denies = []) : denies).push(hit);
 			else (allows === NONE ? (allows = []) : allows).push(hit);
 		}
 		if (allows === NONE && denies === NONE)
