@@ -55,7 +55,9 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 	const index = indexSnapshot(snapshot);
 	const chains = chainCache(index);
 	const entries = new Map<string, PrincipalEntry>();
-	const resources = new Map<string, ResolvedResource>();
+	const resources = new Map<string, Map<string, ResolvedResource>>();
+	const trustResources = new Map<string, Map<string, ResolvedResource>>();
+	let resourceCount = 0;
 	// one canonical lowercase string per action, so the per-document caches compare keys by identity
 	const actionNames = new Map<string, string>();
 	const lowerNames = new Map<string, string>();
@@ -84,23 +86,32 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		}
 		return e;
 	}
-	let last: {
-		arn: string;
-		account: string | undefined;
-		trust: boolean;
-		r: ResolvedResource;
-	} | null = null;
+	let lastArn = '';
+	let lastAccount: string | undefined;
+	let lastTrust = false;
+	let last: ResolvedResource | null = null;
 	function resourceOf(arn: string, account: string | undefined, trust: boolean): ResolvedResource {
-		if (last && last.arn === arn && last.account === account && last.trust === trust) return last.r;
-		const key = trust ? `${arn}|${account ?? ''}|t` : account ? `${arn}|${account}` : arn;
-		let r = resources.get(key);
+		if (last !== null && lastArn === arn && lastAccount === account && lastTrust === trust)
+			return last;
+		// per kind (trust or not), per account ('' when not given), per ARN
+		const byAccount = trust ? trustResources : resources;
+		let byArn = byAccount.get(account || '');
+		if (!byArn) byAccount.set(account || '', (byArn = new Map()));
+		let r = byArn.get(arn);
 		if (!r) {
-			if (resources.size > 100000) resources.clear();
+			if (++resourceCount > 100000) {
+				resources.clear();
+				trustResources.clear();
+				resourceCount = 0;
+				byAccount.set(account || '', (byArn = new Map()));
+			}
 			r = resolveResource(index, arn, account, trust);
-			resources.set(key, r);
+			byArn.set(arn, r);
 		}
-		last = { arn, account, trust, r };
-		return r;
+		lastArn = arn;
+		lastAccount = account;
+		lastTrust = trust;
+		return (last = r);
 	}
 
 	const { rcpLayer, sessionLayer, identityLayer } = requestLayers(index, chains);

@@ -101,6 +101,35 @@ export function parseOperator(name: string): ParsedOperator {
 /** Tests one request value against one policy value. */
 export type ValueTest = (requestValue: string) => boolean;
 
+/** Memoised parsing of request values (the same few values recur across requests). */
+function memo<T>(parse: (s: string) => T): (s: string) => T {
+	const seen = new Map<string, T>();
+	return (s) => {
+		let v = seen.get(s);
+		if (v === undefined && !seen.has(s)) {
+			v = parse(s);
+			if (seen.size > 10000) seen.clear();
+			seen.set(s, v);
+		}
+		return v as T;
+	};
+}
+const requestNumber = memo(parseNumber);
+const requestDate = memo(parseDate);
+const requestIp = memo(parseIpBlock);
+
+/** Anchored regexes by source, shared by every condition value that resolves to the same pattern. */
+const regexes = new Map<string, RegExp>();
+function anchored(source: string): RegExp {
+	let re = regexes.get(source);
+	if (!re) {
+		re = new RegExp(`^${source}$`, 's');
+		if (regexes.size > 20000) regexes.clear();
+		regexes.set(source, re);
+	}
+	return re;
+}
+
 const cmp = (c: Compare, a: number, b: number): boolean =>
 	c === 'eq' ? a === b : c === 'lt' ? a < b : c === 'lte' ? a <= b : c === 'gt' ? a > b : a >= b;
 
@@ -117,18 +146,18 @@ export function valueTest(info: OperatorInfo, value: Resolved): ValueTest | null
 		}
 		case 'stringLike': {
 			if (!value.some((p) => p.glob && hasWildcard(p.text))) return (v) => v === text;
-			const re = new RegExp(`^${resolvedGlobSource(value)}$`, 's');
+			const re = anchored(resolvedGlobSource(value));
 			return (v) => re.test(v);
 		}
 		case 'arn': {
-			const re = new RegExp(`^${arnPiecesSource(value, false)}$`, 's');
+			const re = anchored(arnPiecesSource(value, false));
 			return (v) => re.test(v);
 		}
 		case 'numeric': {
 			const n = parseNumber(text);
 			if (n === null) return null;
 			return (v) => {
-				const x = parseNumber(v);
+				const x = requestNumber(v);
 				return x !== null && cmp(info.compare, x, n);
 			};
 		}
@@ -136,7 +165,7 @@ export function valueTest(info: OperatorInfo, value: Resolved): ValueTest | null
 			const d = parseDate(text);
 			if (d === null) return null;
 			return (v) => {
-				const x = parseDate(v);
+				const x = requestDate(v);
 				return x !== null && cmp(info.compare, x, d);
 			};
 		}
@@ -149,7 +178,7 @@ export function valueTest(info: OperatorInfo, value: Resolved): ValueTest | null
 			const block = parseIpBlock(text);
 			if (block === null) return null;
 			return (v) => {
-				const ip = parseIpBlock(v);
+				const ip = requestIp(v);
 				return ip !== null && ipInBlock(ip, block);
 			};
 		}

@@ -42,13 +42,20 @@ export interface Outcome {
 	rootAccess?: boolean;
 }
 
-const passes = (l: JudgedLayer) =>
-	l.verdict === 'allow' || l.verdict === 'notApplicable' || l.verdict === 'exempt';
-const failing = (ls: JudgedLayer[]): LayerName[] =>
-	ls.filter((l) => !passes(l)).map((l) => l.layer);
-const used = (ls: JudgedLayer[]) => ls.filter((l) => l.verdict === 'allow');
 const NO_HITS: StatementHit[] = [];
 const NO_LAYERS: LayerName[] = [];
+const passes = (l: JudgedLayer) =>
+	l.verdict === 'allow' || l.verdict === 'notApplicable' || l.verdict === 'exempt';
+function failing(ls: JudgedLayer[]): LayerName[] {
+	let out = NO_LAYERS;
+	for (const l of ls) if (!passes(l)) (out === NO_LAYERS ? (out = []) : out).push(l.layer);
+	return out;
+}
+function used(ls: JudgedLayer[]): JudgedLayer[] {
+	const out: JudgedLayer[] = [];
+	for (const l of ls) if (l.verdict === 'allow') out.push(l);
+	return out;
+}
 
 function grant(layers: Layers, usedLayers: JudgedLayer[], rootAccess = false): Outcome {
 	const hits = [...layers.scp.allows];

@@ -83,13 +83,14 @@ class Entry implements PrincipalEntry {
 export function chainCache(
 	index: SnapshotIndex
 ): (account: string, type: 'SCP' | 'RCP') => ChainLevel[] {
-	const cache = new Map<string, ChainLevel[]>();
+	const scps = new Map<string, ChainLevel[]>();
+	const rcps = new Map<string, ChainLevel[]>();
 	return (account, type) => {
-		const key = `${type}|${account}`;
-		let chain = cache.get(key);
+		const cache = type === 'SCP' ? scps : rcps;
+		let chain = cache.get(account);
 		if (!chain) {
 			chain = orgChain(index, account, type);
-			cache.set(key, chain);
+			cache.set(account, chain);
 		}
 		return chain;
 	};

@@ -110,7 +110,8 @@ export function outcomeReasons(
 	describe: Describe | null
 ): Reason[] {
 	if (o.decision !== 'implicitDeny') {
-		const reasons = o.hits.map((h) => hitReason(h, describe));
+		const reasons: Reason[] = [];
+		for (const h of o.hits) reasons.push(hitReason(h, describe));
 		if (o.rootAccess) {
 			reasons.push({
 				effect: 'Allow',
@@ -125,9 +126,11 @@ export function outcomeReasons(
 	}
 	if (o.missing.length === 1)
 		return gapReasons(o.missing[0], layers, action, principal, describe !== null);
-	return o.missing.flatMap((layer) =>
-		gapReasons(layer, layers, action, principal, describe !== null)
-	);
+	const reasons: Reason[] = [];
+	for (const layer of o.missing)
+		for (const r of gapReasons(layer, layers, action, principal, describe !== null))
+			reasons.push(r);
+	return reasons;
 }
 
 /** A one-line summary of the outcome. */
