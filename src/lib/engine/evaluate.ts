@@ -12,7 +12,7 @@ import { nodeDisplay } from './flow/policy-sets';
 import { chainCache, principalEntry, type PrincipalEntry } from './flow/principal-entry';
 import { requestLayers } from './flow/request-layers';
 import type { RequestState } from './policy/judge';
-import { ContextStack, contextRecord } from './request/context';
+import { ContextStack } from './request/context';
 import { resolveResource, TRUST_ACTIONS, type ResolvedResource } from './request/resource';
 import { outcomeReasons, summarize } from './trace/reasons';
 import type { ContextValue, Decision, EvalRequest, EvalResult } from './types';
@@ -169,7 +169,7 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 				layers.session
 			];
 			result.layers = all.map(layerTrace);
-			result.context = contextRecord(ctx.layers);
+			result.context = ctx.record();
 			for (const l of all)
 				for (const j of l.judgements)
 					for (const w of j.policy.warnings) warnings.push(`${j.policy.name}: ${w}`);

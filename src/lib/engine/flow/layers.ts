@@ -13,7 +13,7 @@ import {
 	type RequestState,
 	type StatementHit
 } from '../policy/judge';
-import type { LayerName, LayerTrace, OrgLevelTrace } from '../types';
+import type { LayerName, LayerTrace, OrgLevelTrace, PolicyTrace } from '../types';
 import type { ChainLevel } from './policy-sets';
 
 /** A judged layer. */
@@ -214,18 +214,23 @@ function judgeChainNow(layer: 'scp' | 'rcp', chain: ChainLevel[], req: RequestSt
 
 /** The trace form of a judged layer. */
 export function layerTrace(l: JudgedLayer): LayerTrace {
-	const t: LayerTrace = {
-		layer: l.layer,
-		verdict: l.verdict,
-		policies: l.judgements.flatMap((j) => (j.trace ? [j.trace] : []))
-	};
+	const t: LayerTrace = { layer: l.layer, verdict: l.verdict, policies: traces(l.judgements) };
 	if (l.note) t.note = l.note;
 	if (l.levels) {
-		t.levels = l.levels.map((lv) => ({
-			nodeId: lv.level.nodeId,
-			verdict: lv.verdict,
-			policies: lv.judgements.flatMap((j) => (j.trace ? [j.trace] : []))
-		}));
+		const levels: OrgLevelTrace[] = [];
+		for (const lv of l.levels)
+			levels.push({
+				nodeId: lv.level.nodeId,
+				verdict: lv.verdict,
+				policies: traces(lv.judgements)
+			});
+		t.levels = levels;
 	}
 	return t;
+}
+
+function traces(judgements: PolicyJudgement[]): PolicyTrace[] {
+	const out: PolicyTrace[] = [];
+	for (const j of judgements) if (j.trace) out.push(j.trace);
+	return out;
 }

@@ -144,6 +144,16 @@ export class ContextStack {
 	get layers(): ContextMap[] {
 		return [this.requestKeys, this.#principal.context, this.#resource.context];
 	}
+	/** The merged context as a plain record (for the trace), request keys winning; same as `contextRecord(this.layers)`. */
+	record(): Record<string, ContextValue> {
+		const base = mergedBase(this.#principal.context, this.#resource.context);
+		const req = this.#request ? this.requestKeys : NO_KEYS;
+		if (req.size === 0) return { ...base.record };
+		const out: Record<string, ContextValue> = {};
+		for (const { key, values, multi } of req.values()) out[key] = multi ? values : values[0];
+		for (const e of base.entries) if (!req.has(e.lower)) out[e.key] = e.value;
+		return out;
+	}
 	/** Whether the key's value is a list (multivalued keys cannot be policy variables). */
 	multi(keyLower: string): boolean {
 		return (
@@ -164,6 +174,30 @@ export class ContextStack {
 }
 
 const NO_KEYS: ContextMap = new Map();
+
+/** The principal's and the resource's keys merged once per pair (principal first), for trace records. */
+interface MergedBase {
+	entries: { lower: string; key: string; value: ContextValue }[];
+	record: Record<string, ContextValue>;
+}
+const merged = new WeakMap<ContextMap, WeakMap<ContextMap, MergedBase>>();
+function mergedBase(principal: ContextMap, resource: ContextMap): MergedBase {
+	let byResource = merged.get(principal);
+	if (!byResource) merged.set(principal, (byResource = new WeakMap()));
+	let base = byResource.get(resource);
+	if (!base) {
+		base = { entries: [], record: {} };
+		for (const l of [principal, resource])
+			for (const [lower, { key, values, multi }] of l) {
+				if (l === resource && principal.has(lower)) continue;
+				const value = multi ? values : values[0];
+				base.entries.push({ lower, key, value });
+				base.record[key] = value;
+			}
+		byResource.set(resource, base);
+	}
+	return base;
+}
 
 /** The merged context as a plain record (for the trace), request keys winning. */
 export function contextRecord(layers: ContextMap[]): Record<string, ContextValue> {
