@@ -161,10 +161,10 @@ export function hitOf(
 
 function traceStatement(
 	st: CompiledStatement,
+	action: boolean,
 	usesPrincipal: boolean,
 	req: RequestState
 ): { applies: boolean; match: PrincipalMatch | null; trace: StatementTrace } {
-	const action = st.action !== null && matchAction(st.action, req.actionLower) !== st.notAction;
 	const resource = resourceMatches(st, req);
 	const p = usesPrincipal ? principalOf(st, req) : null;
 	const principalOk = p !== undefined;
@@ -219,8 +219,13 @@ export function judgePolicy(policy: CompiledPolicy, req: RequestState): PolicyJu
 		};
 	}
 	const statements: StatementTrace[] = [];
+	// the statements whose Action/NotAction match, in statement order (cached per document and action)
+	const matching = candidates(policy, req.actionLower);
+	let next = 0;
 	for (const st of policy.statements) {
-		const r = traceStatement(ready(st), usesPrincipal, req);
+		const action = matching[next] === st;
+		if (action) next++;
+		const r = traceStatement(ready(st), action, usesPrincipal, req);
 		statements.push(r.trace);
 		if (!r.applies) continue;
 		const hit = { policy, statement: st, principalMatch: r.match };

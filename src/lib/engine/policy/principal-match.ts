@@ -26,7 +26,12 @@ export function matchPrincipal(
 	const aws = spec.aws;
 	if (aws.size === 0) return null;
 	const root = p.names[p.names.length - 1];
-	const byId = p.ids.some((id) => aws.has(id));
+	let byId = false;
+	for (const id of p.ids)
+		if (aws.has(id)) {
+			byId = true;
+			break;
+		}
 	switch (p.kind) {
 		case 'root':
 			return aws.has(root) ? 'root' : null;

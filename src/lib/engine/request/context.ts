@@ -113,9 +113,21 @@ export function requestContext(context: Record<string, ContextValue> | undefined
 		if (v === null || v === undefined) continue;
 		const multi = Array.isArray(v);
 		const values = multi ? v.map(str) : [typeof v === 'string' ? v : String(v)];
-		m.set(key.toLowerCase(), { key, values, multi });
+		m.set(lowerKey(key), { key, values, multi });
 	}
 	return m;
+}
+
+const lowerKeys = new Map<string, string>();
+/** A context key in lowercase, remembered per spelling (requests repeat the same few keys). */
+function lowerKey(key: string): string {
+	let lower = lowerKeys.get(key);
+	if (lower === undefined) {
+		lower = key.toLowerCase();
+		if (lowerKeys.size > 10000) lowerKeys.clear();
+		lowerKeys.set(key, lower);
+	}
+	return lower;
 }
 
 /**
@@ -149,10 +161,7 @@ export class ContextStack {
 		const base = mergedBase(this.#principal.context, this.#resource.context);
 		const req = this.#request ? this.requestKeys : NO_KEYS;
 		if (req.size === 0) return { ...base.record };
-		const out: Record<string, ContextValue> = {};
-		for (const { key, values, multi } of req.values()) out[key] = multi ? values : values[0];
-		for (const e of base.entries) if (!req.has(e.lower)) out[e.key] = e.value;
-		return out;
+		return directRecord(req, base);
 	}
 	/** Whether the key's value is a list (multivalued keys cannot be policy variables). */
 	multi(keyLower: string): boolean {
@@ -179,6 +188,14 @@ const NO_KEYS: ContextMap = new Map();
 interface MergedBase {
 	entries: { lower: string; key: string; value: ContextValue }[];
 	record: Record<string, ContextValue>;
+}
+
+/** The record: the request's keys, then the principal's and resource's it does not override. */
+function directRecord(req: ContextMap, base: MergedBase): Record<string, ContextValue> {
+	const out: Record<string, ContextValue> = {};
+	for (const { key, values, multi } of req.values()) out[key] = multi ? values : values[0];
+	for (const e of base.entries) if (!req.has(e.lower)) out[e.key] = e.value;
+	return out;
 }
 const merged = new WeakMap<ContextMap, WeakMap<ContextMap, MergedBase>>();
 function mergedBase(principal: ContextMap, resource: ContextMap): MergedBase {
