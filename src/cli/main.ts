@@ -8,6 +8,7 @@ import { nodeIo } from './io';
 const commands: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }> }> = {
 	import: { summary: 'import <path>... --out <snapshot.json>   AWS CLI outputs / collections / snapshots → one snapshot', load: () => import('./commands/import') },
 	eval: { summary: 'eval --snapshot <snapshot.json> [<requests.jsonl>]   decisions with reasons, one JSON line per request', load: () => import('./commands/eval') },
+	'who-can': { summary: "who-can --snapshot <snapshot.json> --action <a> --resource <arn> [--context '<json>']   every principal's decision, allowed first", load: () => import('./commands/who-can') },
 	demo: { summary: 'demo --out <snapshot.json>   write the built-in demo organization as a snapshot', load: () => import('./commands/demo') }
 };
 
