@@ -16,7 +16,9 @@ export function readSnapshotArg(command: string, path: string, io: CliIo): Snaps
 	const parsed = parseSnapshotFile(text, path);
 	if (!parsed.ok) {
 		const where = parsed.error.where?.pointer ? ` at ${parsed.error.where.pointer}` : '';
-		io.stderr(`iam-atlas ${command}: ${path}${where}: ${parsed.error.message} [${parsed.error.code}]\n`);
+		io.stderr(
+			`iam-atlas ${command}: ${path}${where}: ${parsed.error.message} [${parsed.error.code}]\n`
+		);
 		return null;
 	}
 	return parsed.value;

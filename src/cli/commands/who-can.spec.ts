@@ -2,15 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ConditionBlock, PolicyDocument } from '../../lib/model/policy-document';
 import { worldToSnapshot } from '../../lib/engine/testing/world';
 import { serializeSnapshot } from '../../lib/import/snapshot-file';
 import type { CliIo } from '../io';
 import { main } from '../main';
 
 const A = '111111111111';
-const doc = (Effect: 'Allow' | 'Deny', Condition?: object) => ({
+const doc = (Effect: 'Allow' | 'Deny', Condition?: ConditionBlock): PolicyDocument => ({
 	Version: '2012-10-17',
-	Statement: [{ Effect, Action: 's3:GetObject', Resource: '*', ...(Condition ? { Condition } : {}) }]
+	Statement: [
+		{ Effect, Action: 's3:GetObject', Resource: '*', ...(Condition ? { Condition } : {}) }
+	]
 });
 const dir = mkdtempSync(join(tmpdir(), 'iam-atlas-who-can-'));
 const snapshotPath = join(dir, 'snap.json');
@@ -22,7 +25,10 @@ writeFileSync(
 				[A]: {
 					users: [
 						{ name: 'zoe', policies: [doc('Allow')] },
-						{ name: 'bob', policies: [doc('Allow'), doc('Deny', { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } })] },
+						{
+							name: 'bob',
+							policies: [doc('Allow'), doc('Deny', { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } })]
+						},
 						{ name: 'carl' }
 					],
 					roles: [{ name: 'reader', policies: [doc('Allow')] }]
@@ -35,12 +41,33 @@ writeFileSync(
 function fakeIo() {
 	const out: string[] = [];
 	const err: string[] = [];
-	const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stdinLines: async function* () {} };
-	return { io, lines: () => out.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l)), err: () => err.join('') };
+	const io: CliIo = {
+		stdout: (t) => void out.push(t),
+		stderr: (t) => void err.push(t),
+		stdinLines: async function* () {}
+	};
+	return {
+		io,
+		lines: () =>
+			out
+				.join('')
+				.split('\n')
+				.filter(Boolean)
+				.map((l) => JSON.parse(l)),
+		err: () => err.join('')
+	};
 }
 
 const arn = (p: string) => `arn:aws:iam::${A}:${p}`;
-const args = ['who-can', '--snapshot', snapshotPath, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::b/k'];
+const args = [
+	'who-can',
+	'--snapshot',
+	snapshotPath,
+	'--action',
+	's3:GetObject',
+	'--resource',
+	'arn:aws:s3:::b/k'
+];
 
 describe('iam-atlas who-can', () => {
 	it('prints one line per principal, allowed first, each group sorted by ARN', async () => {
@@ -57,17 +84,30 @@ describe('iam-atlas who-can', () => {
 	it('takes the request context: the deny on the source IP applies', async () => {
 		const f = fakeIo();
 		expect(await main([...args, '--context', '{"aws:SourceIp":"10.1.2.3"}'], f.io)).toBe(0);
-		expect(f.lines().map((l) => l.decision)).toEqual(['allowed', 'allowed', 'explicitDeny', 'implicitDeny']);
+		expect(f.lines().map((l) => l.decision)).toEqual([
+			'allowed',
+			'allowed',
+			'explicitDeny',
+			'implicitDeny'
+		]);
 		expect(f.lines()[2].principal).toBe(arn('user/bob'));
 	});
 
 	it('rejects missing options, bad context and unreadable snapshots with a message', async () => {
 		const cases: [string[], number, RegExp][] = [
-			[['who-can', '--snapshot', snapshotPath, '--action', 's3:GetObject'], 2, /--resource is required/],
+			[
+				['who-can', '--snapshot', snapshotPath, '--action', 's3:GetObject'],
+				2,
+				/--resource is required/
+			],
 			[[...args, '--context', '[1]'], 2, /--context must be a JSON object/],
 			[[...args, '--context', '{oops'], 2, /--context is not valid JSON/],
 			[[...args, '--verbose'], 2, /unexpected argument '--verbose'/],
-			[['who-can', '--snapshot', join(dir, 'missing.json'), '--action', 'a:b', '--resource', '*'], 1, /cannot read .*missing\.json/]
+			[
+				['who-can', '--snapshot', join(dir, 'missing.json'), '--action', 'a:b', '--resource', '*'],
+				1,
+				/cannot read .*missing\.json/
+			]
 		];
 		for (const [argv, code, message] of cases) {
 			const f = fakeIo();

@@ -9,7 +9,8 @@ import { sortWhoCan } from '../../lib/graph/who-can-groups';
 import type { CliIo } from '../io';
 import { readSnapshotArg } from '../read-snapshot';
 
-const USAGE = "usage: iam-atlas who-can --snapshot <snapshot.json> --action <action> --resource <arn> [--context '<json object>']\n";
+const USAGE =
+	"usage: iam-atlas who-can --snapshot <snapshot.json> --action <action> --resource <arn> [--context '<json object>']\n";
 
 /** Parse `--context` text: a JSON object of context keys to strings, booleans, numbers or arrays of them. */
 export function parseContextArg(text: string): Record<string, ContextValue> | string {
@@ -19,7 +20,8 @@ export function parseContextArg(text: string): Record<string, ContextValue> | st
 	} catch (e) {
 		return `--context is not valid JSON (${(e as Error).message})`;
 	}
-	if (!value || typeof value !== 'object' || Array.isArray(value)) return '--context must be a JSON object of context keys';
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		return '--context must be a JSON object of context keys';
 	return value as Record<string, ContextValue>;
 }
 
@@ -37,7 +39,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		if (a === '--help' || a === '-h') {
 			io.stdout(USAGE);
 			return 0;
-		} else if (a.startsWith('--') && key in opts && args[i + 1] !== undefined) opts[key] = args[++i];
+		} else if (a.startsWith('--') && key in opts && args[i + 1] !== undefined)
+			opts[key] = args[++i];
 		else {
 			io.stderr(`iam-atlas who-can: unexpected argument '${a}'\n${USAGE}`);
 			return 2;
@@ -56,6 +59,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 	const snapshot = readSnapshotArg('who-can', opts.snapshot!, io);
 	if (!snapshot) return 1;
 	const rows = createEvaluator(snapshot).whoCan(opts.action!, opts.resource!, context);
-	io.stdout(sortWhoCan(rows).map(({ principal, decision }) => JSON.stringify({ principal, decision }) + '\n').join(''));
+	io.stdout(
+		sortWhoCan(rows)
+			.map(({ principal, decision }) => JSON.stringify({ principal, decision }) + '\n')
+			.join('')
+	);
 	return 0;
 }

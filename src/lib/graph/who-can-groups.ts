@@ -42,7 +42,9 @@ export const DECISION_ORDER: readonly Decision[] = ['allowed', 'explicitDeny', '
 /** Rows sorted by decision (allowed first), then by principal ARN; the input is not changed. */
 export function sortWhoCan<R extends WhoCanRow>(rows: readonly R[]): R[] {
 	const rank = (d: Decision) => DECISION_ORDER.indexOf(d);
-	return [...rows].sort((a, b) => rank(a.decision) - rank(b.decision) || compare(a.principal, b.principal));
+	return [...rows].sort(
+		(a, b) => rank(a.decision) - rank(b.decision) || compare(a.principal, b.principal)
+	);
 }
 
 /** The account, name and kind of a user or role ARN (`arn:aws:iam::<account>:role/path/name`). */
@@ -56,15 +58,25 @@ export function principalOf(arn: string): WhoCanPrincipal & { accountId: string 
 	return { arn, accountId, name: resource.slice(resource.lastIndexOf('/') + 1) || arn, kind };
 }
 
-/** Count, sort and group the rows; `accountName` names an account id when the snapshot knows it. */
-export function groupWhoCan(rows: readonly WhoCanRow[], accountName: (id: string) => string | null | undefined = () => null): WhoCanSummary {
+/** Where the snapshot puts a principal and what it calls an account (both optional: the ARN's account id is the fallback). */
+export interface WhoCanAccounts {
+	accountOf?(principal: string): string | null | undefined;
+	accountName?(accountId: string): string | null | undefined;
+}
+
+/** Count, sort and group the rows by the account holding each principal. */
+export function groupWhoCan(
+	rows: readonly WhoCanRow[],
+	accounts: WhoCanAccounts = {}
+): WhoCanSummary {
 	const counts: Record<Decision, number> = { allowed: 0, explicitDeny: 0, implicitDeny: 0 };
 	for (const r of rows) counts[r.decision]++;
 	const group = (decision: Decision): WhoCanAccountGroup[] => {
 		const byAccount = new Map<string, WhoCanPrincipal[]>();
 		for (const r of rows) {
 			if (r.decision !== decision) continue;
-			const { accountId, ...p } = principalOf(r.principal);
+			const { accountId: fromArn, ...p } = principalOf(r.principal);
+			const accountId = accounts.accountOf?.(r.principal) ?? fromArn;
 			const list = byAccount.get(accountId);
 			if (list) list.push(p);
 			else byAccount.set(accountId, [p]);
@@ -72,10 +84,14 @@ export function groupWhoCan(rows: readonly WhoCanRow[], accountName: (id: string
 		return [...byAccount]
 			.map(([accountId, principals]) => ({
 				accountId,
-				accountName: accountName(accountId) ?? null,
+				accountName: accounts.accountName?.(accountId) ?? null,
 				principals: principals.sort((a, b) => compare(a.name, b.name) || compare(a.arn, b.arn))
 			}))
-			.sort((a, b) => compare(a.accountName ?? a.accountId, b.accountName ?? b.accountId) || compare(a.accountId, b.accountId));
+			.sort(
+				(a, b) =>
+					compare(a.accountName ?? a.accountId, b.accountName ?? b.accountId) ||
+					compare(a.accountId, b.accountId)
+			);
 	};
 	return { total: rows.length, counts, allowed: group('allowed'), denied: group('explicitDeny') };
 }
@@ -88,7 +104,9 @@ export function whoCanHeadline(s: WhoCanSummary): string {
 
 /** An account group's title: "name (id)" or the id alone. */
 export function accountTitle(g: WhoCanAccountGroup): string {
-	return g.accountName && g.accountName !== g.accountId ? `${g.accountName} (${g.accountId})` : g.accountId;
+	return g.accountName && g.accountName !== g.accountId
+		? `${g.accountName} (${g.accountId})`
+		: g.accountId;
 }
 
 function compare(a: string, b: string): number {

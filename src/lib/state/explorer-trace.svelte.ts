@@ -26,14 +26,16 @@ export class ExplorerTrace {
 	error = $state<string | null>(null);
 	readonly #engine: ExplorerEngine;
 	readonly #onResult: () => void;
+	readonly #onChange: () => void;
 
 	/** Whether a principal, a resource and an action are all chosen. */
 	ready = $derived(Boolean(this.principal && this.resource && this.action));
 
-	/** `onResult` runs after each new decision (the explorer reveals the traced path). */
-	constructor(engine: ExplorerEngine, onResult: () => void = () => {}) {
+	/** `onResult` runs after each new decision (the explorer reveals the traced path); `onChange` whenever the request changes. */
+	constructor(engine: ExplorerEngine, onResult: () => void = () => {}, onChange: () => void = () => {}) {
 		this.#engine = engine;
 		this.#onResult = onResult;
+		this.#onChange = onChange;
 	}
 
 	/** Choose the principal (user or role ARN). */
@@ -86,6 +88,7 @@ export class ExplorerTrace {
 	async refresh(withActions: boolean): Promise<void> {
 		const { principal, resource, action, context } = this;
 		this.error = null;
+		this.#onChange();
 		if (withActions) void this.#loadActions();
 		if (!principal || !resource || !action) {
 			this.result = null;

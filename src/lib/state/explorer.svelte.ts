@@ -20,6 +20,7 @@ import { emptyViewState, type ExplorerViewState } from '../graph/view-hash';
 import { isStopped } from '../workers/engine-client';
 import type { ExplorerEngine } from './explorer-engine';
 import { ExplorerTrace } from './explorer-trace.svelte';
+import { WhoCanState } from './who-can.svelte';
 
 /** What the canvas lends the state for export and camera moves (set by the attachment). */
 export interface CanvasHandle {
@@ -38,6 +39,7 @@ export class ExplorerState {
 	readonly snapshotId: string | null;
 	readonly source: GraphSource;
 	readonly trace: ExplorerTrace;
+	readonly whoCan: WhoCanState;
 	readonly engine: ExplorerEngine;
 	view = $state.raw<GraphView>() as GraphView;
 	positions = $state.raw<Positions>(new Map());
@@ -108,11 +110,21 @@ export class ExplorerState {
 			evaluate: ready((r, o) => engine.evaluate(r, o)),
 			actionsForResource: ready((p, o) => engine.actionsForResource(p, o)),
 			completions: ready((p, l, o) => engine.completions(p, l, o)),
-			lintPolicy: ready((d, o) => engine.lintPolicy(d, o))
+			lintPolicy: ready((d, o) => engine.lintPolicy(d, o)),
+			whoCan: engine.whoCan ? ready((p, o) => engine.whoCan!(p, o)) : undefined
 		};
 		this.#rawEngine = engine;
 		this.engine = lazy;
-		this.trace = new ExplorerTrace(lazy, () => this.revealTrace());
+		const index = this.source.index;
+		this.whoCan = new WhoCanState(lazy.whoCan, () => this.trace, {
+			accountOf: (arn) => index.principals.get(arn)?.account.id,
+			accountName: (id) => index.accounts.get(id)?.name ?? index.orgAccounts.get(id)?.name
+		});
+		this.trace = new ExplorerTrace(
+			lazy,
+			() => this.revealTrace(),
+			() => void this.whoCan.refresh()
+		);
 		this.#setExpanded([]);
 	}
 
