@@ -64,19 +64,22 @@ export function skippedLayer(
 	return l;
 }
 
-/** Judge a list of policies as one layer (verdict none → noAllow). */
+/**
+ * Judge a list of policies as one layer (verdict none → noAllow). Without a trace, `flat` (the
+ * policies' candidate statements for the action, see `layerCandidates`) saves visiting each policy.
+ */
 export function judgeLayer(
 	layer: LayerName,
 	policies: CompiledPolicy[],
 	req: RequestState,
-	note?: string
+	note?: string,
+	flat?: LayerCandidate[] | null
 ): JudgedLayer {
 	const judgements: PolicyJudgement[] = req.trace ? [] : EMPTY;
 	let allows: StatementHit[] = EMPTY;
 	let denies: StatementHit[] = EMPTY;
-	if (!req.trace && policies.length > 1) {
-		// without a trace, only the statements whose action matches are visited, across all policies at once
-		for (const c of layerCandidates(policies, req.actionLower)) {
+	if (!req.trace && flat) {
+		for (const c of flat) {
 			const hit = hitOf(c.policy, c.statement, c.usesPrincipal, req);
 			if (hit === null) continue;
 			if (hit.statement.effect === 'Deny') (denies === EMPTY ? (denies = []) : denies).push(hit);
@@ -98,27 +101,19 @@ export function judgeLayer(
 }
 
 /** A statement whose Action/NotAction matches an action, with its policy. */
-interface LayerCandidate {
+export interface LayerCandidate {
 	policy: CompiledPolicy;
 	statement: CompiledStatement;
 	usesPrincipal: boolean;
 }
-const flatCandidates = new WeakMap<CompiledPolicy[], Map<string, LayerCandidate[]>>();
 
-/** A layer's candidate statements for an action, in policy then statement order (cached per policy list). */
-function layerCandidates(policies: CompiledPolicy[], actionLower: string): LayerCandidate[] {
-	let perAction = flatCandidates.get(policies);
-	if (!perAction) flatCandidates.set(policies, (perAction = new Map()));
-	let list = perAction.get(actionLower);
-	if (list === undefined) {
-		list = [];
-		for (const policy of policies) {
-			const usesPrincipal = policy.type === 'resource' || policy.type === 'rcp';
-			for (const statement of candidates(policy, actionLower))
-				list.push({ policy, statement, usesPrincipal });
-		}
-		if (perAction.size > 5000) perAction.clear();
-		perAction.set(actionLower, list);
+/** A layer's candidate statements for an action, in policy then statement order. */
+export function layerCandidates(policies: CompiledPolicy[], actionLower: string): LayerCandidate[] {
+	const list: LayerCandidate[] = [];
+	for (const policy of policies) {
+		const usesPrincipal = policy.type === 'resource' || policy.type === 'rcp';
+		for (const statement of candidates(policy, actionLower))
+			list.push({ policy, statement, usesPrincipal });
 	}
 	return list;
 }

@@ -7,7 +7,7 @@ import type { SnapshotIndex } from '../../model/snapshot-index';
 import type { CompiledPolicy } from '../policy/compiled';
 import { principalContext, type ContextMap } from '../request/context';
 import { resolvePrincipal, type ResolvedPrincipal } from '../request/principal';
-import { skippedLayer, type JudgedLayer } from './layers';
+import { layerCandidates, skippedLayer, type JudgedLayer, type LayerCandidate } from './layers';
 import { boundaryPolicy, identityPolicies, orgChain, type ChainLevel } from './policy-sets';
 
 /** A principal with its request-independent facts. */
@@ -22,6 +22,8 @@ export interface PrincipalEntry {
 	/** The SCP chain, or why SCPs do not apply. */
 	scp: { chain: ChainLevel[] } | { layer: JudgedLayer };
 	warnings: string[];
+	/** The identity policies' candidate statements for an action, once the action was asked before (null on a first request: judge policy by policy). */
+	identityCandidates(actionLower: string): LayerCandidate[] | null;
 }
 
 /** Build a principal's entry. */
@@ -72,6 +74,21 @@ class Entry implements PrincipalEntry {
 		readonly warnings: string[]
 	) {
 		this.boundaries = boundary ? [boundary] : [];
+	}
+	#candidates: Map<string, LayerCandidate[] | null> | null = null;
+	identityCandidates(actionLower: string): LayerCandidate[] | null {
+		// kept from the second request for an action on: a single request (who-can) needs no list
+		const seen = (this.#candidates ??= new Map());
+		const list = seen.get(actionLower);
+		if (list !== undefined) {
+			if (list !== null) return list;
+			const built = layerCandidates(this.identity, actionLower);
+			seen.set(actionLower, built);
+			return built;
+		}
+		if (seen.size > 1000) seen.clear();
+		seen.set(actionLower, null);
+		return null;
 	}
 	/** Built on first use: most evaluations never read a context key. */
 	get context(): ContextMap {

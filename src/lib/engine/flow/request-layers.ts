@@ -103,7 +103,9 @@ export function requestLayers(
 		// STS AssumeRole API: "You cannot use AWS account root user credentials to call AssumeRole"
 		if (kind === 'root' && state.actionLower === 'sts:assumerole')
 			return judgeLayer('identity', [], state, 'the account root user cannot call sts:AssumeRole');
-		const l = judgeLayer('identity', e.identity, state);
+		const flat =
+			state.trace || e.identity.length < 2 ? null : e.identityCandidates(state.actionLower);
+		const l = judgeLayer('identity', e.identity, state, undefined, flat);
 		if (kind === 'root' && l.verdict !== 'deny')
 			return {
 				...l,
