@@ -67,5 +67,18 @@ describe('who-can grouping', () => {
 			kind: 'other'
 		});
 		expect(groupWhoCan([])).toMatchObject({ total: 0, allowed: [], denied: [] });
+		const many = groupWhoCan(
+			Array.from(
+				{ length: 20000 },
+				(_, i) =>
+					({
+						principal: `arn:aws:iam::${A}:user/u${i}`,
+						decision: i < 6 ? 'allowed' : 'implicitDeny'
+					}) as WhoCanRow
+			)
+		);
+		expect(whoCanHeadline(many)).toBe(
+			'6 of 20,000 principals allowed · 0 explicitly denied · 19,994 without an allow'
+		);
 	});
 });

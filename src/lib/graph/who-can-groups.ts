@@ -96,10 +96,11 @@ export function groupWhoCan(
 	return { total: rows.length, counts, allowed: group('allowed'), denied: group('explicitDeny') };
 }
 
-/** The section's one-line summary, e.g. "3 of 6 principals allowed · 1 explicitly denied · 2 without an allow". */
+/** The section's one-line summary, e.g. "3 of 6 principals allowed · 1 explicitly denied · 2 without an allow" (thousands separated). */
 export function whoCanHeadline(s: WhoCanSummary): string {
 	const noun = s.total === 1 ? 'principal' : 'principals';
-	return `${s.counts.allowed} of ${s.total} ${noun} allowed · ${s.counts.explicitDeny} explicitly denied · ${s.counts.implicitDeny} without an allow`;
+	const n = (x: number) => x.toLocaleString('en');
+	return `${n(s.counts.allowed)} of ${n(s.total)} ${noun} allowed · ${n(s.counts.explicitDeny)} explicitly denied · ${n(s.counts.implicitDeny)} without an allow`;
 }
 
 /** An account group's title: "name (id)" or the id alone. */
