@@ -27,6 +27,17 @@ export function evaluateCondition(
 ): { matched: boolean; trace?: ConditionTrace } {
 	const info = c.parsed.info;
 	const raw = ctx.get(c.keyLower);
+	if (info && c.tests !== null) {
+		// static values: the pre-built tests, shown as written
+		const matched = judge(c, raw, c.tests);
+		if (!trace) return { matched };
+		const values: string[] = [];
+		for (const v of c.values) values.push(v.template.raw);
+		return {
+			matched,
+			trace: { operator: c.operator, key: c.key, values, contextValues: raw ?? null, matched }
+		};
+	}
 	const shown: string[] = [];
 	const tests: (ValueTest | null)[] = [];
 	if (info) {

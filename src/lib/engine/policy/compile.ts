@@ -72,17 +72,29 @@ function compilePrincipal(p: PrincipalElement): CompiledPrincipal {
 	return out;
 }
 
+// One object shape for every compiled resource keeps the matcher's property reads monomorphic.
+const resource = (
+	template: CompiledResource['template'],
+	r: Omit<CompiledResource, 'template'>
+): CompiledResource => ({
+	template,
+	exact: r.exact,
+	regex: r.regex,
+	any: r.any,
+	never: r.never
+});
+
 function compileResource(pattern: string, variables: boolean): CompiledResource {
 	const template = parseTemplate(pattern, variables);
 	if (template.dynamic) {
 		// variables are allowed only in the resource part, after the fifth colon (policy variables page)
 		const head = pattern.slice(0, pattern.indexOf('${'));
 		const colons = head.split(':').length - 1;
-		return pattern.startsWith('arn:') && colons < 5 ? { template, never: true } : { template };
+		return resource(template, pattern.startsWith('arn:') && colons < 5 ? { never: true } : {});
 	}
-	if (pattern === '*') return { template, any: true };
-	if (!hasWildcard(pattern)) return { template, exact: pattern };
-	return { template, regex: arnRegex(pattern) };
+	if (pattern === '*') return resource(template, { any: true });
+	if (!hasWildcard(pattern)) return resource(template, { exact: pattern });
+	return resource(template, { regex: arnRegex(pattern) });
 }
 
 function compileConditions(

@@ -15,7 +15,14 @@ import type { ConditionTrace, PolicyTrace, StatementTrace } from '../types';
 import type { CompiledPolicy, CompiledResource, CompiledStatement } from './compiled';
 import { ready } from './compile';
 import { exemptByNotPrincipal, matchPrincipal, type PrincipalMatch } from './principal-match';
-import { resolveTemplate, resolvedText } from './variables';
+import {
+	resolveTemplate,
+	resolvedText,
+	variableText,
+	type Resolved,
+	type Template,
+	type TemplatePart
+} from './variables';
 
 /** What a judgement needs to know about the request. */
 export interface RequestState {
@@ -52,9 +59,39 @@ function matchResource(r: CompiledResource, arn: string, ctx: ContextLookup): bo
 	if (r.exact !== undefined) return r.exact === arn;
 	if (r.regex) return r.regex.test(arn);
 	if (r.never) return false;
-	const resolved = resolveTemplate(r.template, ctx);
-	if (!resolved) return false;
-	if (!resolved.some((p) => p.glob && hasWildcard(p.text))) return resolvedText(resolved) === arn;
+	// a pattern with one variable: its matcher is kept per value of the variable
+	const single = singleVariable(r.template);
+	if (single === null) return matches(matcherOf(resolveTemplate(r.template, ctx)), arn);
+	const value = variableText(single, ctx);
+	if (value === null) return false;
+	let byValue = singleVariableMatchers.get(r);
+	if (!byValue) singleVariableMatchers.set(r, (byValue = new Map()));
+	let m = byValue.get(value);
+	if (m === undefined) {
+		m = matcherOf(resolveTemplate(r.template, ctx));
+		if (byValue.size > 1000) byValue.clear();
+		byValue.set(value, m);
+	}
+	return matches(m, arn);
+}
+
+const singleVariableMatchers = new WeakMap<CompiledResource, Map<string, RegExp | string | null>>();
+
+/** The template's only variable, or null when it has none or several. */
+function singleVariable(t: Template): Extract<TemplatePart, { kind: 'var' }> | null {
+	let found: Extract<TemplatePart, { kind: 'var' }> | null = null;
+	for (const p of t.parts)
+		if (p.kind === 'var') {
+			if (found) return null;
+			found = p;
+		}
+	return found;
+}
+
+/** A resolved pattern's matcher: the ARN text, a regex, or null when a variable is unresolved. */
+function matcherOf(resolved: Resolved | null): RegExp | string | null {
+	if (!resolved) return null;
+	if (!resolved.some((p) => p.glob && hasWildcard(p.text))) return resolvedText(resolved);
 	const source = arnPiecesSource(resolved);
 	let re = dynamicRegex.get(source);
 	if (!re) {
@@ -62,8 +99,11 @@ function matchResource(r: CompiledResource, arn: string, ctx: ContextLookup): bo
 		re = new RegExp(`^${source}$`, 's');
 		dynamicRegex.set(source, re);
 	}
-	return re.test(arn);
+	return re;
 }
+
+const matches = (m: RegExp | string | null, arn: string): boolean =>
+	typeof m === 'string' ? m === arn : m !== null && m.test(arn);
 
 const wildOnly = (seg: string) => /^\**$/.test(seg);
 

@@ -62,14 +62,22 @@ export function resolveTemplate(t: Template, lookup: VariableLookup): Resolved |
 		if (p.kind === 'text') out.push({ text: p.text, glob: true });
 		else if (p.kind === 'literal') out.push({ text: p.text, glob: false });
 		else {
-			const v = lookup.get(p.key);
-			if (v && v.length === 1 && v[0] !== '' && !lookup.multi?.(p.key))
-				out.push({ text: v[0], glob: false });
-			else if (p.fallback !== null) out.push({ text: p.fallback, glob: false });
-			else return null;
+			const text = variableText(p, lookup);
+			if (text === null) return null;
+			out.push({ text, glob: false });
 		}
 	}
 	return out;
+}
+
+/** The text a variable resolves to: its single non-empty value, else its default, else null. */
+export function variableText(
+	p: Extract<TemplatePart, { kind: 'var' }>,
+	lookup: VariableLookup
+): string | null {
+	const v = lookup.get(p.key);
+	if (v && v.length === 1 && v[0] !== '' && !lookup.multi?.(p.key)) return v[0];
+	return p.fallback;
 }
 
 /** The plain string of a resolved value. */
