@@ -40,6 +40,21 @@ export interface JudgedLayer {
 const EMPTY: never[] = [];
 const skipped = new Map<string, JudgedLayer>();
 
+/** A judged layer; every one has the same properties in the same order (one object shape for the decision's reads). */
+export function judged(
+	layer: LayerName,
+	verdict: LayerTrace['verdict'],
+	note: string | undefined,
+	policies: CompiledPolicy[],
+	judgements: PolicyJudgement[],
+	allows: StatementHit[],
+	denies: StatementHit[],
+	levels?: JudgedLayer['levels'],
+	noAllow?: ChainLevel[]
+): JudgedLayer {
+	return { layer, verdict, note, policies, judgements, allows, denies, levels, noAllow };
+}
+
 /** A layer that does not apply, or is exempt, with the reason in words (shared, never mutated). */
 export function skippedLayer(
 	layer: LayerName,
@@ -49,15 +64,7 @@ export function skippedLayer(
 	const key = `${layer}|${verdict}|${note}`;
 	let l = skipped.get(key);
 	if (!l) {
-		l = Object.freeze({
-			layer,
-			verdict,
-			note,
-			policies: EMPTY,
-			judgements: EMPTY,
-			allows: EMPTY,
-			denies: EMPTY
-		}) as JudgedLayer;
+		l = Object.freeze(judged(layer, verdict, note, EMPTY, EMPTY, EMPTY, EMPTY));
 		if (skipped.size > 10000) skipped.clear();
 		skipped.set(key, l);
 	}
@@ -95,9 +102,7 @@ export function judgeLayer(
 				denies = denies === EMPTY ? [...j.denies] : (denies.push(...j.denies), denies);
 		}
 	const verdict = denies.length ? 'deny' : allows.length ? 'allow' : 'noAllow';
-	return note === undefined
-		? { layer, verdict, policies, judgements, allows, denies }
-		: { layer, verdict, note, policies, judgements, allows, denies };
+	return judged(layer, verdict, note, policies, judgements, allows, denies);
 }
 
 /** A statement whose Action/NotAction matches an action, with its policy. */
@@ -193,18 +198,8 @@ function judgeChainNow(layer: 'scp' | 'rcp', chain: ChainLevel[], req: RequestSt
 		if (req.trace) levels.push({ level, judgements, verdict });
 	}
 	const verdict = anyDeny ? 'deny' : anyNoAllow ? 'noAllow' : 'allow';
-	const out: JudgedLayer = {
-		layer,
-		verdict,
-		policies: EMPTY,
-		judgements: all,
-		allows,
-		denies,
-		levels,
-		noAllow
-	};
-	if (layer === 'rcp') out.note = RCP_NOTE;
-	return out;
+	const note = layer === 'rcp' ? RCP_NOTE : undefined;
+	return judged(layer, verdict, note, EMPTY, all, allows, denies, levels, noAllow);
 }
 
 /** The trace form of a judged layer. */

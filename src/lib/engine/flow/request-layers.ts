@@ -9,7 +9,7 @@ import { compilePolicy } from '../policy/compile';
 import type { RequestState } from '../policy/judge';
 import type { ResolvedResource } from '../request/resource';
 import type { EvalRequest } from '../types';
-import { judgeChain, judgeLayer, skippedLayer, type JudgedLayer } from './layers';
+import { judgeChain, judged, judgeLayer, skippedLayer, type JudgedLayer } from './layers';
 import type { ChainLevel } from './policy-sets';
 import type { PrincipalEntry } from './principal-entry';
 
@@ -107,11 +107,17 @@ export function requestLayers(
 			state.trace || e.identity.length < 2 ? null : e.identityCandidates(state.actionLower);
 		const l = judgeLayer('identity', e.identity, state, undefined, flat);
 		if (kind === 'root' && l.verdict !== 'deny')
-			return {
-				...l,
-				verdict: 'allow',
-				note: 'the account root user has full access to its own account'
-			};
+			return judged(
+				l.layer,
+				'allow',
+				'the account root user has full access to its own account',
+				l.policies,
+				l.judgements,
+				l.allows,
+				l.denies,
+				l.levels,
+				l.noAllow
+			);
 		return l;
 	}
 
