@@ -30,7 +30,7 @@ export interface Situation {
 	resourceKind: ResourcePolicyKind;
 }
 
-/** The outcome: decision, the gap layer and the statements that decided. */
+/** The outcome: decision, the gap layer and the statements that decided (every outcome has all the properties, in this order). */
 export interface Outcome {
 	decision: Decision;
 	gap?: LayerName;
@@ -60,14 +60,15 @@ function used(ls: JudgedLayer[]): JudgedLayer[] {
 function grant(layers: Layers, usedLayers: JudgedLayer[], rootAccess = false): Outcome {
 	const hits = [...layers.scp.allows];
 	for (const l of usedLayers) for (const h of l.allows) hits.push(h);
-	return { decision: 'allowed', hits, missing: NO_LAYERS, rootAccess };
+	return { decision: 'allowed', gap: undefined, hits, missing: NO_LAYERS, rootAccess };
 }
 
 const deny = (missing: LayerName[]): Outcome => ({
 	decision: 'implicitDeny',
 	gap: missing[0],
 	hits: NO_HITS,
-	missing
+	missing,
+	rootAccess: false
 });
 
 function explicitDenies(layers: Layers): StatementHit[] {
@@ -99,7 +100,14 @@ function hasMatch(R: JudgedLayer, kind: PrincipalMatch): boolean {
 /** Decide. */
 export function decide(layers: Layers, s: Situation): Outcome {
 	const denies = explicitDenies(layers);
-	if (denies.length) return { decision: 'explicitDeny', hits: denies, missing: NO_LAYERS };
+	if (denies.length)
+		return {
+			decision: 'explicitDeny',
+			gap: undefined,
+			hits: denies,
+			missing: NO_LAYERS,
+			rootAccess: false
+		};
 	if (layers.scp.verdict === 'noAllow') return deny(['scp']);
 	const R = layers.resource;
 	const rAllows = R.verdict === 'allow';
