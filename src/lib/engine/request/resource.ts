@@ -85,20 +85,31 @@ export function resolveResource(
 		trustAction,
 		warnings
 	);
-	let context: ContextMap | null = null;
-	return {
-		arn,
-		account,
-		kind,
-		policy,
-		policies: policy ? [policy] : [],
-		awsManagedKey,
-		// built on first use: most evaluations never read a context key
-		get context() {
-			return (context ??= resourceContext(index, account, tags, !resource && !!found));
-		},
-		warnings
-	};
+	return new Resolved(arn, account, kind, policy, awsManagedKey, warnings, () =>
+		resourceContext(index, account, tags, !resource && !!found)
+	);
+}
+
+// A class, so that the lazy context getter lives on the prototype: an object literal with its own
+// getter gets an object shape of its own, which made every read of a resolved resource slow.
+class Resolved implements ResolvedResource {
+	#context: ContextMap | null = null;
+	readonly policies: CompiledPolicy[];
+	constructor(
+		readonly arn: string,
+		readonly account: string | null,
+		readonly kind: ResourcePolicyKind,
+		readonly policy: CompiledPolicy | null,
+		readonly awsManagedKey: boolean,
+		readonly warnings: string[],
+		private readonly contextOf: () => ContextMap
+	) {
+		this.policies = policy ? [policy] : [];
+	}
+	/** Built on first use: most evaluations never read a context key. */
+	get context(): ContextMap {
+		return (this.#context ??= this.contextOf());
+	}
 }
 
 function policyOf(
