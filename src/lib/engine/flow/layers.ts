@@ -114,11 +114,11 @@ export interface LayerCandidate {
 
 /** A layer's candidate statements for an action, in policy then statement order. */
 export function layerCandidates(policies: CompiledPolicy[], actionLower: string): LayerCandidate[] {
-	const list: LayerCandidate[] = [];
+	let list: LayerCandidate[] = EMPTY;
 	for (const policy of policies) {
 		const usesPrincipal = policy.type === 'resource' || policy.type === 'rcp';
 		for (const statement of candidates(policy, actionLower))
-			list.push({ policy, statement, usesPrincipal });
+			(list === EMPTY ? (list = []) : list).push({ policy, statement, usesPrincipal });
 	}
 	return list;
 }
