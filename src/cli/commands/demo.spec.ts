@@ -3,19 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSnapshotFile } from '../../lib/import/snapshot-file';
-import type { CliIo } from '../io';
+import { fakeIo as makeFakeIo } from '../testing/fake-io';
 import { DEMO_NAME, run } from './demo';
 
-function captureIo() {
-	const out: string[] = [];
-	const err: string[] = [];
-	const io: CliIo = {
-		stdout: (t) => void out.push(t),
-		stderr: (t) => void err.push(t),
-		stdinLines: async function* () {}
-	};
-	return { io, out, err };
-}
+const captureIo = () => makeFakeIo();
 
 describe('iam-atlas demo', () => {
 	it('writes the demo bank as a valid native snapshot', async () => {

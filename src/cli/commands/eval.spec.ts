@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { worldToSnapshot } from '../../lib/engine/testing/world';
 import { serializeSnapshot } from '../../lib/import/snapshot-file';
-import type { CliIo } from '../io';
+import { fakeIo as makeFakeIo } from '../testing/fake-io';
 import { run } from './eval';
 
 const A = '111111111111';
@@ -36,25 +36,9 @@ writeFileSync(
 );
 
 function fakeIo(lines: string[]) {
-	const out: string[] = [];
-	const err: string[] = [];
-	const io: CliIo = {
-		stdout: (t) => void out.push(t),
-		stderr: (t) => void err.push(t),
-		stdinLines: async function* () {
-			yield* lines;
-		}
-	};
-	return {
-		io,
-		out: () =>
-			out
-				.join('')
-				.split('\n')
-				.filter(Boolean)
-				.map((l) => JSON.parse(l)),
-		err: () => err.join('')
-	};
+	const fake = makeFakeIo(lines);
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	return { io: fake.io, out: () => fake.jsonLines() as any[], err: fake.errText };
 }
 
 const alice = `arn:aws:iam::${A}:user/alice`;

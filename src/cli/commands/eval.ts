@@ -4,11 +4,10 @@
  * `{"error":{code,message}}` line and the batch goes on. `--trace` adds the full trace
  * (reasonDetails, layers, context).
  */
-import { readFileSync } from 'node:fs';
 import { createEvaluator, type Evaluator } from '../../lib/engine/evaluate';
 import type { EvalRequest, EvalResult } from '../../lib/engine/types';
-import { parseSnapshotFile } from '../../lib/import/snapshot-file';
 import { readLines, type CliIo } from '../io';
+import { readSnapshotArg } from '../read-snapshot';
 
 const USAGE = 'usage: iam-atlas eval --snapshot <snapshot.json> [--trace] [<requests.jsonl>]\n';
 
@@ -119,22 +118,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		io.stderr(`iam-atlas eval: --snapshot is required\n${USAGE}`);
 		return 2;
 	}
-	let text: string;
-	try {
-		text = readFileSync(snapshotPath, 'utf8');
-	} catch (e) {
-		io.stderr(`iam-atlas eval: cannot read ${snapshotPath}: ${(e as Error).message}\n`);
-		return 1;
-	}
-	const parsed = parseSnapshotFile(text, snapshotPath);
-	if (!parsed.ok) {
-		const where = parsed.error.where?.pointer ? ` at ${parsed.error.where.pointer}` : '';
-		io.stderr(
-			`iam-atlas eval: ${snapshotPath}${where}: ${parsed.error.message} [${parsed.error.code}]\n`
-		);
-		return 1;
-	}
-	const evaluator = createEvaluator(parsed.value);
+	const snapshot = readSnapshotArg('eval', snapshotPath, io);
+	if (!snapshot) return 1;
+	const evaluator = createEvaluator(snapshot);
 	const lines = requestsPath ? readLines(requestsPath) : io.stdinLines();
 	// Output is written in chunks, flushed once the lines read so far are answered, so a pipe
 	// streams without a write per line.

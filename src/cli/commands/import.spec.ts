@@ -13,20 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main';
-import type { CliIo } from '../io';
+import { fakeIo as makeFakeIo } from '../testing/fake-io';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../lib/import/fixtures');
 
-function fakeIo() {
-	const out: string[] = [];
-	const err: string[] = [];
-	const io: CliIo = {
-		stdout: (t) => void out.push(t),
-		stderr: (t) => void err.push(t),
-		stdinLines: async function* () {}
-	};
-	return { io, out, err };
-}
+const fakeIo = () => makeFakeIo();
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'atlas-import-'));
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConditionBlock, PolicyDocument } from '../../lib/model/policy-document';
 import { worldToSnapshot } from '../../lib/engine/testing/world';
 import { serializeSnapshot } from '../../lib/import/snapshot-file';
-import type { CliIo } from '../io';
+import { fakeIo as makeFakeIo } from '../testing/fake-io';
 import { main } from '../main';
 
 const A = '111111111111';
@@ -39,23 +39,9 @@ writeFileSync(
 );
 
 function fakeIo() {
-	const out: string[] = [];
-	const err: string[] = [];
-	const io: CliIo = {
-		stdout: (t) => void out.push(t),
-		stderr: (t) => void err.push(t),
-		stdinLines: async function* () {}
-	};
-	return {
-		io,
-		lines: () =>
-			out
-				.join('')
-				.split('\n')
-				.filter(Boolean)
-				.map((l) => JSON.parse(l)),
-		err: () => err.join('')
-	};
+	const fake = makeFakeIo();
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	return { io: fake.io, lines: () => fake.jsonLines() as any[], err: fake.errText };
 }
 
 const arn = (p: string) => `arn:aws:iam::${A}:${p}`;
