@@ -5,11 +5,29 @@
 import type { CliIo } from './io';
 import { nodeIo } from './io';
 
-const commands: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }> }> = {
-	import: { summary: 'import <path>... --out <snapshot.json>   AWS CLI outputs / collections / snapshots → one snapshot', load: () => import('./commands/import') },
-	eval: { summary: 'eval --snapshot <snapshot.json> [<requests.jsonl>]   decisions with reasons, one JSON line per request', load: () => import('./commands/eval') },
-	'who-can': { summary: "who-can --snapshot <snapshot.json> --action <a> --resource <arn> [--context '<json>']   every principal's decision, allowed first", load: () => import('./commands/who-can') },
-	demo: { summary: 'demo --out <snapshot.json>   write the built-in demo organization as a snapshot', load: () => import('./commands/demo') }
+const commands: Record<
+	string,
+	{ summary: string; load: () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }> }
+> = {
+	import: {
+		summary:
+			'import <path>... --out <snapshot.json>   AWS CLI outputs / collections / snapshots → one snapshot',
+		load: () => import('./commands/import')
+	},
+	eval: {
+		summary:
+			'eval --snapshot <snapshot.json> [<requests.jsonl>]   decisions with reasons, one JSON line per request',
+		load: () => import('./commands/eval')
+	},
+	'who-can': {
+		summary:
+			"who-can --snapshot <snapshot.json> --action <a> --resource <arn> [--context '<json>']   every principal's decision, allowed first",
+		load: () => import('./commands/who-can')
+	},
+	demo: {
+		summary: 'demo --out <snapshot.json>   write the built-in demo organization as a snapshot',
+		load: () => import('./commands/demo')
+	}
 };
 
 /** Run the CLI with the given arguments; resolves to the exit code. */
@@ -17,7 +35,11 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
 	const [name, ...rest] = argv;
 	const command = name ? commands[name] : undefined;
 	if (!command) {
-		const usage = ['usage: iam-atlas <command> [options]', '', ...Object.values(commands).map((c) => `  ${c.summary}`)].join('\n');
+		const usage = [
+			'usage: iam-atlas <command> [options]',
+			'',
+			...Object.values(commands).map((c) => `  ${c.summary}`)
+		].join('\n');
 		if (name && name !== '--help' && name !== '-h') {
 			io.stderr(`iam-atlas: unknown command '${name}'\n${usage}\n`);
 			return 2;
