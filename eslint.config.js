@@ -15,17 +15,31 @@ const forbiddenInCore = [
 	{ group: ['dexie', 'dexie/*'], message: 'Dexie lives only in src/lib/store.' },
 	{ group: ['$app/*', '@sveltejs/*'], message: 'The pure core never imports SvelteKit.' },
 	{ group: ['cytoscape', 'cytoscape/*'], message: 'Cytoscape is used only by the UI attachment.' },
-	{ group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*'], message: 'iam-simulate is AGPL: tests and bench only.' }
+	{
+		group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*'],
+		message: 'iam-simulate is AGPL: tests and bench only.'
+	}
 ];
 const layer = (files, extra) => ({
 	files,
 	ignores: ['**/*.spec.ts'],
 	rules: {
 		'no-restricted-imports': ['error', { patterns: [...forbiddenInCore, ...extra] }],
-		'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator']
+		'no-restricted-globals': [
+			'error',
+			'window',
+			'document',
+			'localStorage',
+			'indexedDB',
+			'navigator'
+		]
 	}
 });
-const up = (...names) => names.map((n) => ({ group: [`**/${n}/*`, `$lib/${n}/*`], message: `This layer may not import ${n}/ (house style §1).` }));
+const up = (...names) =>
+	names.map((n) => ({
+		group: [`**/${n}/*`, `$lib/${n}/*`],
+		message: `This layer may not import ${n}/ (house style §1).`
+	}));
 
 export default ts.config(
 	js.configs.recommended,
@@ -37,18 +51,40 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
 	},
 	// Later blocks override this one for the layers they name; each repeats the AGPL ban.
 	{
 		files: ['src/**'],
 		ignores: ['**/*.spec.ts'],
-		rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*'], message: 'iam-simulate is AGPL: tests and bench only.' }] }] }
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*'],
+							message: 'iam-simulate is AGPL: tests and bench only.'
+						}
+					]
+				}
+			]
+		}
 	},
 	layer(['src/lib/model/**'], up('engine', 'import', 'graph', 'store', 'state', 'ui')),
 	layer(['src/lib/engine/**'], up('import', 'graph', 'store', 'state', 'ui')),
@@ -57,9 +93,28 @@ export default ts.config(
 	{
 		files: ['src/lib/store/**'],
 		ignores: ['**/*.spec.ts'],
-		rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['svelte', 'svelte/*', 'cytoscape'], message: 'store/ is Dexie only.' }, forbiddenInCore[4], ...up('state', 'ui', 'graph', 'engine')] }] }
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['svelte', 'svelte/*', 'cytoscape'], message: 'store/ is Dexie only.' },
+						forbiddenInCore[4],
+						...up('state', 'ui', 'graph', 'engine')
+					]
+				}
+			]
+		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/', 'test-results/', 'bench/out/', 'src/lib/demo/collection/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'static/',
+			'test-results/',
+			'bench/out/',
+			'src/lib/demo/collection/'
+		]
 	}
 );

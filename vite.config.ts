@@ -5,7 +5,12 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	worker: { format: 'es' },
 	test: {
-		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'scripts/**/*.spec.ts', 'collector/**/*.spec.ts'],
+		include: [
+			'src/**/*.spec.ts',
+			'tests/unit/**/*.spec.ts',
+			'scripts/**/*.spec.ts',
+			'collector/**/*.spec.ts'
+		],
 		exclude: ['**/*.corpus.spec.ts', 'node_modules/**'],
 		environment: 'node',
 		expect: { requireAssertions: true },

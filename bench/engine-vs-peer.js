@@ -36,15 +36,21 @@ async function rate(pass, seconds) {
 const best = (a, b) => ({ wall: Math.max(a.wall, b.wall), cpu: Math.max(a.cpu, b.cpu) });
 
 // Ours: one evaluator per organization, built once (as the app does per snapshot).
-const built = set.map(({ world, requests }) => ({ evaluator: createEvaluator(world.snapshot), requests: requests.map((g) => g.request) }));
+const built = set.map(({ world, requests }) => ({
+	evaluator: createEvaluator(world.snapshot),
+	requests: requests.map((g) => g.request)
+}));
 const ours = (options) => () => {
-	for (const { evaluator, requests } of built) for (const r of requests) evaluator.evaluate(r, options);
+	for (const { evaluator, requests } of built)
+		for (const r of requests) evaluator.evaluate(r, options);
 	return total;
 };
 ours({ trace: true })();
 
 // Peer: inputs mapped beforehand, so only runSimulation is timed.
-const sims = set.flatMap(({ world, index, requests }) => requests.map((g) => peerSimulation(index, world, g)));
+const sims = set.flatMap(({ world, index, requests }) =>
+	requests.map((g) => peerSimulation(index, world, g))
+);
 const peerPass = async () => {
 	for (const s of sims) await runSimulation(s, {});
 	return sims.length;
@@ -60,12 +66,15 @@ for (let round = 0; round < 5; round++) {
 	peer = best(peer, await rate(peerPass, 2));
 }
 console.log(`request set: ${total} requests over ${WORLDS} generated organizations`);
-const fmt = (r) => `${Math.round(r.wall).toLocaleString('en')}/s wall, ${Math.round(r.cpu).toLocaleString('en')}/s CPU`;
+const fmt = (r) =>
+	`${Math.round(r.wall).toLocaleString('en')}/s wall, ${Math.round(r.cpu).toLocaleString('en')}/s CPU`;
 console.log(`ours, full trace:       ${fmt(oursFull)}`);
 console.log(`ours, decision only:    ${fmt(oursFast)}`);
 console.log(`iam-simulate 0.1.173:   ${fmt(peer)}`);
-console.log(`speed-up (CPU): ${(oursFull.cpu / peer.cpu).toFixed(0)}× full trace, ${(oursFast.cpu / peer.cpu).toFixed(0)}× decision only;` +
-	` (wall): ${(oursFull.wall / peer.wall).toFixed(0)}×, ${(oursFast.wall / peer.wall).toFixed(0)}×`);
+console.log(
+	`speed-up (CPU): ${(oursFull.cpu / peer.cpu).toFixed(0)}× full trace, ${(oursFast.cpu / peer.cpu).toFixed(0)}× decision only;` +
+		` (wall): ${(oursFull.wall / peer.wall).toFixed(0)}×, ${(oursFast.wall / peer.wall).toFixed(0)}×`
+);
 
 // Who can: the synthetic organization through the real importer (bench/_synthetic-org.js).
 const { syntheticOrg } = await import('./_synthetic-org.js');
@@ -74,7 +83,9 @@ let t = performance.now();
 const evaluator = createEvaluator(snapshot);
 const createMs = performance.now() - t;
 const bucket = snapshot.accounts.flatMap((a) => a.resources).find((r) => r.kind === 's3-bucket');
-const resource = bucket ? `${bucket.arn}/reports/q1.csv` : 'arn:aws:s3:::synthetic-bucket/reports/q1.csv';
+const resource = bucket
+	? `${bucket.arn}/reports/q1.csv`
+	: 'arn:aws:s3:::synthetic-bucket/reports/q1.csv';
 t = performance.now();
 const cold = evaluator.whoCan('s3:GetObject', resource);
 const coldMs = performance.now() - t;
@@ -82,8 +93,12 @@ t = performance.now();
 const warm = evaluator.whoCan('s3:PutObject', resource);
 const warmMs = performance.now() - t;
 const allowed = cold.filter((e) => e.decision === 'allowed').length;
-console.log(`synthetic org: ${snapshot.accounts.length} accounts, ${cold.length} principals; createEvaluator ${createMs.toFixed(0)} ms`);
-console.log(`whoCan s3:GetObject on ${resource}: ${coldMs.toFixed(0)} ms cold (${allowed} allowed), ${warmMs.toFixed(0)} ms warm (s3:PutObject, ${warm.length} principals)`);
+console.log(
+	`synthetic org: ${snapshot.accounts.length} accounts, ${cold.length} principals; createEvaluator ${createMs.toFixed(0)} ms`
+);
+console.log(
+	`whoCan s3:GetObject on ${resource}: ${coldMs.toFixed(0)} ms cold (${allowed} allowed), ${warmMs.toFixed(0)} ms warm (s3:PutObject, ${warm.length} principals)`
+);
 
 console.log(
 	'BENCH ' +

@@ -24,7 +24,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = 5;
 
 if (!existsSync(join(repo, 'static', 'catalog', 'index.json'))) {
-	console.error('bench/engine-worker: static/catalog is missing; run `npm run build:catalog` first.');
+	console.error(
+		'bench/engine-worker: static/catalog is missing; run `npm run build:catalog` first.'
+	);
 	process.exit(2);
 }
 if (!existsSync(executablePath)) {
@@ -34,7 +36,9 @@ if (!existsSync(executablePath)) {
 
 const { snapshot, action, resource, source } = await syntheticSnapshot();
 const principals = snapshot.accounts.reduce((n, a) => n + a.users.length + a.roles.length, 0);
-console.log(`synthetic org (${source}): ${snapshot.accounts.length} accounts, ${principals} principals; question: ${action} on ${resource}`);
+console.log(
+	`synthetic org (${source}): ${snapshot.accounts.length} accounts, ${principals} principals; question: ${action} on ${resource}`
+);
 
 const tb = performance.now();
 await build({
@@ -50,26 +54,48 @@ cpSync(join(repo, 'static', 'catalog'), join(outDir, 'catalog'), { recursive: tr
 mkdirSync(outDir, { recursive: true });
 const snapshotText = JSON.stringify(snapshot);
 writeFileSync(join(outDir, 'snapshot.json'), snapshotText);
-console.log(`harness built in ${((performance.now() - tb) / 1000).toFixed(1)} s; snapshot ${(snapshotText.length / 1048576).toFixed(1)} MiB`);
+console.log(
+	`harness built in ${((performance.now() - tb) / 1000).toFixed(1)} s; snapshot ${(snapshotText.length / 1048576).toFixed(1)} MiB`
+);
 
 const server = await startStaticServer(outDir);
-const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+	executablePath,
+	headless: true,
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+});
 try {
 	const page = await browser.newPage();
 	page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
 	await page.goto(`${server.origin}/index.html`);
 	await page.waitForFunction(() => globalThis.benchReady === true);
-	const r = await page.evaluate((input) => globalThis.runBench(input), { action, resource, runs: RUNS });
+	const r = await page.evaluate((input) => globalThis.runBench(input), {
+		action,
+		resource,
+		runs: RUNS
+	});
 	const sorted = [...r.times].sort((a, b) => a - b);
 	const median = sorted[Math.floor(sorted.length / 2)];
 	const target = 1000;
-	console.log(`snapshot fetch+parse ${r.fetchMs.toFixed(0)} ms; load (posted) ${r.loadMs.toFixed(0)} ms, main thread blocked ${r.loadBlockMs.toFixed(0)} ms (evaluator created in ${r.compileMs.toFixed(0)} ms)`);
-	console.log(`loadStored (worker reads IndexedDB) ${r.loadStoredMs.toFixed(0)} ms, main thread blocked ${r.storedBlockMs.toFixed(1)} ms`);
-	console.log(`cold: whoCan over ${r.rows} principals right after load: ${r.coldMs.toFixed(0)} ms (in-worker ${r.coldWorkerMs.toFixed(0)} ms); ${JSON.stringify(r.counts)}`);
+	console.log(
+		`snapshot fetch+parse ${r.fetchMs.toFixed(0)} ms; load (posted) ${r.loadMs.toFixed(0)} ms, main thread blocked ${r.loadBlockMs.toFixed(0)} ms (evaluator created in ${r.compileMs.toFixed(0)} ms)`
+	);
+	console.log(
+		`loadStored (worker reads IndexedDB) ${r.loadStoredMs.toFixed(0)} ms, main thread blocked ${r.storedBlockMs.toFixed(1)} ms`
+	);
+	console.log(
+		`cold: whoCan over ${r.rows} principals right after load: ${r.coldMs.toFixed(0)} ms (in-worker ${r.coldWorkerMs.toFixed(0)} ms); ${JSON.stringify(r.counts)}`
+	);
 	console.log(`background warm-up of every principal after load: ${r.warmUpMs.toFixed(0)} ms`);
-	console.log(`warm: whoCan first ${r.times[0].toFixed(0)} ms, median of ${RUNS} ${median.toFixed(0)} ms (in-worker ${r.workerMs.map((m) => m.toFixed(0)).join('/')} ms)`);
-	console.log(`actionsForResource (${r.actionsCount} actions for one principal, catalog fetched lazily): ${r.actionsMs.toFixed(0)} ms`);
-	console.log(`target under ${target} ms: warm ${r.times[0] < target ? 'met' : 'NOT met'}, cold ${r.coldMs < target ? 'met' : 'NOT met'}`);
+	console.log(
+		`warm: whoCan first ${r.times[0].toFixed(0)} ms, median of ${RUNS} ${median.toFixed(0)} ms (in-worker ${r.workerMs.map((m) => m.toFixed(0)).join('/')} ms)`
+	);
+	console.log(
+		`actionsForResource (${r.actionsCount} actions for one principal, catalog fetched lazily): ${r.actionsMs.toFixed(0)} ms`
+	);
+	console.log(
+		`target under ${target} ms: warm ${r.times[0] < target ? 'met' : 'NOT met'}, cold ${r.coldMs < target ? 'met' : 'NOT met'}`
+	);
 	const bench = {
 		source,
 		accounts: snapshot.accounts.length,

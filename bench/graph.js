@@ -12,7 +12,15 @@
  *   - JS before first paint of the built app (build/, gzipped; target < 250 KB) and what is lazy.
  * Prints human lines and a final `BENCH {json}`.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -30,15 +38,23 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Generate + import a synthetic org; returns the snapshot's JSON text and counts. */
 async function synthetic(accounts) {
-	const { generate } = await import(pathToFileURL(join(repo, 'scripts', 'generate-synthetic.js')).href);
+	const { generate } = await import(
+		pathToFileURL(join(repo, 'scripts', 'generate-synthetic.js')).href
+	);
 	const { importFiles } = await import('../src/lib/import/import-files.ts');
 	const enc = new TextEncoder();
-	const files = [...generate({ accounts, principals: 20000, policies: 5000 })].map(([path, value]) => ({
-		path,
-		bytes: enc.encode(typeof value === 'string' ? value : JSON.stringify(value))
-	}));
-	const outcome = importFiles(files, { name: `synthetic-${accounts}`, now: '2026-01-01T00:00:00Z' });
-	if (!outcome.ok) throw new Error(`synthetic import failed: ${outcome.errors.map((e) => e.message).join('; ')}`);
+	const files = [...generate({ accounts, principals: 20000, policies: 5000 })].map(
+		([path, value]) => ({
+			path,
+			bytes: enc.encode(typeof value === 'string' ? value : JSON.stringify(value))
+		})
+	);
+	const outcome = importFiles(files, {
+		name: `synthetic-${accounts}`,
+		now: '2026-01-01T00:00:00Z'
+	});
+	if (!outcome.ok)
+		throw new Error(`synthetic import failed: ${outcome.errors.map((e) => e.message).join('; ')}`);
 	const s = outcome.snapshot;
 	const principals = s.accounts.reduce((n, a) => n + a.users.length + a.roles.length, 0);
 	return { text: JSON.stringify(s), accounts: s.accounts.length, principals };
@@ -68,7 +84,9 @@ function firstPaintJs() {
 	const eagerFiles = [...eager].map((p) => join(buildDir, p.replace(/^(\.\/|\/)/, '')));
 	// The SPA shell paints `/` only once the root layout (nodes/0) and the page (nodes/2) are in.
 	const nodesDir = join(buildDir, '_app', 'immutable', 'nodes');
-	if (existsSync(nodesDir)) for (const n of readdirSync(nodesDir)) if (/^[02]\./.test(n)) eagerFiles.push(join(nodesDir, n));
+	if (existsSync(nodesDir))
+		for (const n of readdirSync(nodesDir))
+			if (/^[02]\./.test(n)) eagerFiles.push(join(nodesDir, n));
 	// Follow static imports of eager modules (they load before the page can paint its shell).
 	const seen = new Set();
 	const queue = eagerFiles.filter(existsSync);
@@ -77,20 +95,36 @@ function firstPaintJs() {
 		if (seen.has(f)) continue;
 		seen.add(f);
 		const src = readFileSync(f, 'utf8');
-		for (const m of src.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) {
+		for (const m of src.matchAll(
+			/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g
+		)) {
 			const dep = resolve(dirname(f), m[1]);
 			if (existsSync(dep)) queue.push(dep);
 		}
 	}
 	const all = [];
-	const walk = (d) => readdirSync(d).forEach((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith('.js') && all.push(join(d, n))));
+	const walk = (d) =>
+		readdirSync(d).forEach((n) =>
+			statSync(join(d, n)).isDirectory()
+				? walk(join(d, n))
+				: n.endsWith('.js') && all.push(join(d, n))
+		);
 	walk(join(buildDir, '_app'));
 	const eagerBytes = [...seen].reduce((n, f) => n + gz(f), 0);
 	const lazy = all
 		.filter((f) => !seen.has(f))
-		.map((f) => ({ file: relative(buildDir, f), what: label(f), gzipKB: +(gz(f) / 1024).toFixed(1) }))
+		.map((f) => ({
+			file: relative(buildDir, f),
+			what: label(f),
+			gzipKB: +(gz(f) / 1024).toFixed(1)
+		}))
 		.sort((a, b) => b.gzipKB - a.gzipKB);
-	return { eagerKB: +(eagerBytes / 1024).toFixed(1), eagerFiles: seen.size, lazyTop: lazy.slice(0, 8), lazyCount: lazy.length };
+	return {
+		eagerKB: +(eagerBytes / 1024).toFixed(1),
+		eagerFiles: seen.size,
+		lazyTop: lazy.slice(0, 8),
+		lazyCount: lazy.length
+	};
 }
 
 if (!existsSync(executablePath)) {
@@ -101,7 +135,9 @@ mkdirSync(outDir, { recursive: true });
 const tg = performance.now();
 const big = await synthetic(500);
 const dense = await synthetic(100);
-console.log(`synthetic orgs: ${big.accounts} accounts / ${big.principals} principals, ${dense.accounts} accounts / ${dense.principals} principals (${((performance.now() - tg) / 1000).toFixed(1)} s to generate + import)`);
+console.log(
+	`synthetic orgs: ${big.accounts} accounts / ${big.principals} principals, ${dense.accounts} accounts / ${dense.principals} principals (${((performance.now() - tg) / 1000).toFixed(1)} s to generate + import)`
+);
 
 await build({
 	root: join(here, 'graph'),
@@ -116,10 +152,15 @@ await build({
 });
 writeFileSync(join(outDir, 'big.json'), big.text);
 writeFileSync(join(outDir, 'dense.json'), dense.text);
-if (existsSync(join(repo, 'static', 'catalog'))) cpSync(join(repo, 'static', 'catalog'), join(outDir, 'catalog'), { recursive: true });
+if (existsSync(join(repo, 'static', 'catalog')))
+	cpSync(join(repo, 'static', 'catalog'), join(outDir, 'catalog'), { recursive: true });
 
 const server = await startStaticServer(outDir);
-const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+	executablePath,
+	headless: true,
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+});
 let figures;
 try {
 	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -127,20 +168,37 @@ try {
 	if (process.env.GRAPH_BENCH_VERBOSE) page.on('console', (m) => console.log(`[page] ${m.text()}`));
 	await page.goto(`${server.origin}/index.html`);
 	await page.waitForFunction(() => window.benchReady === true);
-	figures = await page.evaluate((input) => window.runGraphBench(input), { big: './big.json', dense: './dense.json' });
+	figures = await page.evaluate((input) => window.runGraphBench(input), {
+		big: './big.json',
+		dense: './dense.json'
+	});
 } finally {
 	await browser.close();
 	server.close();
 }
 const paint = firstPaintJs();
 const r = (x) => Math.round(x * 10) / 10;
-console.log(`org view (${big.accounts} accounts, ${figures.orgElements} elements): parse ${r(figures.parseMs)} ms, mount → painted ${r(figures.orgInteractiveMs)} ms (target < 1500)`);
-console.log(`expand an account of the 500-account org (${figures.expandBigAccountPrincipals} principals): ${r(figures.expandBigAccountMs)} ms`);
-console.log(`expand an account with ${figures.expand200Principals} principals: ${r(figures.expand200Ms)} ms (target < 300)`);
-console.log(`trace highlight after the decision (another action on the same path): ${r(figures.traceHighlightMs)} ms applied, ${r(figures.traceHighlightPaintedMs)} ms to the painted frame (target < 100; decision ${figures.traceDecision})`);
-console.log(`first trace of a new path (accounts and principal expanded to show it): ${r(figures.traceRevealMs)} ms applied, ${r(figures.traceRevealPaintedMs)} ms to the painted frame`);
-console.log(`pan/zoom with ${figures.fpsElements} elements: ${r(figures.panZoomFps)} frames rendered/s (rAF ${r(figures.rafFps)}/s; target > 30)`);
-console.log(`JS before first paint: ${paint.eagerKB ?? '?'} KB gzipped in ${paint.eagerFiles ?? '?'} files (target < 250); lazy: ${(paint.lazyTop ?? []).map((l) => `${l.what || l.file} ${l.gzipKB} KB`).join(', ')}`);
+console.log(
+	`org view (${big.accounts} accounts, ${figures.orgElements} elements): parse ${r(figures.parseMs)} ms, mount → painted ${r(figures.orgInteractiveMs)} ms (target < 1500)`
+);
+console.log(
+	`expand an account of the 500-account org (${figures.expandBigAccountPrincipals} principals): ${r(figures.expandBigAccountMs)} ms`
+);
+console.log(
+	`expand an account with ${figures.expand200Principals} principals: ${r(figures.expand200Ms)} ms (target < 300)`
+);
+console.log(
+	`trace highlight after the decision (another action on the same path): ${r(figures.traceHighlightMs)} ms applied, ${r(figures.traceHighlightPaintedMs)} ms to the painted frame (target < 100; decision ${figures.traceDecision})`
+);
+console.log(
+	`first trace of a new path (accounts and principal expanded to show it): ${r(figures.traceRevealMs)} ms applied, ${r(figures.traceRevealPaintedMs)} ms to the painted frame`
+);
+console.log(
+	`pan/zoom with ${figures.fpsElements} elements: ${r(figures.panZoomFps)} frames rendered/s (rAF ${r(figures.rafFps)}/s; target > 30)`
+);
+console.log(
+	`JS before first paint: ${paint.eagerKB ?? '?'} KB gzipped in ${paint.eagerFiles ?? '?'} files (target < 250); lazy: ${(paint.lazyTop ?? []).map((l) => `${l.what || l.file} ${l.gzipKB} KB`).join(', ')}`
+);
 console.log(
 	'BENCH ' +
 		JSON.stringify({

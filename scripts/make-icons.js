@@ -17,12 +17,17 @@ const jobs = [
 	['maskable.svg', 512, 'maskable-512.png'],
 	['icon.svg', 180, 'apple-touch-icon.png']
 ];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu']
+});
 const page = await browser.newPage();
 for (const [source, size, out] of jobs) {
 	const svg = readFileSync(path.join(dir, source), 'utf8');
 	await page.setViewportSize({ width: size, height: size });
-	await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`);
+	await page.setContent(
+		`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`
+	);
 	await page.screenshot({ path: path.join(dir, out), omitBackground: true });
 	console.log(`${out} (${size}×${size})`);
 }

@@ -32,7 +32,9 @@ sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			// Keep the newest previous build too: a page still running it may yet ask for its lazy chunks.
-			const older = (await caches.keys()).filter((key) => key.startsWith('iam-atlas-') && key !== CACHE);
+			const older = (await caches.keys()).filter(
+				(key) => key.startsWith('iam-atlas-') && key !== CACHE
+			);
 			for (const key of older.slice(0, -1)) await caches.delete(key);
 			await sw.clients.claim();
 		})()
@@ -54,7 +56,8 @@ async function respond(request: Request, url: URL): Promise<Response> {
 		if (shell) return shell;
 	}
 	const cached =
-		(await cache.match(request, { ignoreSearch: request.mode === 'navigate' })) ?? (await caches.match(request));
+		(await cache.match(request, { ignoreSearch: request.mode === 'navigate' })) ??
+		(await caches.match(request));
 	if (cached) return cached;
 	const response = await fetch(request);
 	if (response.ok && response.type === 'basic') await cache.put(request, response.clone());

@@ -17,7 +17,8 @@ import { readCorpusPolicy } from './read-corpus-policy';
 const repoRoot = resolve(import.meta.dirname, '../..');
 const corpus = resolve(repoRoot, '../shared/corpus');
 const policiesDir = join(corpus, 'policies');
-const COMMENTED = 'scp-examples/Service-specific-controls/AWS-IAM/deny-service-specific-credential-by-type.json';
+const COMMENTED =
+	'scp-examples/Service-specific-controls/AWS-IAM/deny-service-specific-credential-by-type.json';
 
 const walk = (dir: string): string[] =>
 	readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -31,12 +32,16 @@ interface Unknown extends CatalogFinding {
 }
 
 /** RFC 6901 resolution, to check that every finding points at what it names. */
-function resolvePointer(doc: unknown, pointer: string): { found: boolean; value: unknown; lastKey: string } {
+function resolvePointer(
+	doc: unknown,
+	pointer: string
+): { found: boolean; value: unknown; lastKey: string } {
 	let value = doc;
 	let lastKey = '';
 	for (const raw of pointer.split('/').slice(1)) {
 		lastKey = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-		if (value === null || typeof value !== 'object' || !Object.hasOwn(value, lastKey)) return { found: false, value: undefined, lastKey };
+		if (value === null || typeof value !== 'object' || !Object.hasOwn(value, lastKey))
+			return { found: false, value: undefined, lastKey };
 		value = (value as Record<string, unknown>)[lastKey];
 	}
 	return { found: true, value, lastKey };
@@ -52,7 +57,11 @@ async function lint(source: string, doc: PolicyDocument): Promise<void> {
 	await catalog.ensureForPolicy(doc);
 	for (const f of catalog.lintPolicy(doc)) {
 		const at = resolvePointer(doc, f.pointer);
-		unknowns.push({ source, ...f, resolved: at.found ? (f.code === 'catalog.action.unknown' ? at.value : at.lastKey) : undefined });
+		unknowns.push({
+			source,
+			...f,
+			resolved: at.found ? (f.code === 'catalog.action.unknown' ? at.value : at.lastKey) : undefined
+		});
 	}
 }
 
@@ -68,7 +77,9 @@ beforeAll(async () => {
 		parsedFiles++;
 		await lint(`policies/${file}`, read.doc);
 	}
-	const managed = JSON.parse(readFileSync(join(corpus, 'managed-policies/aws-managed-latest.json'), 'utf8')) as Array<{ name: string; document: unknown }>;
+	const managed = JSON.parse(
+		readFileSync(join(corpus, 'managed-policies/aws-managed-latest.json'), 'utf8')
+	) as Array<{ name: string; document: unknown }>;
 	for (const p of managed) {
 		const read = await readCorpusPolicy(p.document, `managed:${p.name}`);
 		if (!read.ok) {
@@ -91,7 +102,12 @@ beforeAll(async () => {
 				refused,
 				unknownActions: { occurrences: actions.length, distinct: distinct(actions) },
 				unknownConditionKeys: { occurrences: keys.length, distinct: distinct(keys) },
-				findings: unknowns.map(({ source, code, value, pointer }) => ({ source, code, value, pointer }))
+				findings: unknowns.map(({ source, code, value, pointer }) => ({
+					source,
+					code,
+					value,
+					pointer
+				}))
 			},
 			null,
 			2

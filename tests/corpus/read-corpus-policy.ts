@@ -8,7 +8,13 @@ import type { PolicyDocument } from '../../src/lib/model/policy-document';
 /** A read policy, or the reason it was refused. */
 export type CorpusPolicy = { ok: true; doc: PolicyDocument } | { ok: false; message: string };
 
-type ReadPolicy = (raw: unknown, shape: string, file: string, pointer: string, errors: Array<{ message: string }>) => PolicyDocument | null;
+type ReadPolicy = (
+	raw: unknown,
+	shape: string,
+	file: string,
+	pointer: string,
+	errors: Array<{ message: string }>
+) => PolicyDocument | null;
 
 let importValidation: Promise<ReadPolicy | null> | null = null;
 
@@ -23,9 +29,17 @@ function structural(raw: unknown): CorpusPolicy {
 		}
 	}
 	const doc = value as PolicyDocument;
-	const statements = doc && typeof doc === 'object' ? (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]) : [];
-	const bad = statements.findIndex((s) => !s || (s.Effect !== 'Allow' && s.Effect !== 'Deny') || (!s.Action && !s.NotAction));
-	if (statements.length === 0 || bad !== -1) return { ok: false, message: `Statement ${bad} is not a policy statement.` };
+	const statements =
+		doc && typeof doc === 'object'
+			? Array.isArray(doc.Statement)
+				? doc.Statement
+				: [doc.Statement]
+			: [];
+	const bad = statements.findIndex(
+		(s) => !s || (s.Effect !== 'Allow' && s.Effect !== 'Deny') || (!s.Action && !s.NotAction)
+	);
+	if (statements.length === 0 || bad !== -1)
+		return { ok: false, message: `Statement ${bad} is not a policy statement.` };
 	return { ok: true, doc };
 }
 

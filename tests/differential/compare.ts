@@ -7,13 +7,22 @@ import { createEvaluator } from '../../src/lib/engine/evaluate';
 import type { Decision } from '../../src/lib/engine/types';
 import { DIVERGENCES, type Disagreement } from './divergences';
 
-const PEER: Record<string, Decision> = { Allowed: 'allowed', ExplicitlyDenied: 'explicitDeny', ImplicitlyDenied: 'implicitDeny' };
+const PEER: Record<string, Decision> = {
+	Allowed: 'allowed',
+	ExplicitlyDenied: 'explicitDeny',
+	ImplicitlyDenied: 'implicitDeny'
+};
 
 /** The peer's decision, or its validation errors. */
-export async function peerDecision(sim: Simulation): Promise<{ decision: Decision; ignoredKeys: string[] } | { errors: unknown }> {
+export async function peerDecision(
+	sim: Simulation
+): Promise<{ decision: Decision; ignoredKeys: string[] } | { errors: unknown }> {
 	const r = await runSimulation(sim, {});
 	if (r.resultType === 'error') return { errors: r.errors };
-	return { decision: PEER[r.overallResult], ignoredKeys: r.resultType === 'single' ? (r.result.ignoredContextKeys ?? []) : [] };
+	return {
+		decision: PEER[r.overallResult],
+		ignoredKeys: r.resultType === 'single' ? (r.result.ignoredContextKeys ?? []) : []
+	};
 }
 
 /**
@@ -23,7 +32,11 @@ export async function peerDecision(sim: Simulation): Promise<{ decision: Decisio
 export async function classify(d: Disagreement): Promise<string | null> {
 	const applicable = DIVERGENCES.filter((r) => r.applies(d));
 	const pairs = applicable.flatMap((a, i) => applicable.slice(i + 1).map((b) => [a, b]));
-	const attempts = [...applicable.map((r) => [r]), ...pairs, ...(applicable.length > 2 ? [applicable] : [])];
+	const attempts = [
+		...applicable.map((r) => [r]),
+		...pairs,
+		...(applicable.length > 2 ? [applicable] : [])
+	];
 	for (const group of attempts) {
 		let sim = d.sim;
 		let snapshot = d.index.snapshot;

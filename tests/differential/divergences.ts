@@ -42,7 +42,10 @@ export interface DivergenceRule {
 
 const isWildcard = (st: PolicyStatement) => principalValues(st, 'Principal').includes('*');
 const names = (st: PolicyStatement, arn: string) => principalValues(st, 'Principal').includes(arn);
-const FULL: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+const FULL: PolicyDocument = {
+	Version: '2012-10-17',
+	Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }]
+};
 const principalValues = (st: PolicyStatement, el: 'Principal' | 'NotPrincipal'): string[] => {
 	const p = st[el];
 	if (!p) return [];
@@ -54,13 +57,33 @@ const SPECIAL = /\$\{[*?$]\}/;
 const isLike = (op: string) => /Like/.test(op);
 
 function hasSpecialOutsideLike(doc: PolicyDocument): boolean {
-	return statements(doc).some((st) => Object.entries(st.Condition ?? {}).some(([op, kv]) => !isLike(op) && SPECIAL.test(JSON.stringify(kv))));
+	return statements(doc).some((st) =>
+		Object.entries(st.Condition ?? {}).some(
+			([op, kv]) => !isLike(op) && SPECIAL.test(JSON.stringify(kv))
+		)
+	);
 }
 
-const literal = (s: string) => s.replace(/\$\{\*\}/g, '*').replace(/\$\{\?\}/g, '?').replace(/\$\{\$\}/g, '$');
+const literal = (s: string) =>
+	s
+		.replace(/\$\{\*\}/g, '*')
+		.replace(/\$\{\?\}/g, '?')
+		.replace(/\$\{\$\}/g, '$');
 
-function replaceValues(kv: Record<string, unknown>, f: (s: string) => string): Record<string, unknown> {
-	return Object.fromEntries(Object.entries(kv).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? f(x) : x)) : typeof v === 'string' ? f(v) : v]));
+function replaceValues(
+	kv: Record<string, unknown>,
+	f: (s: string) => string
+): Record<string, unknown> {
+	return Object.fromEntries(
+		Object.entries(kv).map(([k, v]) => [
+			k,
+			Array.isArray(v)
+				? v.map((x) => (typeof x === 'string' ? f(x) : x))
+				: typeof v === 'string'
+					? f(v)
+					: v
+		])
+	);
 }
 
 /** Variables of a 2012-10-17 document that the request context cannot resolve (no value, no default). */
@@ -71,23 +94,35 @@ const unresolvable = (name: string, context: Record<string, unknown>) => {
 	return !Object.keys(context).some((k) => k.toLowerCase() === key);
 };
 const hasUnresolvable = (doc: PolicyDocument, context: Record<string, unknown>) =>
-	doc.Version === '2012-10-17' && [...JSON.stringify(doc).matchAll(VARIABLE)].some((m) => unresolvable(m[1], context));
+	doc.Version === '2012-10-17' &&
+	[...JSON.stringify(doc).matchAll(VARIABLE)].some((m) => unresolvable(m[1], context));
 const NULL_VALUE = '\u0000no-value\u0000';
 function nullify(doc: PolicyDocument, context: Record<string, unknown>): void {
-	const fix = (v: string) => v.replace(VARIABLE, (whole, name: string) => (unresolvable(name, context) ? NULL_VALUE : whole));
+	const fix = (v: string) =>
+		v.replace(VARIABLE, (whole, name: string) =>
+			unresolvable(name, context) ? NULL_VALUE : whole
+		);
 	for (const st of statements(doc)) {
 		for (const el of ['Resource', 'NotResource'] as const) {
 			const v = st[el];
 			if (v !== undefined) st[el] = Array.isArray(v) ? v.map(fix) : fix(v);
 		}
-		for (const op of Object.keys(st.Condition ?? {})) st.Condition![op] = replaceValues(st.Condition![op], fix) as never;
+		for (const op of Object.keys(st.Condition ?? {}))
+			st.Condition![op] = replaceValues(st.Condition![op], fix) as never;
 	}
 }
 
 const isEpoch = (v: unknown) => typeof v === 'string' && /^\d+$/.test(v);
 const hasEpochDate = (doc: PolicyDocument) =>
-	statements(doc).some((st) => Object.entries(st.Condition ?? {}).some(([op, kv]) => /^Date/.test(op.replace(/^For(All|Any)Values:/, '')) && Object.values(kv).flat().some(isEpoch)));
-const isOldVersion = (doc: PolicyDocument) => doc.Version !== '2012-10-17' && JSON.stringify(doc).includes('${');
+	statements(doc).some((st) =>
+		Object.entries(st.Condition ?? {}).some(
+			([op, kv]) =>
+				/^Date/.test(op.replace(/^For(All|Any)Values:/, '')) &&
+				Object.values(kv).flat().some(isEpoch)
+		)
+	);
+const isOldVersion = (doc: PolicyDocument) =>
+	doc.Version !== '2012-10-17' && JSON.stringify(doc).includes('${');
 
 /** The named divergences, in the order they are tried. */
 export const DIVERGENCES: DivergenceRule[] = [
@@ -99,7 +134,12 @@ export const DIVERGENCES: DivergenceRule[] = [
 		applies: (d) => (d.ignoredKeys ?? []).length > 0,
 		request: (request, d) => {
 			const dropped = new Set((d.ignoredKeys ?? []).map((k) => k.toLowerCase()));
-			return { ...request, context: Object.fromEntries(Object.entries(request.context ?? {}).filter(([k]) => !dropped.has(k.toLowerCase()))) };
+			return {
+				...request,
+				context: Object.fromEntries(
+					Object.entries(request.context ?? {}).filter(([k]) => !dropped.has(k.toLowerCase()))
+				)
+			};
 		}
 	},
 	{
@@ -108,11 +148,16 @@ export const DIVERGENCES: DivergenceRule[] = [
 		// leave such keys out of the peer's context.
 		name: 'empty-string-is-no-value',
 		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
-		applies: (d) => Object.values(d.sim.request.contextVariables).some((v) => v === '' || (Array.isArray(v) && v.every((x) => x === ''))),
+		applies: (d) =>
+			Object.values(d.sim.request.contextVariables).some(
+				(v) => v === '' || (Array.isArray(v) && v.every((x) => x === ''))
+			),
 		peer: (sim) => {
 			const next = clone(sim);
 			const c = next.request.contextVariables;
-			for (const k of Object.keys(c)) if (c[k] === '' || (Array.isArray(c[k]) && (c[k] as string[]).every((x) => x === ''))) delete c[k];
+			for (const k of Object.keys(c))
+				if (c[k] === '' || (Array.isArray(c[k]) && (c[k] as string[]).every((x) => x === '')))
+					delete c[k];
 			return next;
 		}
 	},
@@ -129,7 +174,14 @@ export const DIVERGENCES: DivergenceRule[] = [
 				for (const st of statements(doc))
 					for (const op of Object.keys(st.Condition ?? {}))
 						if (/IpAddress/.test(op))
-							st.Condition![op] = Object.fromEntries(Object.entries(st.Condition![op]).map(([k, v]) => [k, [v].flat().flatMap((x) => (x === '0.0.0.0/0' ? ['0.0.0.0/1', '128.0.0.0/1'] : [x]))])) as never;
+							st.Condition![op] = Object.fromEntries(
+								Object.entries(st.Condition![op]).map(([k, v]) => [
+									k,
+									[v]
+										.flat()
+										.flatMap((x) => (x === '0.0.0.0/0' ? ['0.0.0.0/1', '128.0.0.0/1'] : [x]))
+								])
+							) as never;
 			return next;
 		}
 	},
@@ -137,14 +189,21 @@ export const DIVERGENCES: DivergenceRule[] = [
 		name: 'root-user-implicit-full-access',
 		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html',
 		applies: (d) => d.g.principal.kind === 'root',
-		peer: (sim) => ({ ...clone(sim), identityPolicies: [{ name: 'root-user-full-access', policy: FULL }] })
+		peer: (sim) => ({
+			...clone(sim),
+			identityPolicies: [{ name: 'root-user-full-access', policy: FULL }]
+		})
 	},
 	{
 		name: 'session-grant-in-addition-to-session-policy',
 		doc: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
 		applies: (d) =>
-			d.g.principal.kind === 'session' && !!d.g.request.sessionPolicy && d.g.principal.account === d.g.target.account &&
-			statements(resourcePolicyOf(d.index, d.g)).some((st) => st.Effect === 'Allow' && (names(st, d.g.principal.arn) || isWildcard(st))),
+			d.g.principal.kind === 'session' &&
+			!!d.g.request.sessionPolicy &&
+			d.g.principal.account === d.g.target.account &&
+			statements(resourcePolicyOf(d.index, d.g)).some(
+				(st) => st.Effect === 'Allow' && (names(st, d.g.principal.arn) || isWildcard(st))
+			),
 		peer: (sim) => {
 			const next = clone(sim);
 			delete next.sessionPolicy;
@@ -155,11 +214,16 @@ export const DIVERGENCES: DivergenceRule[] = [
 		name: 'trust-policy-user-boundary',
 		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html',
 		applies: (d) =>
-			d.g.request.action === 'sts:AssumeRole' && d.g.principal.kind === 'user' && !!d.index.principals.get(d.g.principal.arn)?.entity.permissionsBoundary &&
-			statements(resourcePolicyOf(d.index, d.g)).some((st) => names(st, d.g.principal.arn) || isWildcard(st)),
+			d.g.request.action === 'sts:AssumeRole' &&
+			d.g.principal.kind === 'user' &&
+			!!d.index.principals.get(d.g.principal.arn)?.entity.permissionsBoundary &&
+			statements(resourcePolicyOf(d.index, d.g)).some(
+				(st) => names(st, d.g.principal.arn) || isWildcard(st)
+			),
 		ours: (s, d) => {
 			const next = clone(s);
-			for (const a of next.accounts) for (const u of a.users) if (u.arn === d.g.principal.arn) u.permissionsBoundary = null;
+			for (const a of next.accounts)
+				for (const u of a.users) if (u.arn === d.g.principal.arn) u.permissionsBoundary = null;
 			return next;
 		}
 	},
@@ -170,10 +234,16 @@ export const DIVERGENCES: DivergenceRule[] = [
 		// convention, not AWS behaviour, so it must not be explained away here.
 		name: 'wildcard-principal-is-a-direct-grant',
 		doc: 'https://github.com/benkehoe/permissions-boundary-test',
-		applies: (d) => d.g.principal.kind !== 'role' && d.g.principal.account === d.g.target.account && statements(resourcePolicyOf(d.index, d.g)).some((st) => st.Effect === 'Allow' && isWildcard(st)),
+		applies: (d) =>
+			d.g.principal.kind !== 'role' &&
+			d.g.principal.account === d.g.target.account &&
+			statements(resourcePolicyOf(d.index, d.g)).some(
+				(st) => st.Effect === 'Allow' && isWildcard(st)
+			),
 		peer: (sim, d) => {
 			const next = clone(sim);
-			for (const st of statements(next.resourcePolicy)) if (st.Effect === 'Allow' && isWildcard(st)) st.Principal = { AWS: d.g.principal.arn };
+			for (const st of statements(next.resourcePolicy))
+				if (st.Effect === 'Allow' && isWildcard(st)) st.Principal = { AWS: d.g.principal.arn };
 			return next;
 		}
 	},
@@ -185,15 +255,28 @@ export const DIVERGENCES: DivergenceRule[] = [
 		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html',
 		applies: (d) => {
 			const p = d.g.principal;
-			const related = [p.arn, `arn:aws:iam::${p.account}:root`, p.account, ...(p.roleArn ? [p.roleArn] : [])];
-			return statements(resourcePolicyOf(d.index, d.g)).some((st) => st.Effect === 'Deny' && principalValues(st, 'NotPrincipal').some((v) => related.includes(v)));
+			const related = [
+				p.arn,
+				`arn:aws:iam::${p.account}:root`,
+				p.account,
+				...(p.roleArn ? [p.roleArn] : [])
+			];
+			return statements(resourcePolicyOf(d.index, d.g)).some(
+				(st) =>
+					st.Effect === 'Deny' &&
+					principalValues(st, 'NotPrincipal').some((v) => related.includes(v))
+			);
 		},
 		ours: (s, d) => {
 			const next = clone(s);
 			const holder = d.g.target.holder;
 			for (const a of next.accounts) {
-				for (const r of a.resources) if (r.arn === holder && r.policy) r.policy.Statement = statements(r.policy).filter((st) => !st.NotPrincipal);
-				for (const r of a.roles) if (r.arn === holder && r.trustPolicy) r.trustPolicy.Statement = statements(r.trustPolicy).filter((st) => !st.NotPrincipal);
+				for (const r of a.resources)
+					if (r.arn === holder && r.policy)
+						r.policy.Statement = statements(r.policy).filter((st) => !st.NotPrincipal);
+				for (const r of a.roles)
+					if (r.arn === holder && r.trustPolicy)
+						r.trustPolicy.Statement = statements(r.trustPolicy).filter((st) => !st.NotPrincipal);
 			}
 			return next;
 		}
@@ -216,7 +299,8 @@ export const DIVERGENCES: DivergenceRule[] = [
 			const next = clone(sim);
 			for (const doc of simDocuments(next))
 				for (const st of statements(doc))
-					for (const op of Object.keys(st.Condition ?? {})) if (!isLike(op)) st.Condition![op] = replaceValues(st.Condition![op], literal) as never;
+					for (const op of Object.keys(st.Condition ?? {}))
+						if (!isLike(op)) st.Condition![op] = replaceValues(st.Condition![op], literal) as never;
 			return next;
 		}
 	},
@@ -227,10 +311,12 @@ export const DIVERGENCES: DivergenceRule[] = [
 		// peer a value that nothing can equal.
 		name: 'unresolved-variable-is-null',
 		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value',
-		applies: (d) => simDocuments(d.sim).some((doc) => hasUnresolvable(doc, d.sim.request.contextVariables)),
+		applies: (d) =>
+			simDocuments(d.sim).some((doc) => hasUnresolvable(doc, d.sim.request.contextVariables)),
 		peer: (sim) => {
 			const next = clone(sim);
-			for (const doc of simDocuments(next)) if (doc.Version === '2012-10-17') nullify(doc, sim.request.contextVariables);
+			for (const doc of simDocuments(next))
+				if (doc.Version === '2012-10-17') nullify(doc, sim.request.contextVariables);
 			return next;
 		}
 	},
@@ -241,15 +327,24 @@ export const DIVERGENCES: DivergenceRule[] = [
 		// variables for the peer from its own context.
 		name: 'variable-in-resource-arn',
 		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-resourceelement',
-		applies: (d) => simDocuments(d.sim).some((doc) => doc.Version === '2012-10-17' && statements(doc).some((st) => /\$\{/.test(JSON.stringify(st.Resource ?? st.NotResource ?? '')))),
+		applies: (d) =>
+			simDocuments(d.sim).some(
+				(doc) =>
+					doc.Version === '2012-10-17' &&
+					statements(doc).some((st) =>
+						/\$\{/.test(JSON.stringify(st.Resource ?? st.NotResource ?? ''))
+					)
+			),
 		peer: (sim) => {
 			const next = clone(sim);
 			const ctx = sim.request.contextVariables;
-			const value = (name: string) => Object.entries(ctx).find(([k]) => k.toLowerCase() === name.trim().toLowerCase())?.[1];
-			const fix = (v: string) => v.replace(VARIABLE, (whole, name: string) => {
-				const found = value(name);
-				return typeof found === 'string' ? found : whole;
-			});
+			const value = (name: string) =>
+				Object.entries(ctx).find(([k]) => k.toLowerCase() === name.trim().toLowerCase())?.[1];
+			const fix = (v: string) =>
+				v.replace(VARIABLE, (whole, name: string) => {
+					const found = value(name);
+					return typeof found === 'string' ? found : whole;
+				});
 			for (const doc of simDocuments(next)) {
 				if (doc.Version !== '2012-10-17') continue;
 				for (const st of statements(doc))
@@ -273,22 +368,29 @@ export const DIVERGENCES: DivergenceRule[] = [
 			const service = sim.request.action.split(':')[0].toLowerCase();
 			const mine = (r: string) => r.toLowerCase().startsWith(`arn:aws:${service}:`);
 			for (const doc of simDocuments(next))
-				for (const st of statements(doc)) if (st.Resource !== undefined && [st.Resource].flat().some(mine)) st.Resource = '*';
+				for (const st of statements(doc))
+					if (st.Resource !== undefined && [st.Resource].flat().some(mine)) st.Resource = '*';
 			return next;
 		}
 	},
 	{
 		name: 'date-epoch-seconds',
 		doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html',
-		applies: (d) => simDocuments(d.sim).some(hasEpochDate) || Object.values(d.sim.request.contextVariables).some(isEpoch),
+		applies: (d) =>
+			simDocuments(d.sim).some(hasEpochDate) ||
+			Object.values(d.sim.request.contextVariables).some(isEpoch),
 		peer: (sim) => {
 			const next = clone(sim);
 			const iso = (v: string) => (isEpoch(v) ? new Date(Number(v) * 1000).toISOString() : v);
 			const context = next.request.contextVariables;
-			for (const k of Object.keys(context)) if (/^aws:(EpochTime|CurrentTime|TokenIssueTime)$/i.test(k)) context[k] = replaceValues({ v: context[k] }, iso).v as string;
+			for (const k of Object.keys(context))
+				if (/^aws:(EpochTime|CurrentTime|TokenIssueTime)$/i.test(k))
+					context[k] = replaceValues({ v: context[k] }, iso).v as string;
 			for (const doc of simDocuments(next))
 				for (const st of statements(doc))
-					for (const op of Object.keys(st.Condition ?? {})) if (/^Date/.test(op)) st.Condition![op] = replaceValues(st.Condition![op], iso) as never;
+					for (const op of Object.keys(st.Condition ?? {}))
+						if (/^Date/.test(op))
+							st.Condition![op] = replaceValues(st.Condition![op], iso) as never;
 			return next;
 		}
 	},

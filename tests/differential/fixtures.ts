@@ -30,9 +30,22 @@ export interface FixtureReport {
 }
 
 /** Replay every fixture case. */
-export async function replayFixtures(dir = resolve(import.meta.dirname, '../../src/lib/engine/cases')): Promise<FixtureReport> {
-	const report: FixtureReport = { cases: 0, replayed: 0, skipped: 0, peerRejected: 0, engineFailing: [], agreement: 0, divergences: {}, unexplained: [] };
-	for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+export async function replayFixtures(
+	dir = resolve(import.meta.dirname, '../../src/lib/engine/cases')
+): Promise<FixtureReport> {
+	const report: FixtureReport = {
+		cases: 0,
+		replayed: 0,
+		skipped: 0,
+		peerRejected: 0,
+		engineFailing: [],
+		agreement: 0,
+		divergences: {},
+		unexplained: []
+	};
+	for (const file of readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()) {
 		const cases = JSON.parse(readFileSync(join(dir, file), 'utf8')) as EvalCase[];
 		for (const c of cases) {
 			report.cases++;
@@ -61,7 +74,8 @@ export async function replayFixtures(dir = resolve(import.meta.dirname, '../../s
 			}
 			const name = await classify({ index, g, sim, ignoredKeys: peer.ignoredKeys });
 			if (name) report.divergences[name] = (report.divergences[name] ?? 0) + 1;
-			else report.unexplained.push({ name: c.name, expected: c.expect.decision, peer: peer.decision });
+			else
+				report.unexplained.push({ name: c.name, expected: c.expect.decision, peer: peer.decision });
 		}
 	}
 	return report;

@@ -31,7 +31,8 @@ interface NamedPolicy {
 	policy: PolicyDocument;
 }
 
-const defaultDocument = (m: ManagedPolicy): PolicyDocument => (m.versions.find((v) => v.isDefault) ?? m.versions[0]).document;
+const defaultDocument = (m: ManagedPolicy): PolicyDocument =>
+	(m.versions.find((v) => v.isDefault) ?? m.versions[0]).document;
 
 function managedPolicies(index: SnapshotIndex, account: string, arns: string[]): NamedPolicy[] {
 	return arns.flatMap((arn) => {
@@ -45,12 +46,24 @@ export function identityPolicies(index: SnapshotIndex, principalArn: string): Na
 	const found = index.principals.get(principalArn);
 	if (!found) return [];
 	const { entity, account } = found;
-	const own = [...entity.inlinePolicies.map((p) => ({ name: `${entity.arn}#inline/${p.name}`, policy: p.document })), ...managedPolicies(index, account.id, entity.attachedPolicies)];
+	const own = [
+		...entity.inlinePolicies.map((p) => ({
+			name: `${entity.arn}#inline/${p.name}`,
+			policy: p.document
+		})),
+		...managedPolicies(index, account.id, entity.attachedPolicies)
+	];
 	if (found.kind !== 'user') return own;
 	for (const groupName of found.entity.groups) {
 		const group = index.groupsByName.get(`${account.id}/${groupName}`);
 		if (!group) continue;
-		own.push(...group.inlinePolicies.map((p) => ({ name: `${group.arn}#inline/${p.name}`, policy: p.document })), ...managedPolicies(index, account.id, group.attachedPolicies));
+		own.push(
+			...group.inlinePolicies.map((p) => ({
+				name: `${group.arn}#inline/${p.name}`,
+				policy: p.document
+			})),
+			...managedPolicies(index, account.id, group.attachedPolicies)
+		);
 	}
 	return own;
 }
@@ -67,7 +80,10 @@ function tagKeys(prefix: string, tags: Tags): Record<string, string> {
 }
 
 /** The context keys AWS fills from who the principal is and where the resource lives. */
-export function filledContext(index: SnapshotIndex, g: GeneratedRequest): Record<string, string | string[]> {
+export function filledContext(
+	index: SnapshotIndex,
+	g: GeneratedRequest
+): Record<string, string | string[]> {
 	const c: Record<string, string | string[]> = {};
 	const p = g.principal;
 	const org = index.snapshot.organization;
@@ -93,7 +109,8 @@ export function filledContext(index: SnapshotIndex, g: GeneratedRequest): Record
 			c['aws:userid'] = found.entity.id;
 		} else {
 			c['aws:PrincipalType'] = 'AssumedRole';
-			c['aws:userid'] = p.kind === 'session' ? `${found.entity.id}:${p.arn.split('/').pop()}` : found.entity.id;
+			c['aws:userid'] =
+				p.kind === 'session' ? `${found.entity.id}:${p.arn.split('/').pop()}` : found.entity.id;
 		}
 	}
 	const principalPaths = p.account ? orgPathString(index, p.account) : null;
@@ -103,10 +120,14 @@ export function filledContext(index: SnapshotIndex, g: GeneratedRequest): Record
 	}
 	c['aws:ResourceAccount'] = g.target.account;
 	const holder = g.target.holder;
-	const holderTags = holder ? (index.resources.get(holder)?.tags ?? index.principals.get(holder)?.entity.tags) : undefined;
-	if (holderTags && g.target.kind !== 'object') Object.assign(c, tagKeys('aws:ResourceTag/', holderTags));
+	const holderTags = holder
+		? (index.resources.get(holder)?.tags ?? index.principals.get(holder)?.entity.tags)
+		: undefined;
+	if (holderTags && g.target.kind !== 'object')
+		Object.assign(c, tagKeys('aws:ResourceTag/', holderTags));
 	// IAM users and roles as resources also give iam:ResourceTag/ (IAM tags page)
-	if (holderTags && holder && index.principals.has(holder)) Object.assign(c, tagKeys('iam:ResourceTag/', holderTags));
+	if (holderTags && holder && index.principals.has(holder))
+		Object.assign(c, tagKeys('iam:ResourceTag/', holderTags));
 	const resourcePaths = orgPathString(index, g.target.account);
 	if (org && resourcePaths) {
 		c['aws:ResourceOrgID'] = org.id;
@@ -118,7 +139,9 @@ export function filledContext(index: SnapshotIndex, g: GeneratedRequest): Record
 function chain(index: SnapshotIndex, account: string, type: 'SCP' | 'RCP') {
 	return orgPathOf(index, account).map((node) => ({
 		orgIdentifier: node,
-		policies: (index.orgPoliciesByTarget.get(node) ?? []).filter((p) => p.type === type).map((p) => ({ name: p.id, policy: p.document }))
+		policies: (index.orgPoliciesByTarget.get(node) ?? [])
+			.filter((p) => p.type === type)
+			.map((p) => ({ name: p.id, policy: p.document }))
 	}));
 }
 
@@ -132,9 +155,15 @@ export function isServiceLinked(index: SnapshotIndex, g: GeneratedRequest): bool
 export function rcpsApply(index: SnapshotIndex, g: GeneratedRequest): boolean {
 	const org = index.snapshot.organization;
 	if (isServiceLinked(index, g)) return false;
-	if (!org || !index.orgAccounts.has(g.target.account) || org.managementAccountId === g.target.account) return false;
+	if (
+		!org ||
+		!index.orgAccounts.has(g.target.account) ||
+		org.managementAccountId === g.target.account
+	)
+		return false;
 	const service = g.request.action.split(':')[0].toLowerCase();
-	if (!rcpServices.has(service) || g.request.action.toLowerCase() === 'kms:retiregrant') return false;
+	if (!rcpServices.has(service) || g.request.action.toLowerCase() === 'kms:retiregrant')
+		return false;
 	return !(g.target.kind === 'key' && index.resources.get(g.target.arn)?.awsManaged === true);
 }
 
@@ -142,11 +171,18 @@ export function rcpsApply(index: SnapshotIndex, g: GeneratedRequest): boolean {
 export function scpsApply(index: SnapshotIndex, g: GeneratedRequest): boolean {
 	const org = index.snapshot.organization;
 	if (isServiceLinked(index, g)) return false;
-	return !!org && index.orgAccounts.has(g.principal.account) && org.managementAccountId !== g.principal.account;
+	return (
+		!!org &&
+		index.orgAccounts.has(g.principal.account) &&
+		org.managementAccountId !== g.principal.account
+	);
 }
 
 /** The resource policy a request meets: the trust policy for sts:AssumeRole, else the resource's. */
-export function resourcePolicyOf(index: SnapshotIndex, g: GeneratedRequest): PolicyDocument | undefined {
+export function resourcePolicyOf(
+	index: SnapshotIndex,
+	g: GeneratedRequest
+): PolicyDocument | undefined {
 	if (!g.target.holder) return undefined;
 	if (g.target.kind === 'role') {
 		const role = index.principals.get(g.target.holder);
@@ -154,27 +190,48 @@ export function resourcePolicyOf(index: SnapshotIndex, g: GeneratedRequest): Pol
 	}
 	const resource = index.resources.get(g.target.holder);
 	if (resource?.kind === 'kms-key' && !resource.policy) {
-		return { Version: '2012-10-17', Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${resource.accountId}:root` }, Action: 'kms:*', Resource: '*' }] };
+		return {
+			Version: '2012-10-17',
+			Statement: [
+				{
+					Sid: 'Enable IAM User Permissions',
+					Effect: 'Allow',
+					Principal: { AWS: `arn:aws:iam::${resource.accountId}:root` },
+					Action: 'kms:*',
+					Resource: '*'
+				}
+			]
+		};
 	}
 	return resource?.policy ?? undefined;
 }
 
 /** The full peer input for one generated request. */
-export function peerSimulation(index: SnapshotIndex, world: GeneratedWorld, g: GeneratedRequest): Simulation {
+export function peerSimulation(
+	index: SnapshotIndex,
+	world: GeneratedWorld,
+	g: GeneratedRequest
+): Simulation {
 	const p = g.principal;
 	const entityArn = p.kind === 'session' ? p.roleArn! : p.arn;
 	const found = index.principals.get(entityArn);
 	const boundaryArn = found?.entity.permissionsBoundary ?? null;
 	const boundary = boundaryArn ? managedPolicies(index, p.account, [boundaryArn]) : [];
 	const sim: Simulation = {
-		request: { principal: p.kind === 'anonymous' ? anonymousPrincipal : p.arn, action: g.request.action, resource: { resource: g.target.arn, accountId: g.target.account }, contextVariables: filledContext(index, g) },
+		request: {
+			principal: p.kind === 'anonymous' ? anonymousPrincipal : p.arn,
+			action: g.request.action,
+			resource: { resource: g.target.arn, accountId: g.target.account },
+			contextVariables: filledContext(index, g)
+		},
 		identityPolicies: identityPolicies(index, entityArn),
 		serviceControlPolicies: scpsApply(index, g) ? chain(index, p.account, 'SCP') : [],
 		resourceControlPolicies: rcpsApply(index, g) ? chain(index, g.target.account, 'RCP') : [],
 		resourcePolicy: resourcePolicyOf(index, g)
 	};
 	if (boundary.length) sim.permissionBoundaryPolicies = boundary;
-	if (g.target.kind === 'object' || g.target.kind === 'bucket') sim.additionalSettings = { s3: { bucketAbacEnabled: true } };
+	if (g.target.kind === 'object' || g.target.kind === 'bucket')
+		sim.additionalSettings = { s3: { bucketAbacEnabled: true } };
 	if (g.request.sessionPolicy) sim.sessionPolicy = g.request.sessionPolicy;
 	void world;
 	return sim;

@@ -33,13 +33,29 @@ function requestContext(rng: Random): Record<string, string> {
 }
 
 function pickPrincipal(rng: Random, world: GeneratedWorld): GeneratedPrincipal {
-	const byKind = (kind: GeneratedPrincipal['kind']) => world.principals.filter((p) => p.kind === kind);
+	const byKind = (kind: GeneratedPrincipal['kind']) =>
+		world.principals.filter((p) => p.kind === kind);
 	const r = rng.next();
-	const kind: GeneratedPrincipal['kind'] = r < 0.4 ? 'user' : r < 0.8 ? 'session' : r < 0.87 ? 'role' : r < 0.93 ? 'root' : r < 0.965 ? 'service' : 'anonymous';
+	const kind: GeneratedPrincipal['kind'] =
+		r < 0.4
+			? 'user'
+			: r < 0.8
+				? 'session'
+				: r < 0.87
+					? 'role'
+					: r < 0.93
+						? 'root'
+						: r < 0.965
+							? 'service'
+							: 'anonymous';
 	return rng.pick(byKind(kind));
 }
 
-function pickTarget(rng: Random, world: GeneratedWorld, principal: GeneratedPrincipal): { target: Target; action: string } {
+function pickTarget(
+	rng: Random,
+	world: GeneratedWorld,
+	principal: GeneratedPrincipal
+): { target: Target; action: string } {
 	const same = world.targets.filter((t) => t.account === principal.account);
 	const pool = rng.chance(0.6) && same.length ? same : world.targets;
 	const target = rng.pick(pool);
@@ -48,16 +64,39 @@ function pickTarget(rng: Random, world: GeneratedWorld, principal: GeneratedPrin
 }
 
 /** `count` requests over one world, deterministic for its seed. */
-export function generateRequests(rng: Random, world: GeneratedWorld, count: number): GeneratedRequest[] {
+export function generateRequests(
+	rng: Random,
+	world: GeneratedWorld,
+	count: number
+): GeneratedRequest[] {
 	const out: GeneratedRequest[] = [];
 	for (let i = 0; i < count; i++) {
 		const principal = pickPrincipal(rng, world);
 		const { target, action } = pickTarget(rng, world, principal);
 		const context = requestContext(rng);
-		const request: EvalRequest = { principal: principal.arn, action, resource: target.arn, context };
+		const request: EvalRequest = {
+			principal: principal.arn,
+			action,
+			resource: target.arn,
+			context
+		};
 		if (principal.kind === 'session' && rng.chance(0.3)) {
 			request.sessionPolicy = rng.chance(0.6)
-				? allowDocument(rng.some(['s3:*', 'sqs:SendMessage', 'kms:Decrypt', 'sts:AssumeRole', 'dynamodb:GetItem', 'sns:Publish', 'secretsmanager:*'], 1, 3))
+				? allowDocument(
+						rng.some(
+							[
+								's3:*',
+								'sqs:SendMessage',
+								'kms:Decrypt',
+								'sts:AssumeRole',
+								'dynamodb:GetItem',
+								'sns:Publish',
+								'secretsmanager:*'
+							],
+							1,
+							3
+						)
+					)
 				: randomDocument(rng, world.scope, 2);
 		}
 		out.push({ request, principal, target, requestContext: context });

@@ -19,6 +19,10 @@ export function buildRequestSet(worlds: number, perWorld: number, firstSeed = 1)
 	return Array.from({ length: worlds }, (_, i) => {
 		const seed = firstSeed + i;
 		const world = generateWorld(seed);
-		return { world, index: indexSnapshot(world.snapshot), requests: generateRequests(new Random(seed * 7919 + 17), world, perWorld) };
+		return {
+			world,
+			index: indexSnapshot(world.snapshot),
+			requests: generateRequests(new Random(seed * 7919 + 17), world, perWorld)
+		};
 	});
 }

@@ -15,7 +15,11 @@ import { replayFixtures } from './fixtures';
 import { peerSimulation } from './peer-input';
 import { buildRequestSet } from './request-set';
 
-const PEER: Record<string, Decision> = { Allowed: 'allowed', ExplicitlyDenied: 'explicitDeny', ImplicitlyDenied: 'implicitDeny' };
+const PEER: Record<string, Decision> = {
+	Allowed: 'allowed',
+	ExplicitlyDenied: 'explicitDeny',
+	ImplicitlyDenied: 'implicitDeny'
+};
 
 function arg(name: string, fallback: number): number {
 	const i = process.argv.indexOf(`--${name}`);
@@ -50,9 +54,23 @@ for (const { world, index, requests } of set) {
 			agree++;
 			continue;
 		}
-		const name = await classify({ index, g, sim, ignoredKeys: r.resultType === 'single' ? r.result.ignoredContextKeys : [] });
+		const name = await classify({
+			index,
+			g,
+			sim,
+			ignoredKeys: r.resultType === 'single' ? r.result.ignoredContextKeys : []
+		});
 		if (name) classes[name] = (classes[name] ?? 0) + 1;
-		else unexplained.push({ seed: world.seed, request: g.request, ours: ours.decision, peer, reasons: ours.reasons, gap: ours.gap, summary: ours.summary });
+		else
+			unexplained.push({
+				seed: world.seed,
+				request: g.request,
+				ours: ours.decision,
+				peer,
+				reasons: ours.reasons,
+				gap: ours.gap,
+				summary: ours.summary
+			});
 	}
 }
 const explained = Object.values(classes).reduce((a, b) => a + b, 0);
@@ -71,13 +89,27 @@ const report = {
 };
 for (const u of unexplained.slice(0, 15)) console.log('UNEXPLAINED', JSON.stringify(u));
 for (const e of peerErrors.slice(0, 5)) console.log('PEER-ERROR', JSON.stringify(e));
-console.log(`differential: ${total} requests over ${worlds} organizations; agreement ${(100 * report.agreementRate).toFixed(2)}%; ` +
-	`explained by documented divergences ${explained}; unexplained ${unexplained.length}`);
-for (const rule of DIVERGENCES) console.log(`  ${rule.name}: ${Object.entries(classes).filter(([k]) => k.split(' + ').includes(rule.name)).reduce((a, [, n]) => a + n, 0)}  (${rule.doc})`);
+console.log(
+	`differential: ${total} requests over ${worlds} organizations; agreement ${(100 * report.agreementRate).toFixed(2)}%; ` +
+		`explained by documented divergences ${explained}; unexplained ${unexplained.length}`
+);
+for (const rule of DIVERGENCES)
+	console.log(
+		`  ${rule.name}: ${Object.entries(classes)
+			.filter(([k]) => k.split(' + ').includes(rule.name))
+			.reduce((a, [, n]) => a + n, 0)}  (${rule.doc})`
+	);
 const fixtures = await replayFixtures();
 for (const u of fixtures.unexplained) console.log('FIXTURE-UNEXPLAINED', JSON.stringify(u));
-console.log(`fixture cases replayed against the peer: ${fixtures.replayed} of ${fixtures.cases} (${fixtures.skipped} callers the peer cannot express, ` +
-	`${fixtures.peerRejected} inputs it rejects); peer agrees with the expected decision in ${fixtures.agreement}; ` +
-	`documented divergences ${JSON.stringify(fixtures.divergences)}; unexplained ${fixtures.unexplained.length}`);
-console.log(`DIFFERENTIAL ${JSON.stringify({ ...report, fixtures: { ...fixtures, unexplained: fixtures.unexplained.length } })}`);
-process.exitCode = total < 5000 || unexplained.length > 0 || peerErrors.length > 0 || fixtures.unexplained.length > 0 ? 1 : 0;
+console.log(
+	`fixture cases replayed against the peer: ${fixtures.replayed} of ${fixtures.cases} (${fixtures.skipped} callers the peer cannot express, ` +
+		`${fixtures.peerRejected} inputs it rejects); peer agrees with the expected decision in ${fixtures.agreement}; ` +
+		`documented divergences ${JSON.stringify(fixtures.divergences)}; unexplained ${fixtures.unexplained.length}`
+);
+console.log(
+	`DIFFERENTIAL ${JSON.stringify({ ...report, fixtures: { ...fixtures, unexplained: fixtures.unexplained.length } })}`
+);
+process.exitCode =
+	total < 5000 || unexplained.length > 0 || peerErrors.length > 0 || fixtures.unexplained.length > 0
+		? 1
+		: 0;

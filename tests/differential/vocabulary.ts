@@ -11,7 +11,8 @@ export interface ActionSpec {
 }
 
 /** Resource kinds the differential generator targets. */
-export type TargetKind = 'object' | 'bucket' | 'queue' | 'topic' | 'key' | 'secret' | 'table' | 'role';
+export type TargetKind =
+	'object' | 'bucket' | 'queue' | 'topic' | 'key' | 'secret' | 'table' | 'role';
 
 /** A request target: a concrete ARN with its account and its resource policy holder. */
 export interface Target {
@@ -63,7 +64,14 @@ export const ACTION_PATTERNS = [
 export const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-south-1'];
 
 /** Source IPs requests come from (IPv4 and IPv6). */
-export const SOURCE_IPS = ['10.1.2.3', '192.168.1.7', '8.8.8.8', '203.0.113.7', '2001:db8::1', '2001:db9::5'];
+export const SOURCE_IPS = [
+	'10.1.2.3',
+	'192.168.1.7',
+	'8.8.8.8',
+	'203.0.113.7',
+	'2001:db8::1',
+	'2001:db9::5'
+];
 
 /** Request times (ISO 8601 UTC). */
 export const TIMES = ['2025-06-01T12:00:00Z', '2026-03-15T08:30:00Z', '2027-01-02T00:00:00Z'];

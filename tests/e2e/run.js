@@ -25,11 +25,15 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const JOURNEY_TIMEOUT_MS = Number(process.env.JOURNEY_TIMEOUT_MS ?? 180000);
 
 if (!existsSync(path.join(buildDir, 'index.html'))) {
-	console.error('tests/e2e: build/index.html is missing. Run `npm run build` first (this script builds nothing).');
+	console.error(
+		'tests/e2e: build/index.html is missing. Run `npm run build` first (this script builds nothing).'
+	);
 	process.exit(2);
 }
 if (!existsSync(executablePath)) {
-	console.error(`tests/e2e: ${executablePath} is missing. Install it: apt-get update && apt-get install -y chromium`);
+	console.error(
+		`tests/e2e: ${executablePath} is missing. Install it: apt-get update && apt-get install -y chromium`
+	);
 	process.exit(2);
 }
 mkdirSync(resultsDir, { recursive: true });
@@ -75,18 +79,29 @@ for (const file of files) {
 		continue;
 	}
 	const started = Date.now();
-	const { page, ctx } = await openJourney(browser, { origin: server.origin, journeyName, resultsDir });
+	const { page, ctx } = await openJourney(browser, {
+		origin: server.origin,
+		journeyName,
+		resultsDir
+	});
 	try {
 		await withTimeout(mod.default(page, ctx), JOURNEY_TIMEOUT_MS, title);
 		ctx.assertClean();
 		passed += 1;
 		console.log(`✓ ${title} (${Date.now() - started} ms)`);
-		if (ctx.errorResponses.length) console.log(`  note: error responses: ${ctx.errorResponses.join(' | ')}`);
+		if (ctx.errorResponses.length)
+			console.log(`  note: error responses: ${ctx.errorResponses.join(' | ')}`);
 	} catch (error) {
 		failed += 1;
-		console.log(`✗ ${title} (${Date.now() - started} ms)\n  ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n  ')}`);
+		console.log(
+			`✗ ${title} (${Date.now() - started} ms)\n  ${String(error?.stack ?? error)
+				.split('\n')
+				.slice(0, 8)
+				.join('\n  ')}`
+		);
 		if (ctx.consoleErrors.length) console.log(`  console errors: ${ctx.consoleErrors.join(' | ')}`);
-		if (ctx.errorResponses.length) console.log(`  error responses: ${ctx.errorResponses.join(' | ')}`);
+		if (ctx.errorResponses.length)
+			console.log(`  error responses: ${ctx.errorResponses.join(' | ')}`);
 		await ctx.screenshot('failure').catch(() => {});
 	} finally {
 		await ctx.context.close().catch(() => {});

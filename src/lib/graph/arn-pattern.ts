@@ -10,7 +10,10 @@ const cache = new Map<string, RegExp>();
 function compile(pattern: string): RegExp {
 	let re = cache.get(pattern);
 	if (!re) {
-		const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+		const body = pattern
+			.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+			.replace(/\*/g, '.*')
+			.replace(/\?/g, '.');
 		re = new RegExp(`^${body}$`);
 		cache.set(pattern, re);
 	}
@@ -18,7 +21,8 @@ function compile(pattern: string): RegExp {
 }
 
 /** Whether `arn` matches the wildcard `pattern`. */
-export const matchesArnPattern = (pattern: string, arn: string): boolean => compile(pattern).test(arn);
+export const matchesArnPattern = (pattern: string, arn: string): boolean =>
+	compile(pattern).test(arn);
 
 /**
  * Whether a Resource pattern reaches a known resource: the resource itself, or (buckets) an

@@ -21,7 +21,9 @@ describe('toElements', () => {
 	it('gives every node a position, a kind and a two-line display; expandable nodes say so', () => {
 		const list = els([BANK.prod]);
 		const acct = list.find((e) => e.data.id === BANK.prod) as NodeDefinition;
-		expect(acct.position).toEqual(expect.objectContaining({ x: expect.any(Number), y: expect.any(Number) }));
+		expect(acct.position).toEqual(
+			expect.objectContaining({ x: expect.any(Number), y: expect.any(Number) })
+		);
 		expect(acct.data.display).toBe(`core-banking\n${BANK.prod} · 3 principals  ⊖`);
 		expect(acct.classes).toBe('expanded');
 		const alice = list.find((e) => e.data.id === ARN.alice) as NodeDefinition;
@@ -38,7 +40,12 @@ describe('toElements', () => {
 		expect(d.update.map((e) => e.data.id)).toEqual([BANK.prod]);
 		const traced = els([BANK.prod], { classes: new Map([[ARN.alice, ['tr-subject']]]) });
 		const t = diffElements(drawnStateOf(after), traced);
-		expect([t.add.length, t.remove.length, t.move.length, t.update.map((e) => e.data.id)]).toEqual([0, 0, 0, [ARN.alice]]);
+		expect([t.add.length, t.remove.length, t.move.length, t.update.map((e) => e.data.id)]).toEqual([
+			0,
+			0,
+			0,
+			[ARN.alice]
+		]);
 		expect(diffElements(drawnStateOf(after), before).remove).toContain(ARN.alice);
 	});
 });
@@ -50,7 +57,9 @@ describe('buildStyle', () => {
 		for (const theme of [LIGHT_THEME, DARK_THEME]) {
 			const style = buildStyle(theme);
 			expect(style.find((r) => r.selector === 'node[kind = "role"]')?.style.shape).toBe('diamond');
-			expect(style.find((r) => r.selector === 'node.tr-deny')?.style['border-color']).toBe(theme.deny);
+			expect(style.find((r) => r.selector === 'node.tr-deny')?.style['border-color']).toBe(
+				theme.deny
+			);
 		}
 	});
 });

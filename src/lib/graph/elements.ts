@@ -29,13 +29,19 @@ export type ElementDefinition = NodeDefinition | EdgeDefinition;
 
 /** The text under a node: its name, then a verdict badge when tracing, else its detail line. */
 export function nodeDisplay(n: GraphNode, expanded: boolean, badge?: string): string {
-	const more = n.childCount > 0 ? (expanded ? '  ⊖' : `  ⊕${n.kind === 'account' ? '' : ' ' + n.childCount}`) : '';
+	const more =
+		n.childCount > 0
+			? expanded
+				? '  ⊖'
+				: `  ⊕${n.kind === 'account' ? '' : ' ' + n.childCount}`
+			: '';
 	const name = n.label.length > 28 ? n.label.slice(0, 27) + '…' : n.label;
 	return `${name}\n${badge ?? n.sub + more}`;
 }
 
 /** The glyph drawn inside a node. */
-export const nodeGlyph = (n: GraphNode): string => (n.kind === 'resource' ? resourceGlyph(n.sub) : KIND_LOOK[n.kind].glyph);
+export const nodeGlyph = (n: GraphNode): string =>
+	n.kind === 'resource' ? resourceGlyph(n.sub) : KIND_LOOK[n.kind].glyph;
 
 /** Per-element decoration on top of the view: trace badges and classes (trace-classes.ts), selection, focus. */
 export interface Decoration {
@@ -44,7 +50,11 @@ export interface Decoration {
 }
 
 /** Element definitions for every visible, positioned node and edge. */
-export function toElements(view: GraphView, positions: Positions, decor: Decoration = {}): ElementDefinition[] {
+export function toElements(
+	view: GraphView,
+	positions: Positions,
+	decor: Decoration = {}
+): ElementDefinition[] {
 	const expanded = new Set(view.expanded);
 	const badges = decor.badges ?? new Map<string, string>();
 	const extra = (id: string) => decor.classes?.get(id) ?? [];
@@ -52,19 +62,30 @@ export function toElements(view: GraphView, positions: Positions, decor: Decorat
 	for (const n of view.nodes.values()) {
 		const position = positions.get(n.id);
 		if (!position) continue;
-		const classes = [n.childCount > 0 ? (expanded.has(n.id) ? 'expanded' : 'expandable') : '', ...extra(n.id)]
+		const classes = [
+			n.childCount > 0 ? (expanded.has(n.id) ? 'expanded' : 'expandable') : '',
+			...extra(n.id)
+		]
 			.filter(Boolean)
 			.join(' ');
 		out.push({
 			group: 'nodes',
-			data: { ...n, display: nodeDisplay(n, expanded.has(n.id), badges.get(n.id)), glyph: nodeGlyph(n) },
+			data: {
+				...n,
+				display: nodeDisplay(n, expanded.has(n.id), badges.get(n.id)),
+				glyph: nodeGlyph(n)
+			},
 			position,
 			classes
 		});
 	}
 	for (const e of view.edges.values())
 		if (positions.has(e.source) && positions.has(e.target))
-			out.push({ group: 'edges', data: { ...e, display: EDGE_LOOK[e.kind].label }, classes: extra(e.id).join(' ') });
+			out.push({
+				group: 'edges',
+				data: { ...e, display: EDGE_LOOK[e.kind].label },
+				classes: extra(e.id).join(' ')
+			});
 	return out;
 }
 
@@ -113,6 +134,11 @@ export function drawnStateOf(wanted: ElementDefinition[]): DrawnState {
 	const state: DrawnState = { nodes: new Map(), edges: new Map() };
 	for (const el of wanted)
 		if (el.group === 'edges') state.edges.set(el.data.id, el.classes);
-		else state.nodes.set(el.data.id, { position: el.position, display: el.data.display, classes: el.classes });
+		else
+			state.nodes.set(el.data.id, {
+				position: el.position,
+				display: el.data.display,
+				classes: el.classes
+			});
 	return state;
 }

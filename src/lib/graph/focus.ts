@@ -14,7 +14,8 @@ export function neighbourhood(view: GraphView, center: string, hops: number): Se
 		adj.set(b, [...(adj.get(b) ?? []), a]);
 	};
 	for (const e of view.edges.values()) link(e.source, e.target);
-	for (const [child, parent] of view.parent) if (parent && view.nodes.has(child)) link(child, parent);
+	for (const [child, parent] of view.parent)
+		if (parent && view.nodes.has(child)) link(child, parent);
 	let frontier = [center];
 	out.add(center);
 	for (let h = 0; h < hops; h++) {
@@ -34,6 +35,7 @@ export function neighbourhood(view: GraphView, center: string, hops: number): Se
 export function focusClasses(view: GraphView, keep: Set<string>): Map<string, string[]> {
 	const out = new Map<string, string[]>();
 	for (const id of view.nodes.keys()) if (!keep.has(id)) out.set(id, ['focus-hidden']);
-	for (const e of view.edges.values()) if (!keep.has(e.source) || !keep.has(e.target)) out.set(e.id, ['focus-hidden']);
+	for (const e of view.edges.values())
+		if (!keep.has(e.source) || !keep.has(e.target)) out.set(e.id, ['focus-hidden']);
 	return out;
 }

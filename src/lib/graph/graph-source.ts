@@ -8,7 +8,14 @@ import { statementsOf, type PolicyDocument } from '../model/policy-document';
 import { policyIn, type SnapshotIndex } from '../model/snapshot-index';
 import type { Account, Group, Role, User } from '../model/snapshot';
 import { patternReaches } from './arn-pattern';
-import { attachmentId, edgeId, NO_ORG_ROOT, type EdgeKind, type GraphEdge, type GraphNode } from './kinds';
+import {
+	attachmentId,
+	edgeId,
+	NO_ORG_ROOT,
+	type EdgeKind,
+	type GraphEdge,
+	type GraphNode
+} from './kinds';
 import {
 	accountNode,
 	attachmentNode,
@@ -39,12 +46,18 @@ const edge = (source: string, target: string, kind: EdgeKind): GraphEdge => ({
 	kind
 });
 
-type Entity = { kind: 'user'; e: User; a: Account } | { kind: 'group'; e: Group; a: Account } | { kind: 'role'; e: Role; a: Account };
+type Entity =
+	| { kind: 'user'; e: User; a: Account }
+	| { kind: 'group'; e: Group; a: Account }
+	| { kind: 'role'; e: Role; a: Account };
 
 /** The lazily built graph of one snapshot. */
 export class GraphSource {
 	readonly index: SnapshotIndex;
-	#policyOwner = new Map<string, { ownerArn: string; accountId: string; doc: PolicyDocument | null }>();
+	#policyOwner = new Map<
+		string,
+		{ ownerArn: string; accountId: string; doc: PolicyDocument | null }
+	>();
 
 	/** Index the snapshot (cheap: only maps of what exists). */
 	constructor(index: SnapshotIndex) {
@@ -52,7 +65,11 @@ export class GraphSource {
 		for (const a of index.snapshot.accounts)
 			for (const e of [...a.users, ...a.groups, ...a.roles])
 				for (const p of e.inlinePolicies)
-					this.#policyOwner.set(inlinePolicyId(e.arn, p.name), { ownerArn: e.arn, accountId: a.id, doc: p.document });
+					this.#policyOwner.set(inlinePolicyId(e.arn, p.name), {
+						ownerArn: e.arn,
+						accountId: a.id,
+						doc: p.document
+					});
 	}
 
 	/** The id of the top node. */
@@ -83,7 +100,10 @@ export class GraphSource {
 				edges.push(edge(n.id, u.id, n.kind === 'scp' ? 'scp' : 'rcp'));
 			}
 		}
-		const accountIds = new Set([...org.accounts.map((a) => a.id), ...index.snapshot.accounts.map((a) => a.id)]);
+		const accountIds = new Set([
+			...org.accounts.map((a) => a.id),
+			...index.snapshot.accounts.map((a) => a.id)
+		]);
 		for (const id of [...accountIds].sort()) {
 			nodes.push(accountNode(index, id));
 			const parent = index.orgAccounts.get(id)?.parentId ?? org.rootId;
@@ -95,7 +115,10 @@ export class GraphSource {
 	/** A user, group or role by ARN. */
 	entity(arn: string): Entity | null {
 		const p = this.index.principals.get(arn);
-		if (p) return p.kind === 'user' ? { kind: 'user', e: p.entity, a: p.account } : { kind: 'role', e: p.entity, a: p.account };
+		if (p)
+			return p.kind === 'user'
+				? { kind: 'user', e: p.entity, a: p.account }
+				: { kind: 'role', e: p.entity, a: p.account };
 		const g = this.index.groups.get(arn);
 		if (!g) return null;
 		const a = this.index.accounts.get(/:iam::(\d{12}):/.exec(arn)?.[1] ?? '');
@@ -129,20 +152,25 @@ export class GraphSource {
 			for (const r of a.roles) nodes.push(principalNode('role', r, a.id));
 			for (const r of a.resources) nodes.push(resourceNode(r));
 			for (const n of nodes) {
-				const grouped = n.kind === 'user' && (index.principals.get(n.id)?.entity as User).groups.length > 0;
-				if (n.kind !== 'scp' && n.kind !== 'rcp' && !grouped) edges.push(edge(node.id, n.id, 'contains'));
+				const grouped =
+					n.kind === 'user' && (index.principals.get(n.id)?.entity as User).groups.length > 0;
+				if (n.kind !== 'scp' && n.kind !== 'rcp' && !grouped)
+					edges.push(edge(node.id, n.id, 'contains'));
 			}
 			return { nodes, edges };
 		}
 		if (node.kind === 'user' || node.kind === 'group' || node.kind === 'role') {
 			const ent = this.entity(node.id);
 			if (!ent) return { nodes, edges };
-			for (const arn of ent.e.attachedPolicies) nodes.push(managedPolicyNode(arn, policyIn(index, ent.a.id, arn), ent.a.id));
-			for (const p of ent.e.inlinePolicies) nodes.push(inlineNode(inlinePolicyId(ent.e.arn, p.name), p, ent.a.id));
+			for (const arn of ent.e.attachedPolicies)
+				nodes.push(managedPolicyNode(arn, policyIn(index, ent.a.id, arn), ent.a.id));
+			for (const p of ent.e.inlinePolicies)
+				nodes.push(inlineNode(inlinePolicyId(ent.e.arn, p.name), p, ent.a.id));
 			const boundary = ent.kind === 'group' ? null : ent.e.permissionsBoundary;
 			if (boundary && !nodes.some((n) => n.id === boundary))
 				nodes.push(managedPolicyNode(boundary, policyIn(index, ent.a.id, boundary), ent.a.id));
-			if (ent.kind === 'role') for (const n of this.#principalsNamed(ent.e.trustPolicy)) nodes.push(n);
+			if (ent.kind === 'role')
+				for (const n of this.#principalsNamed(ent.e.trustPolicy)) nodes.push(n);
 			return { nodes, edges };
 		}
 		if (node.kind === 'policy' || node.kind === 'inline') {
@@ -165,7 +193,8 @@ export class GraphSource {
 		if (!doc) return [];
 		const patterns = new Set<string>();
 		for (const st of statementsOf(doc)) {
-			const rs = st.Resource === undefined ? [] : Array.isArray(st.Resource) ? st.Resource : [st.Resource];
+			const rs =
+				st.Resource === undefined ? [] : Array.isArray(st.Resource) ? st.Resource : [st.Resource];
 			for (const p of rs) if (p !== '*') patterns.add(p);
 		}
 		const out = [];
@@ -181,7 +210,10 @@ export class GraphSource {
 	/** The graph node id of a principal as a policy names it. */
 	principalNodeId(value: string): string {
 		const acct = accountPrincipal(value);
-		if (acct) return this.index.orgAccounts.has(acct) || this.index.accounts.has(acct) ? acct : `arn:aws:iam::${acct}:root`;
+		if (acct)
+			return this.index.orgAccounts.has(acct) || this.index.accounts.has(acct)
+				? acct
+				: `arn:aws:iam::${acct}:root`;
 		if (this.index.principals.has(value)) return value;
 		const role = roleOfSession(value);
 		if (role) {
@@ -253,14 +285,18 @@ export class GraphSource {
 					if (group) out.push(edge(group.arn, node.id, 'member'));
 				}
 			for (const arn of ent.e.attachedPolicies) out.push(edge(node.id, arn, 'attached'));
-			for (const p of ent.e.inlinePolicies) out.push(edge(node.id, inlinePolicyId(ent.e.arn, p.name), 'inline'));
-			if (ent.kind !== 'group' && ent.e.permissionsBoundary) out.push(edge(node.id, ent.e.permissionsBoundary, 'boundary'));
+			for (const p of ent.e.inlinePolicies)
+				out.push(edge(node.id, inlinePolicyId(ent.e.arn, p.name), 'inline'));
+			if (ent.kind !== 'group' && ent.e.permissionsBoundary)
+				out.push(edge(node.id, ent.e.permissionsBoundary, 'boundary'));
 			if (ent.kind === 'role')
-				for (const np of namedPrincipals(ent.e.trustPolicy)) out.push(edge(this.principalNodeId(np.value), node.id, 'may-assume'));
+				for (const np of namedPrincipals(ent.e.trustPolicy))
+					out.push(edge(this.principalNodeId(np.value), node.id, 'may-assume'));
 		}
 		if (node.kind === 'resource') {
 			const r = this.index.resources.get(node.id);
-			for (const np of namedPrincipals(r?.policy ?? null)) out.push(edge(node.id, this.principalNodeId(np.value), 'grants'));
+			for (const np of namedPrincipals(r?.policy ?? null))
+				out.push(edge(node.id, this.principalNodeId(np.value), 'grants'));
 		}
 		return out;
 	}
@@ -271,7 +307,13 @@ export class GraphSource {
 	 */
 	expansionsFor(id: string): string[] | null {
 		const { index } = this;
-		if (index.orgUnits.has(id) || index.orgAccounts.has(id) || index.accounts.has(id) || id === NO_ORG_ROOT) return [];
+		if (
+			index.orgUnits.has(id) ||
+			index.orgAccounts.has(id) ||
+			index.accounts.has(id) ||
+			id === NO_ORG_ROOT
+		)
+			return [];
 		const ent = this.entity(id);
 		if (ent) return [ent.a.id];
 		const r = index.resources.get(id);
@@ -285,7 +327,10 @@ export class GraphSource {
 		}
 		for (const a of index.snapshot.accounts)
 			for (const e of [...a.users, ...a.groups, ...a.roles])
-				if (e.attachedPolicies.includes(id) || ('permissionsBoundary' in e && e.permissionsBoundary === id))
+				if (
+					e.attachedPolicies.includes(id) ||
+					('permissionsBoundary' in e && e.permissionsBoundary === id)
+				)
 					return [a.id, e.arn];
 		return null;
 	}

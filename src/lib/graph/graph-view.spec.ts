@@ -15,7 +15,12 @@ const kindsOf = (ids: Iterable<string>, view: ReturnType<typeof buildView>) =>
 describe('buildView', () => {
 	it('shows the org tree first, accounts collapsed with their counts', () => {
 		const view = buildView(source(), []);
-		expect(kindsOf(['r-root', 'ou-work', 'ou-prod', BANK.prod], view)).toEqual(['root', 'ou', 'ou', 'account']);
+		expect(kindsOf(['r-root', 'ou-work', 'ou-prod', BANK.prod], view)).toEqual([
+			'root',
+			'ou',
+			'ou',
+			'account'
+		]);
 		expect(view.nodes.has(ARN.alice)).toBe(false);
 		expect(view.nodes.get(BANK.prod)?.sub).toBe(`${BANK.prod} · 3 principals`);
 		expect(view.nodes.get(BANK.prod)?.childCount).toBe(7);
@@ -29,12 +34,19 @@ describe('buildView', () => {
 		expect(org.nodes.get(attachmentId('p-rcp', 'r-root'))?.kind).toBe('rcp');
 		expect(org.nodes.has(attachmentId('p-FullAWSAccess', BANK.prod))).toBe(false);
 		const open = buildView(s, [BANK.prod]);
-		expect(open.edges.has(`${attachmentId('p-FullAWSAccess', BANK.prod)}->${BANK.prod}:scp`)).toBe(true);
+		expect(open.edges.has(`${attachmentId('p-FullAWSAccess', BANK.prod)}->${BANK.prod}:scp`)).toBe(
+			true
+		);
 	});
 
 	it('expanding an account shows groups, users, roles and resources with membership edges', () => {
 		const view = buildView(source(), [BANK.prod]);
-		expect(kindsOf([ARN.tellers, ARN.alice, ARN.auditor, ARN.bucket], view)).toEqual(['group', 'user', 'role', 'resource']);
+		expect(kindsOf([ARN.tellers, ARN.alice, ARN.auditor, ARN.bucket], view)).toEqual([
+			'group',
+			'user',
+			'role',
+			'resource'
+		]);
 		expect(view.edges.has(`${ARN.tellers}->${ARN.alice}:member`)).toBe(true);
 		// alice hangs off her group, bob (no group) off the account
 		expect(view.edges.has(`${BANK.prod}->${ARN.alice}:contains`)).toBe(false);
@@ -80,7 +92,11 @@ describe('objectNode and pinned nodes', () => {
 		const s = source();
 		expect(s.objectNode(`${ARN.bucket}/a/b.pdf`).id).toBe(ARN.bucket);
 		const ec2 = s.objectNode(`arn:aws:ec2:us-east-1:${BANK.prod}:instance/*`);
-		expect([ec2.kind, ec2.accountId, ec2.sub]).toEqual(['resource', BANK.prod, 'ec2 · not in snapshot']);
+		expect([ec2.kind, ec2.accountId, ec2.sub]).toEqual([
+			'resource',
+			BANK.prod,
+			'ec2 · not in snapshot'
+		]);
 		const view = buildView(s, [BANK.prod], [ec2]);
 		expect(view.parent.get(ec2.id)).toBe(BANK.prod);
 		expect(buildView(s, [], [ec2]).parent.get(ec2.id)).toBe(BANK.prod);
@@ -89,7 +105,12 @@ describe('objectNode and pinned nodes', () => {
 
 describe('a snapshot without an organization', () => {
 	it('hangs its accounts under a stand-in root and lays them out', () => {
-		const snap = makeSnapshot({ accounts: [makeAccount({ id: '111111111111', users: [makeUser()] }), makeAccount({ id: '222222222222' })] });
+		const snap = makeSnapshot({
+			accounts: [
+				makeAccount({ id: '111111111111', users: [makeUser()] }),
+				makeAccount({ id: '222222222222' })
+			]
+		});
 		const s = new GraphSource(indexSnapshot(snap));
 		const view = buildView(s, ['111111111111']);
 		expect(s.rootId).toBe(NO_ORG_ROOT);
@@ -97,6 +118,8 @@ describe('a snapshot without an organization', () => {
 		expect(view.edges.has(`${NO_ORG_ROOT}->222222222222:contains`)).toBe(true);
 		expect(view.nodes.has('arn:aws:iam::111111111111:user/alice')).toBe(true);
 		const pos = extendLayout(new Map(), view, s.rootId);
-		expect(pos.get('arn:aws:iam::111111111111:user/alice')!.y).toBeGreaterThan(pos.get('111111111111')!.y);
+		expect(pos.get('arn:aws:iam::111111111111:user/alice')!.y).toBeGreaterThan(
+			pos.get('111111111111')!.y
+		);
 	});
 });

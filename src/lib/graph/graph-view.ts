@@ -23,7 +23,11 @@ const RELATED = new Set(['user', 'group', 'role', 'resource']);
  * show whatever is expanded (a traced resource not in the snapshot), each under its account when
  * that is visible, else under the top node.
  */
-export function buildView(source: GraphSource, expanded: readonly string[], pinned: readonly GraphNode[] = []): GraphView {
+export function buildView(
+	source: GraphSource,
+	expanded: readonly string[],
+	pinned: readonly GraphNode[] = []
+): GraphView {
 	const view: GraphView = { nodes: new Map(), edges: new Map(), parent: new Map(), expanded: [] };
 	const spine = source.spine();
 	for (const n of spine.nodes) view.nodes.set(n.id, n);
@@ -52,11 +56,18 @@ export function buildView(source: GraphSource, expanded: readonly string[], pinn
 			view.nodes.set(n.id, n);
 			const home = n.accountId && view.nodes.has(n.accountId) ? n.accountId : source.rootId;
 			view.parent.set(n.id, home);
-			pending.push({ id: `${home}->${n.id}:contains`, source: home, target: n.id, kind: 'contains' });
+			pending.push({
+				id: `${home}->${n.id}:contains`,
+				source: home,
+				target: n.id,
+				kind: 'contains'
+			});
 		}
-	for (const n of view.nodes.values()) if (RELATED.has(n.kind)) pending.push(...source.relations(n));
+	for (const n of view.nodes.values())
+		if (RELATED.has(n.kind)) pending.push(...source.relations(n));
 	for (const e of pending)
-		if (e.source !== e.target && view.nodes.has(e.source) && view.nodes.has(e.target)) view.edges.set(e.id, e);
+		if (e.source !== e.target && view.nodes.has(e.source) && view.nodes.has(e.target))
+			view.edges.set(e.id, e);
 	return view;
 }
 
@@ -65,7 +76,11 @@ export const withExpanded = (expanded: readonly string[], id: string): string[] 
 	expanded.includes(id) ? [...expanded] : [...expanded, id];
 
 /** The expansion list without `id` and without the expansions of nodes only `id` revealed. */
-export function withCollapsed(source: GraphSource, expanded: readonly string[], id: string): string[] {
+export function withCollapsed(
+	source: GraphSource,
+	expanded: readonly string[],
+	id: string
+): string[] {
 	const rest = expanded.filter((x) => x !== id);
 	const view = buildView(source, rest);
 	return view.expanded;

@@ -59,10 +59,12 @@ export interface GraphEdge {
 }
 
 /** Id of the node showing one SCP/RCP attached to one root, OU or account. */
-export const attachmentId = (policyId: string, targetId: string): string => `${policyId}@${targetId}`;
+export const attachmentId = (policyId: string, targetId: string): string =>
+	`${policyId}@${targetId}`;
 
 /** Id of an edge: stable, derived from its ends and meaning. */
-export const edgeId = (source: string, target: string, kind: EdgeKind): string => `${source}->${target}:${kind}`;
+export const edgeId = (source: string, target: string, kind: EdgeKind): string =>
+	`${source}->${target}:${kind}`;
 
 /** Id of the stand-in root when a snapshot has no organization. */
 export const NO_ORG_ROOT = 'snapshot-root';

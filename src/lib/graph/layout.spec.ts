@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { indexSnapshot } from '../model/snapshot-index';
-import { makeAccount, makeManagedPolicy, makeOrg, makeOrgAccount, makeSnapshot, makeUser } from '../testing/builders';
+import {
+	makeAccount,
+	makeManagedPolicy,
+	makeOrg,
+	makeOrgAccount,
+	makeSnapshot,
+	makeUser
+} from '../testing/builders';
 import { ROW_H, SLOT_W } from './geometry';
 import { GraphSource } from './graph-source';
 import { buildView } from './graph-view';
@@ -8,7 +15,8 @@ import { extendLayout, type Positions } from './layout';
 import { ARN, BANK, smallBank } from './testing/small-bank';
 
 const s = new GraphSource(indexSnapshot(smallBank()));
-const lay = (expanded: string[], prev: Positions = new Map()) => extendLayout(prev, buildView(s, expanded), s.rootId);
+const lay = (expanded: string[], prev: Positions = new Map()) =>
+	extendLayout(prev, buildView(s, expanded), s.rootId);
 
 function overlaps(pos: Positions): string[] {
 	const list = [...pos.entries()].filter(([id]) => !id.includes('@'));
@@ -17,7 +25,8 @@ function overlaps(pos: Positions): string[] {
 		for (let j = i + 1; j < list.length; j++) {
 			const [a, p] = list[i];
 			const [b, q] = list[j];
-			if (Math.abs(p.x - q.x) < SLOT_W - 1 && Math.abs(p.y - q.y) < ROW_H - 1) bad.push(`${a} ~ ${b}`);
+			if (Math.abs(p.x - q.x) < SLOT_W - 1 && Math.abs(p.y - q.y) < ROW_H - 1)
+				bad.push(`${a} ~ ${b}`);
 		}
 	return bad;
 }
@@ -37,7 +46,8 @@ describe('extendLayout', () => {
 		const after = lay([BANK.prod], before);
 		for (const [id, p] of before) expect(after.get(id), id).toEqual(p);
 		const acct = after.get(BANK.prod)!;
-		for (const id of [ARN.alice, ARN.tellers, ARN.auditor, ARN.bucket]) expect(after.get(id)!.y).toBeGreaterThan(acct.y);
+		for (const id of [ARN.alice, ARN.tellers, ARN.auditor, ARN.bucket])
+			expect(after.get(id)!.y).toBeGreaterThan(acct.y);
 		expect(after.get(ARN.tellers)!.y).toBe(acct.y + ROW_H);
 		expect(after.get(ARN.alice)!.y).toBe(acct.y + 2 * ROW_H);
 		expect(overlaps(after)).toEqual([]);
@@ -55,10 +65,16 @@ describe('extendLayout', () => {
 
 	it('when there is no free spot, shifts only what lies below, keeping rows aligned', () => {
 		const policy = makeManagedPolicy({ name: 'P' });
-		const users = Array.from({ length: 40 }, (_, i) => makeUser({ name: `u${i}`, attachedPolicies: [policy.arn] }));
-		const snap = makeSnapshot({ organization: makeOrg(), accounts: [makeAccount({ users, policies: [policy] })] });
+		const users = Array.from({ length: 40 }, (_, i) =>
+			makeUser({ name: `u${i}`, attachedPolicies: [policy.arn] })
+		);
+		const snap = makeSnapshot({
+			organization: makeOrg(),
+			accounts: [makeAccount({ users, policies: [policy] })]
+		});
 		const src = new GraphSource(indexSnapshot(snap));
-		const layOf = (x: string[], prev: Positions = new Map()) => extendLayout(prev, buildView(src, x), src.rootId);
+		const layOf = (x: string[], prev: Positions = new Map()) =>
+			extendLayout(prev, buildView(src, x), src.rootId);
 		const before = layOf(['111111111111'], layOf([]));
 		const mid = users[14].arn; // second row of four
 		const after = layOf(['111111111111', mid], before);

@@ -36,10 +36,16 @@ function childrenMap(view: GraphView): Map<string, string[]> {
  * Columns of an OU's account grid: a single column for a few accounts (the tree stays narrow
  * enough to read on a projector), growing like a square root for large OUs.
  */
-export const accountCols = (n: number): number => (n <= 4 ? 1 : Math.min(ACCOUNT_COLS, Math.ceil(Math.sqrt(n / 2))));
+export const accountCols = (n: number): number =>
+	n <= 4 ? 1 : Math.min(ACCOUNT_COLS, Math.ceil(Math.sqrt(n / 2)));
 
 /** Tidy tree of the org units and accounts (the spine), root at (0, 0). */
-function layoutSpine(view: GraphView, rootId: string, kids: Map<string, string[]>, pos: Positions): void {
+function layoutSpine(
+	view: GraphView,
+	rootId: string,
+	kids: Map<string, string[]>,
+	pos: Positions
+): void {
 	const width = new Map<string, number>();
 	const split = (id: string) => {
 		const list = kids.get(id) ?? [];
@@ -66,7 +72,10 @@ function layoutSpine(view: GraphView, rootId: string, kids: Map<string, string[]
 			x += width.get(u) ?? 0;
 		}
 		accounts.forEach((a, i) => {
-			pos.set(a, { x: x + ((i % cols) + 0.5) * ACCOUNT_SLOT_W, y: y + ROW_H * (1 + Math.floor(i / cols)) });
+			pos.set(a, {
+				x: x + ((i % cols) + 0.5) * ACCOUNT_SLOT_W,
+				y: y + ROW_H * (1 + Math.floor(i / cols))
+			});
 		});
 	};
 	const total = measure(rootId);
@@ -94,7 +103,13 @@ function blockRows(view: GraphView, ids: string[]): string[][] {
 }
 
 /** Place a block of new children beneath `parent`, shifting what lies below it to make room. */
-function insertBlock(parent: string, lines: string[][], kids: Map<string, string[]>, view: GraphView, pos: Positions) {
+function insertBlock(
+	parent: string,
+	lines: string[][],
+	kids: Map<string, string[]>,
+	view: GraphView,
+	pos: Positions
+) {
 	const p = pos.get(parent);
 	if (!p || lines.length === 0) return;
 	const cols = Math.max(...lines.map((l) => l.length));
@@ -126,7 +141,7 @@ function insertBlock(parent: string, lines: string[][], kids: Map<string, string
 		// … and so does everything it revealed.
 		for (const c of kids.get(id) ?? []) if (pos.has(c)) add(c);
 	};
-	for (let changed = true; changed; ) {
+	for (let changed = true; changed;) {
 		changed = false;
 		for (const [id, q] of pos) {
 			if (moved.has(id) || q.y < top - ROW_H / 2 || id === parent) continue;
@@ -139,10 +154,11 @@ function insertBlock(parent: string, lines: string[][], kids: Map<string, string
 	if (moved.size > 0) {
 		const minY = Math.min(...[...moved].map((id) => pos.get(id)?.y ?? Infinity));
 		const dy = top + height - minY;
-		if (dy > 0) for (const id of moved) {
-			const q = pos.get(id);
-			if (q) pos.set(id, { x: q.x, y: q.y + dy });
-		}
+		if (dy > 0)
+			for (const id of moved) {
+				const q = pos.get(id);
+				if (q) pos.set(id, { x: q.x, y: q.y + dy });
+			}
 	}
 	placeLines(lines, p.x, top, pos);
 }
@@ -159,13 +175,27 @@ function placeLines(lines: string[][], cx: number, top: number, pos: Positions):
  * The nearest centre (the parent's x first, then alternately right and left, by whole slots, up
  * to the block's own width) where a block fits without touching any placed node; null if none.
  */
-function freeCentre(p: Point, parent: string, cols: number, top: number, height: number, pos: Positions): number | null {
+function freeCentre(
+	p: Point,
+	parent: string,
+	cols: number,
+	top: number,
+	height: number,
+	pos: Positions
+): number | null {
 	const half = (cols * SLOT_W) / 2;
-	const below = [...pos].filter(([id, q]) => id !== parent && q.y >= top - ROW_H / 2 && q.y < top + height - ROW_H / 2);
+	const below = [...pos].filter(
+		([id, q]) => id !== parent && q.y >= top - ROW_H / 2 && q.y < top + height - ROW_H / 2
+	);
 	for (let k = 0; k <= cols; k++)
 		for (const sign of k === 0 ? [0] : [1, -1]) {
 			const cx = p.x + sign * k * SLOT_W;
-			if (below.every(([, q]) => q.x + SLOT_W / 2 <= cx - half + 1 || q.x - SLOT_W / 2 >= cx + half - 1)) return cx;
+			if (
+				below.every(
+					([, q]) => q.x + SLOT_W / 2 <= cx - half + 1 || q.x - SLOT_W / 2 >= cx + half - 1
+				)
+			)
+				return cx;
 		}
 	return null;
 }
@@ -183,7 +213,9 @@ export function extendLayout(previous: Positions, view: GraphView, rootId: strin
 		layoutSpine(view, rootId, kids, pos);
 	}
 	// Parents in the order they were revealed: the spine first, then each expansion.
-	const parents = [...new Set([...[...view.parent.values()].filter((p): p is string => p !== null)])];
+	const parents = [
+		...new Set([...[...view.parent.values()].filter((p): p is string => p !== null)])
+	];
 	const order = [...parents.filter((p) => !view.expanded.includes(p)), ...view.expanded];
 	for (const parent of order) {
 		const p = pos.get(parent);

@@ -14,7 +14,11 @@ describe('nodeDetails', () => {
 		expect(role.facts).toContainEqual(['Last used', 'never (or unknown)']);
 		expect(role.documents.map((d) => d.id)).toEqual([trustPolicyId(ARN.auditor)]);
 		const acct = nodeDetails(s, s.nodeFor(BANK.prod)!);
-		expect(acct.links).toContainEqual({ label: 'FullAWSAccess', id: `p-FullAWSAccess@${BANK.prod}`, relation: 'SCP' });
+		expect(acct.links).toContainEqual({
+			label: 'FullAWSAccess',
+			id: `p-FullAWSAccess@${BANK.prod}`,
+			relation: 'SCP'
+		});
 	});
 	it('links a user to its groups and boundary', () => {
 		const alice = nodeDetails(s, s.nodeFor(ARN.alice)!);

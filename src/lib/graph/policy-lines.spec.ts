@@ -13,7 +13,9 @@ describe('policyLines', () => {
 	it('is valid JSON when joined, and tags each statement’s lines', () => {
 		const lines = policyLines(doc);
 		expect(JSON.parse(lines.map((l) => l.text).join('\n'))).toEqual(doc);
-		expect(lines.filter((l) => l.statement === 1).map((l) => l.text.trim())).toContain('"Effect": "Deny",');
+		expect(lines.filter((l) => l.statement === 1).map((l) => l.text.trim())).toContain(
+			'"Effect": "Deny",'
+		);
 		expect(lines.find((l) => l.text.includes('"Read"'))?.statement).toBe(0);
 	});
 	it('finds a statement by Sid or index', () => {

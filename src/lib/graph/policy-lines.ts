@@ -16,7 +16,12 @@ export function policyLines(doc: PolicyDocument): PolicyLine[] {
 	const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
 	const keys = Object.keys(doc).filter((k) => k !== 'Statement');
 	const out: PolicyLine[] = [plain('{')];
-	for (const k of keys) out.push(plain(`  ${JSON.stringify(k)}: ${JSON.stringify((doc as unknown as Record<string, unknown>)[k])},`));
+	for (const k of keys)
+		out.push(
+			plain(
+				`  ${JSON.stringify(k)}: ${JSON.stringify((doc as unknown as Record<string, unknown>)[k])},`
+			)
+		);
 	out.push(plain('  "Statement": ['));
 	statements.forEach((st, i) => {
 		const body = JSON.stringify(st, null, 2).split('\n');
@@ -34,5 +39,7 @@ export function statementIndex(doc: PolicyDocument, statement: string): number |
 	const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
 	const bySid = statements.findIndex((s) => s.Sid !== undefined && s.Sid === statement);
 	if (bySid >= 0) return bySid;
-	return /^\d+$/.test(statement) && Number(statement) < statements.length ? Number(statement) : null;
+	return /^\d+$/.test(statement) && Number(statement) < statements.length
+		? Number(statement)
+		: null;
 }

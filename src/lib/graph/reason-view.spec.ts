@@ -6,15 +6,35 @@ import { decisionWords, reasonViews } from './reason-view';
 import { ARN, smallBank } from './testing/small-bank';
 
 const s = new GraphSource(indexSnapshot(smallBank()));
-const base: EvalResult = { decision: 'allowed', reasons: [], layers: [], context: {}, summary: '', warnings: [] };
+const base: EvalResult = {
+	decision: 'allowed',
+	reasons: [],
+	layers: [],
+	context: {},
+	summary: '',
+	warnings: []
+};
 
 describe('reasonViews', () => {
 	it('points an SCP reason at its attachment node and a managed policy at its document', () => {
 		const views = reasonViews(s, {
 			...base,
 			reasons: [
-				{ effect: 'Allow', policyType: 'scp', policy: 'p-allowlist', attachedTo: 'ou-reg', statement: '0' },
-				{ effect: 'Allow', policyType: 'identity', policy: ARN.tellerPolicy, policyId: ARN.tellerPolicy, attachedTo: ARN.tellers, statement: '0' }
+				{
+					effect: 'Allow',
+					policyType: 'scp',
+					policy: 'p-allowlist',
+					attachedTo: 'ou-reg',
+					statement: '0'
+				},
+				{
+					effect: 'Allow',
+					policyType: 'identity',
+					policy: ARN.tellerPolicy,
+					policyId: ARN.tellerPolicy,
+					attachedTo: ARN.tellers,
+					statement: '0'
+				}
 			]
 		});
 		expect(views[0].node).toBe('p-allowlist@ou-reg');

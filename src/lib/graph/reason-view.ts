@@ -22,7 +22,8 @@ export const LAYER_WORDS: Record<LayerName, string> = {
 /** The decision as a headline and a tone. */
 export function decisionWords(r: EvalResult): { headline: string; tone: 'allow' | 'deny' | 'gap' } {
 	if (r.decision === 'allowed') return { headline: 'ALLOWED', tone: 'allow' };
-	if (r.decision === 'explicitDeny') return { headline: 'DENIED — an explicit Deny statement matched', tone: 'deny' };
+	if (r.decision === 'explicitDeny')
+		return { headline: 'DENIED — an explicit Deny statement matched', tone: 'deny' };
 	const where = r.gap ? LAYER_WORDS[r.gap] : 'any policy';
 	return { headline: `DENIED — no Allow in ${where} (implicit deny)`, tone: 'gap' };
 }
@@ -45,7 +46,11 @@ export interface ReasonView {
 export function reasonViews(source: GraphSource, r: EvalResult): ReasonView[] {
 	const { index } = source;
 	const nameOf = (id: string) =>
-		index.orgUnits.get(id)?.name ?? index.orgAccounts.get(id)?.name ?? source.entity(id)?.e.name ?? index.resources.get(id)?.name ?? id;
+		index.orgUnits.get(id)?.name ??
+		index.orgAccounts.get(id)?.name ??
+		source.entity(id)?.e.name ??
+		index.resources.get(id)?.name ??
+		id;
 	return r.reasons.map((reason) => {
 		const policyId = reason.policyId ?? reason.policy;
 		let node = policyId;
@@ -69,10 +74,27 @@ export function reasonViews(source: GraphSource, r: EvalResult): ReasonView[] {
 		}
 		const trace = r.layers
 			.flatMap((l) => [...l.policies, ...(l.levels ?? []).flatMap((v) => v.policies)])
-			.find((p) => p.policyId === policyId && (p.attachedTo === reason.attachedTo || p.via === reason.attachedTo));
-		const statement = document && reason.statement !== '' ? statementIndex(document, reason.statement) : null;
+			.find(
+				(p) =>
+					p.policyId === policyId &&
+					(p.attachedTo === reason.attachedTo || p.via === reason.attachedTo)
+			);
+		const statement =
+			document && reason.statement !== '' ? statementIndex(document, reason.statement) : null;
 		const conditions = trace?.statements.find((s) => s.index === statement)?.conditions ?? [];
-		const policyName = trace?.name ?? index.orgPolicies.get(reason.policy)?.name ?? reason.policy.split('/').pop() ?? reason.policy;
-		return { reason, node, policyName, attachedName: nameOf(reason.attachedTo), document, statement, conditions };
+		const policyName =
+			trace?.name ??
+			index.orgPolicies.get(reason.policy)?.name ??
+			reason.policy.split('/').pop() ??
+			reason.policy;
+		return {
+			reason,
+			node,
+			policyName,
+			attachedName: nameOf(reason.attachedTo),
+			document,
+			statement,
+			conditions
+		};
 	});
 }

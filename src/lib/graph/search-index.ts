@@ -29,7 +29,9 @@ export function buildSearchIndex(index: SnapshotIndex): SearchEntry[] {
 	if (org) {
 		for (const u of org.units) add(u.id, u.kind, u.name, u.id);
 		for (const a of org.accounts) add(a.id, 'account', a.name, a.id);
-		for (const p of org.policies) for (const t of p.targets.slice(0, 1)) add(attachmentId(p.id, t), p.type === 'SCP' ? 'scp' : 'rcp', p.name, p.id);
+		for (const p of org.policies)
+			for (const t of p.targets.slice(0, 1))
+				add(attachmentId(p.id, t), p.type === 'SCP' ? 'scp' : 'rcp', p.name, p.id);
 	}
 	const seenPolicies = new Set<string>();
 	for (const a of index.snapshot.accounts) {
@@ -38,7 +40,8 @@ export function buildSearchIndex(index: SnapshotIndex): SearchEntry[] {
 		for (const u of a.users) add(u.arn, 'user', u.name, u.arn);
 		for (const r of a.roles) add(r.arn, 'role', r.name, r.arn);
 		for (const e of [...a.users, ...a.groups, ...a.roles])
-			for (const p of e.inlinePolicies) add(inlinePolicyId(e.arn, p.name), 'inline', p.name, `inline in ${e.name}`);
+			for (const p of e.inlinePolicies)
+				add(inlinePolicyId(e.arn, p.name), 'inline', p.name, `inline in ${e.name}`);
 		for (const p of a.policies)
 			if (!seenPolicies.has(p.arn)) {
 				seenPolicies.add(p.arn);
@@ -58,9 +61,19 @@ export function searchEntries(entries: SearchEntry[], query: string, limit = 12)
 		const at = e.haystack.indexOf(q);
 		if (at < 0) continue;
 		const name = e.name.toLowerCase();
-		const score = name === q || e.detail.toLowerCase() === q ? 0 : name.startsWith(q) ? 1 : at < name.length ? 2 : 3;
+		const score =
+			name === q || e.detail.toLowerCase() === q
+				? 0
+				: name.startsWith(q)
+					? 1
+					: at < name.length
+						? 2
+						: 3;
 		scored.push({ e, score });
 	}
-	scored.sort((a, b) => a.score - b.score || a.e.name.length - b.e.name.length || a.e.name.localeCompare(b.e.name));
+	scored.sort(
+		(a, b) =>
+			a.score - b.score || a.e.name.length - b.e.name.length || a.e.name.localeCompare(b.e.name)
+	);
 	return scored.slice(0, limit).map((s) => s.e);
 }

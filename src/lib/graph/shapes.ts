@@ -32,17 +32,38 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
  * Line style and legend text of an edge kind. Relations that skip a row (membership, trust,
  * grants) are drawn curved, so they never run straight through a node placed between their ends.
  */
-export const EDGE_LOOK: Record<EdgeKind, { line: 'solid' | 'dashed' | 'dotted'; arrow: boolean; name: string; label: string; curved?: boolean }> = {
+export const EDGE_LOOK: Record<
+	EdgeKind,
+	{
+		line: 'solid' | 'dashed' | 'dotted';
+		arrow: boolean;
+		name: string;
+		label: string;
+		curved?: boolean;
+	}
+> = {
 	contains: { line: 'solid', arrow: false, name: 'contains', label: '' },
 	scp: { line: 'dotted', arrow: false, name: 'SCP attached', label: '' },
 	rcp: { line: 'dotted', arrow: false, name: 'RCP attached', label: '' },
 	member: { line: 'solid', arrow: true, name: 'group member', label: '', curved: true },
-	'may-assume': { line: 'dashed', arrow: true, name: 'may assume (trust)', label: 'may assume', curved: true },
+	'may-assume': {
+		line: 'dashed',
+		arrow: true,
+		name: 'may assume (trust)',
+		label: 'may assume',
+		curved: true
+	},
 	attached: { line: 'solid', arrow: true, name: 'policy attached', label: '' },
 	inline: { line: 'solid', arrow: true, name: 'inline policy', label: '' },
 	boundary: { line: 'dashed', arrow: true, name: 'permissions boundary', label: 'boundary' },
 	reaches: { line: 'dotted', arrow: true, name: 'statement names resource', label: '' },
-	grants: { line: 'dashed', arrow: true, name: 'resource policy names', label: 'grants', curved: true }
+	grants: {
+		line: 'dashed',
+		arrow: true,
+		name: 'resource policy names',
+		label: 'grants',
+		curved: true
+	}
 };
 
 const RESOURCE_GLYPH: Record<string, string> = {

@@ -52,9 +52,17 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 		style: {
 			'line-style': EDGE_LOOK[kind].line,
 			'target-arrow-shape': EDGE_LOOK[kind].arrow ? 'triangle' : 'none',
-			...(EDGE_LOOK[kind].curved ? { 'curve-style': 'unbundled-bezier', 'control-point-distances': CURVE_BEND, 'control-point-weights': 0.5 } : {}),
+			...(EDGE_LOOK[kind].curved
+				? {
+						'curve-style': 'unbundled-bezier',
+						'control-point-distances': CURVE_BEND,
+						'control-point-weights': 0.5
+					}
+				: {}),
 			// Arrowless structural edges are the most numerous: haystack is Cytoscape's cheapest edge.
-			...(EDGE_LOOK[kind].arrow || EDGE_LOOK[kind].curved ? {} : { 'curve-style': 'haystack', 'haystack-radius': 0 })
+			...(EDGE_LOOK[kind].arrow || EDGE_LOOK[kind].curved
+				? {}
+				: { 'curve-style': 'haystack', 'haystack-radius': 0 })
 		}
 	}));
 	return [
@@ -83,7 +91,10 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 		},
 		...kindRules,
 		...resourceGlyphs,
-		{ selector: 'node[kind = "root"], node[kind = "ou"], node[kind = "account"]', style: { 'font-weight': 'bold' } },
+		{
+			selector: 'node[kind = "root"], node[kind = "ou"], node[kind = "account"]',
+			style: { 'font-weight': 'bold' }
+		},
 		{
 			selector: 'node[kind = "scp"], node[kind = "rcp"]',
 			style: {
@@ -119,19 +130,66 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 		},
 		...edgeRules,
 		{ selector: 'node.tr-path', style: { 'border-color': theme.path, 'border-width': 4 } },
-		{ selector: 'edge.tr-path', style: { 'line-color': theme.path, 'target-arrow-color': theme.path, width: 4 } },
-		{ selector: 'node.tr-allow', style: { 'border-color': theme.allow, 'border-width': 6, color: theme.allow, 'font-weight': 'bold' } },
-		{ selector: 'edge.tr-allow', style: { 'line-color': theme.allow, 'target-arrow-color': theme.allow, width: 5 } },
-		{ selector: 'node.tr-gap', style: { 'border-color': theme.gap, 'border-width': 6, 'border-style': 'dashed', color: theme.gap, 'font-weight': 'bold' } },
-		{ selector: 'node.tr-deny', style: { 'border-color': theme.deny, 'border-width': 9, 'border-style': 'double', color: theme.deny, 'font-weight': 'bold' } },
-		{ selector: 'edge.tr-deny', style: { 'line-color': theme.deny, 'target-arrow-color': theme.deny, width: 6 } },
+		{
+			selector: 'edge.tr-path',
+			style: { 'line-color': theme.path, 'target-arrow-color': theme.path, width: 4 }
+		},
+		{
+			selector: 'node.tr-allow',
+			style: {
+				'border-color': theme.allow,
+				'border-width': 6,
+				color: theme.allow,
+				'font-weight': 'bold'
+			}
+		},
+		{
+			selector: 'edge.tr-allow',
+			style: { 'line-color': theme.allow, 'target-arrow-color': theme.allow, width: 5 }
+		},
+		{
+			selector: 'node.tr-gap',
+			style: {
+				'border-color': theme.gap,
+				'border-width': 6,
+				'border-style': 'dashed',
+				color: theme.gap,
+				'font-weight': 'bold'
+			}
+		},
+		{
+			selector: 'node.tr-deny',
+			style: {
+				'border-color': theme.deny,
+				'border-width': 9,
+				'border-style': 'double',
+				color: theme.deny,
+				'font-weight': 'bold'
+			}
+		},
+		{
+			selector: 'edge.tr-deny',
+			style: { 'line-color': theme.deny, 'target-arrow-color': theme.deny, width: 6 }
+		},
 		{
 			selector: 'node.tr-subject, node.tr-object',
-			style: { 'underlay-color': theme.focus, 'underlay-opacity': 0.25, 'underlay-padding': 12, 'underlay-shape': 'ellipse', 'font-weight': 'bold' }
+			style: {
+				'underlay-color': theme.focus,
+				'underlay-opacity': 0.25,
+				'underlay-padding': 12,
+				'underlay-shape': 'ellipse',
+				'font-weight': 'bold'
+			}
 		},
 		{ selector: '.tr-dim', style: { opacity: 0.22 } },
-		{ selector: 'node.search-hit', style: { 'underlay-color': theme.selected, 'underlay-opacity': 0.35, 'underlay-padding': 14 } },
-		{ selector: 'node:selected', style: { 'overlay-color': theme.selected, 'overlay-opacity': 0.18, 'overlay-padding': 8 } },
+		{
+			selector: 'node.search-hit',
+			style: { 'underlay-color': theme.selected, 'underlay-opacity': 0.35, 'underlay-padding': 14 }
+		},
+		{
+			selector: 'node:selected',
+			style: { 'overlay-color': theme.selected, 'overlay-opacity': 0.18, 'overlay-padding': 8 }
+		},
 		{ selector: '.focus-hidden', style: { display: 'none' } }
 	];
 }

@@ -10,11 +10,20 @@ import type { GraphTheme } from './theme';
 
 /** Escape text for XML content and attribute values. */
 export const xmlEscape = (s: string): string =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+	s
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;');
 
 const polygon = (n: number, r: number, rot = -Math.PI / 2): Point[] =>
-	Array.from({ length: n }, (_, i) => ({ x: r * Math.cos(rot + (i * 2 * Math.PI) / n), y: r * Math.sin(rot + (i * 2 * Math.PI) / n) }));
-const pts = (ps: Point[], c: Point) => ps.map((p) => `${(c.x + p.x).toFixed(1)},${(c.y + p.y).toFixed(1)}`).join(' ');
+	Array.from({ length: n }, (_, i) => ({
+		x: r * Math.cos(rot + (i * 2 * Math.PI) / n),
+		y: r * Math.sin(rot + (i * 2 * Math.PI) / n)
+	}));
+const pts = (ps: Point[], c: Point) =>
+	ps.map((p) => `${(c.x + p.x).toFixed(1)},${(c.y + p.y).toFixed(1)}`).join(' ');
 
 /** The SVG markup of a Cytoscape shape centred on `c` with size `s`. */
 export function shapeSvg(shape: string, c: Point, s: number, attrs: string): string {
@@ -43,7 +52,10 @@ export function shapeSvg(shape: string, c: Point, s: number, attrs: string): str
 		case 'star': {
 			const outer = polygon(5, h);
 			const inner = polygon(5, h * 0.45, -Math.PI / 2 + Math.PI / 5);
-			return `<polygon points="${pts(outer.flatMap((p, i) => [p, inner[i]]), c)}" ${attrs}/>`;
+			return `<polygon points="${pts(
+				outer.flatMap((p, i) => [p, inner[i]]),
+				c
+			)}" ${attrs}/>`;
 		}
 		default:
 			return `<rect x="${c.x - h}" y="${c.y - h}" width="${s}" height="${s}" ${attrs}/>`;
@@ -67,14 +79,35 @@ function nodeSvg(n: NodeDefinition, theme: GraphTheme): string {
 	const opacity = has(n.classes, 'tr-dim') ? ' opacity="0.22"' : '';
 	const parts: string[] = [`<g${opacity}>`];
 	if (has(n.classes, 'tr-subject') || has(n.classes, 'tr-object'))
-		parts.push(`<circle cx="${c.x}" cy="${c.y}" r="${size / 2 + 12}" fill="${theme.focus}" fill-opacity="0.25"/>`);
-	parts.push(shapeSvg(KIND_LOOK[kind].shape, c, size, `fill="${theme.kinds[kind].fill}" stroke="${stroke}" stroke-width="${width}"${dash}`));
+		parts.push(
+			`<circle cx="${c.x}" cy="${c.y}" r="${size / 2 + 12}" fill="${theme.focus}" fill-opacity="0.25"/>`
+		);
+	parts.push(
+		shapeSvg(
+			KIND_LOOK[kind].shape,
+			c,
+			size,
+			`fill="${theme.kinds[kind].fill}" stroke="${stroke}" stroke-width="${width}"${dash}`
+		)
+	);
 	const gs = n.data.glyph.length > 2 ? 10 : n.data.glyph.length > 1 ? 12 : 15;
 	if (n.data.glyph)
-		parts.push(`<text x="${c.x}" y="${c.y}" dy="0.35em" text-anchor="middle" font-weight="700" font-size="${tag ? 11 : gs * (size / 30)}" fill="${theme.kinds[kind].line}">${xmlEscape(n.data.glyph)}</text>`);
-	const lines = tag ? [n.data.label.length > 20 ? n.data.label.slice(0, 19) + '…' : n.data.label] : n.data.display.split('\n');
-	const color = has(n.classes, 'tr-deny') ? theme.deny : has(n.classes, 'tr-gap') ? theme.gap : has(n.classes, 'tr-allow') ? theme.allow : theme.text;
-	const [lx, ly, anchor] = tag ? [c.x + size / 2 + 4, c.y, 'start'] : [c.x, c.y + size / 2 + 16, 'middle'];
+		parts.push(
+			`<text x="${c.x}" y="${c.y}" dy="0.35em" text-anchor="middle" font-weight="700" font-size="${tag ? 11 : gs * (size / 30)}" fill="${theme.kinds[kind].line}">${xmlEscape(n.data.glyph)}</text>`
+		);
+	const lines = tag
+		? [n.data.label.length > 20 ? n.data.label.slice(0, 19) + '…' : n.data.label]
+		: n.data.display.split('\n');
+	const color = has(n.classes, 'tr-deny')
+		? theme.deny
+		: has(n.classes, 'tr-gap')
+			? theme.gap
+			: has(n.classes, 'tr-allow')
+				? theme.allow
+				: theme.text;
+	const [lx, ly, anchor] = tag
+		? [c.x + size / 2 + 4, c.y, 'start']
+		: [c.x, c.y + size / 2 + 16, 'middle'];
 	lines.forEach((line, i) =>
 		parts.push(
 			`<text x="${lx}" y="${ly + i * 16}" ${tag ? 'dy="0.35em" ' : ''}text-anchor="${anchor}" font-size="${tag ? 11 : 13}" fill="${color}" stroke="${theme.labelHalo}" stroke-width="3" paint-order="stroke">${xmlEscape(line)}</text>`
@@ -93,18 +126,30 @@ function legendSvg(theme: GraphTheme, title: string, at: Point): string {
 		['path to the principal / resource', theme.path, '']
 	];
 	let x = at.x;
-	const parts = [`<text x="${at.x}" y="${at.y}" font-size="20" font-weight="700" fill="${theme.text}">${xmlEscape(title)}</text>`];
+	const parts = [
+		`<text x="${at.x}" y="${at.y}" font-size="20" font-weight="700" fill="${theme.text}">${xmlEscape(title)}</text>`
+	];
 	for (const [label, color, dash] of marks) {
-		parts.push(`<circle cx="${x + 8}" cy="${at.y + 26}" r="7" fill="none" stroke="${color}" stroke-width="3.5"${dash}/>`);
-		parts.push(`<text x="${x + 22}" y="${at.y + 31}" font-size="13" fill="${theme.text}">${xmlEscape(label)}</text>`);
+		parts.push(
+			`<circle cx="${x + 8}" cy="${at.y + 26}" r="7" fill="none" stroke="${color}" stroke-width="3.5"${dash}/>`
+		);
+		parts.push(
+			`<text x="${x + 22}" y="${at.y + 31}" font-size="13" fill="${theme.text}">${xmlEscape(label)}</text>`
+		);
 		x += 40 + label.length * 7.5;
 	}
 	return `<g class="legend">${parts.join('')}</g>`;
 }
 
 /** Standalone SVG text of the given (visible) elements in a theme, with a title. */
-export function exportSvg(elements: ElementDefinition[], theme: GraphTheme, title = 'IAM Atlas'): string {
-	const nodes = elements.filter((e): e is NodeDefinition => e.group === 'nodes' && !has(e.classes, 'focus-hidden'));
+export function exportSvg(
+	elements: ElementDefinition[],
+	theme: GraphTheme,
+	title = 'IAM Atlas'
+): string {
+	const nodes = elements.filter(
+		(e): e is NodeDefinition => e.group === 'nodes' && !has(e.classes, 'focus-hidden')
+	);
 	const at = new Map(nodes.map((n) => [n.data.id, n]));
 	const xs = nodes.map((n) => n.position.x);
 	const ys = nodes.map((n) => n.position.y);
@@ -126,10 +171,21 @@ export function exportSvg(elements: ElementDefinition[], theme: GraphTheme, titl
 		const b = at.get(e.data.target);
 		if (!a || !b) continue;
 		const look = EDGE_LOOK[e.data.kind];
-		const tone = has(e.classes, 'tr-deny') ? 'deny' : has(e.classes, 'tr-allow') ? 'allow' : has(e.classes, 'tr-path') ? 'path' : 'edge';
+		const tone = has(e.classes, 'tr-deny')
+			? 'deny'
+			: has(e.classes, 'tr-allow')
+				? 'allow'
+				: has(e.classes, 'tr-path')
+					? 'path'
+					: 'edge';
 		const color = tone === 'edge' ? theme.edge : theme[tone as 'path'];
 		const width = tone === 'edge' ? 1.5 : tone === 'path' ? 4 : 5;
-		const dash = look.line === 'dashed' ? ' stroke-dasharray="8 5"' : look.line === 'dotted' ? ' stroke-dasharray="2 4"' : '';
+		const dash =
+			look.line === 'dashed'
+				? ' stroke-dasharray="8 5"'
+				: look.line === 'dotted'
+					? ' stroke-dasharray="2 4"'
+					: '';
 		const dx = b.position.x - a.position.x;
 		const dy = b.position.y - a.position.y;
 		const len = Math.hypot(dx, dy) || 1;
@@ -139,9 +195,15 @@ export function exportSvg(elements: ElementDefinition[], theme: GraphTheme, titl
 		const marker = look.arrow ? ` marker-end="url(#arrow-${tone})"` : '';
 		if (look.curved) {
 			// Same bow as the canvas: the control point sits CURVE_BEND off the middle (twice, for a quadratic).
-			const c = { x: (a.position.x + b.position.x) / 2 - (dy / len) * 2 * CURVE_BEND, y: (a.position.y + b.position.y) / 2 + (dx / len) * 2 * CURVE_BEND };
+			const c = {
+				x: (a.position.x + b.position.x) / 2 - (dy / len) * 2 * CURVE_BEND,
+				y: (a.position.y + b.position.y) / 2 + (dx / len) * 2 * CURVE_BEND
+			};
 			const cl = Math.hypot(b.position.x - c.x, b.position.y - c.y) || 1;
-			const tip = { x: b.position.x - ((b.position.x - c.x) / cl) * r, y: b.position.y - ((b.position.y - c.y) / cl) * r };
+			const tip = {
+				x: b.position.x - ((b.position.x - c.x) / cl) * r,
+				y: b.position.y - ((b.position.y - c.y) / cl) * r
+			};
 			out.push(
 				`<path d="M${a.position.x},${a.position.y} Q${c.x.toFixed(1)},${c.y.toFixed(1)} ${tip.x.toFixed(1)},${tip.y.toFixed(1)}" fill="none" stroke="${color}" stroke-width="${width}"${dash}${marker}${opacity}/>`
 			);

@@ -80,4 +80,5 @@ export const DARK_THEME: GraphTheme = {
 };
 
 /** The theme of a name. */
-export const themeNamed = (name: string): GraphTheme => (name === 'dark' ? DARK_THEME : LIGHT_THEME);
+export const themeNamed = (name: string): GraphTheme =>
+	name === 'dark' ? DARK_THEME : LIGHT_THEME;

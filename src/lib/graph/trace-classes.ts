@@ -37,7 +37,15 @@ export interface TraceTarget {
 }
 
 const verdictClass = (v: string): string | null =>
-	v === 'allow' ? TRACE_CLASS.allow : v === 'deny' ? TRACE_CLASS.deny : v === 'noAllow' ? TRACE_CLASS.gap : v === 'exempt' ? TRACE_CLASS.exempt : null;
+	v === 'allow'
+		? TRACE_CLASS.allow
+		: v === 'deny'
+			? TRACE_CLASS.deny
+			: v === 'noAllow'
+				? TRACE_CLASS.gap
+				: v === 'exempt'
+					? TRACE_CLASS.exempt
+					: null;
 
 /** Highlight classes for every visible node and edge, by element id. */
 export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, string[]> {
@@ -49,7 +57,8 @@ export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, st
 	for (const e of t.edges) {
 		allEdges.push(e);
 		edgeIds.add(e.id);
-		for (const key of [`${e.source}|${e.target}`, `${e.target}|${e.source}`]) between.set(key, [...(between.get(key) ?? []), e.id]);
+		for (const key of [`${e.source}|${e.target}`, `${e.target}|${e.source}`])
+			between.set(key, [...(between.get(key) ?? []), e.id]);
 	}
 	const mark = (id: string, cls: string | null) => {
 		if (!cls) return;
@@ -65,13 +74,18 @@ export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, st
 	mark(t.object, TRACE_CLASS.object);
 
 	const policyNode = (layer: LayerTrace, p: PolicyTrace): string => {
-		if (layer.layer === 'resource') return p.attachedTo === t.subject ? t.subject : p.attachedTo || t.object;
-		if (layer.layer === 'scp' || layer.layer === 'rcp') return attachmentId(p.policyId, p.attachedTo);
+		if (layer.layer === 'resource')
+			return p.attachedTo === t.subject ? t.subject : p.attachedTo || t.object;
+		if (layer.layer === 'scp' || layer.layer === 'rcp')
+			return attachmentId(p.policyId, p.attachedTo);
 		return p.policyId;
 	};
 	for (const layer of result.layers) {
 		for (const level of layer.levels ?? []) {
-			mark(level.nodeId, layer.verdict === 'exempt' ? TRACE_CLASS.exempt : verdictClass(level.verdict));
+			mark(
+				level.nodeId,
+				layer.verdict === 'exempt' ? TRACE_CLASS.exempt : verdictClass(level.verdict)
+			);
 			for (const p of level.policies) {
 				const id = attachmentId(p.policyId, level.nodeId);
 				const cls = level.verdict === 'noAllow' ? TRACE_CLASS.gap : verdictClass(p.verdict);
@@ -94,7 +108,8 @@ export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, st
 				link(p.via, id, cls);
 				link(p.via, t.subject, TRACE_CLASS.path);
 			} else link(p.attachedTo, id, cls);
-			for (const e of between.get(`${id}|${t.object}`) ?? []) if (e.endsWith(':reaches')) mark(e, TRACE_CLASS.path);
+			for (const e of between.get(`${id}|${t.object}`) ?? [])
+				if (e.endsWith(':reaches')) mark(e, TRACE_CLASS.path);
 		}
 		// A resource policy (or trust policy) that decided lights the edge naming the principal.
 		if (layer.layer === 'resource' && (layer.verdict === 'allow' || layer.verdict === 'deny'))
@@ -115,7 +130,8 @@ export function traceClasses(result: EvalResult, t: TraceTarget): Map<string, st
 	for (const end of [t.subject, t.object]) {
 		let child = end;
 		for (let parent = t.parent?.get(end); parent; parent = t.parent?.get(parent)) {
-			for (const id of between.get(`${parent}|${child}`) ?? []) if (!out.has(id)) mark(id, TRACE_CLASS.path);
+			for (const id of between.get(`${parent}|${child}`) ?? [])
+				if (!out.has(id)) mark(id, TRACE_CLASS.path);
 			if (out.get(parent)?.length) break;
 			mark(parent, TRACE_CLASS.path);
 			child = parent;

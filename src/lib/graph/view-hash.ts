@@ -43,7 +43,8 @@ export function encodeViewHash(v: ExplorerViewState): string {
 	return `#${p.toString()}`;
 }
 
-const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
+const strings = (x: unknown): string[] =>
+	Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : [];
 
 function parseJson(text: string | null): unknown {
 	if (!text) return null;
@@ -68,6 +69,7 @@ export function decodeViewHash(hash: string): ExplorerViewState {
 	const ctx = parseJson(p.get('c'));
 	if (ctx && typeof ctx === 'object' && !Array.isArray(ctx))
 		for (const [k, val] of Object.entries(ctx))
-			if (['string', 'number', 'boolean'].includes(typeof val) || Array.isArray(val)) v.context[k] = val as ContextValue;
+			if (['string', 'number', 'boolean'].includes(typeof val) || Array.isArray(val))
+				v.context[k] = val as ContextValue;
 	return v;
 }

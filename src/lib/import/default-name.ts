@@ -9,7 +9,10 @@ import type { Account, Organization } from '../model/snapshot';
 const bare = (name: string): string => name.replace(/(\.(json|zip|txt))+$/i, '') || name;
 
 /** The default snapshot name for these input paths and what they were read into. */
-export function defaultSnapshotName(paths: string[], read: { organization: Organization | null; accounts: Account[] }): string {
+export function defaultSnapshotName(
+	paths: string[],
+	read: { organization: Organization | null; accounts: Account[] }
+): string {
 	if (paths.length === 0) return 'import';
 	const segments = paths.map((p) => p.split('/').filter(Boolean));
 	const top = segments[0][0] ?? 'import';
@@ -17,6 +20,10 @@ export function defaultSnapshotName(paths: string[], read: { organization: Organ
 	if (paths.length === 1) return bare(segments[0].at(-1) ?? top);
 	const what =
 		read.organization?.id ??
-		(read.accounts.length === 1 ? read.accounts[0].id : read.accounts.length > 1 ? `${read.accounts.length} accounts` : 'import');
+		(read.accounts.length === 1
+			? read.accounts[0].id
+			: read.accounts.length > 1
+				? `${read.accounts.length} accounts`
+				: 'import');
 	return `${what} (${paths.length} files)`;
 }

@@ -101,7 +101,12 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
 		format: SNAPSHOT_FORMAT,
 		version: SNAPSHOT_VERSION,
 		meta: {
-			name: options.name ?? defaultSnapshotName(files.map((f) => f.path), parts),
+			name:
+				options.name ??
+				defaultSnapshotName(
+					files.map((f) => f.path),
+					parts
+				),
 			capturedAt: null,
 			importedAt: options.now ?? new Date().toISOString(),
 			sources,

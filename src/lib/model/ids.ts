@@ -42,4 +42,5 @@ export function accountOfArn(arn: string): string | null {
 export const isAccountId = (s: string): boolean => /^\d{12}$/.test(s);
 
 /** True for AWS-managed policy ARNs (arn:<partition>:iam::aws:policy/…). */
-export const isAwsManagedPolicyArn = (arn: string): boolean => /^arn:[^:]+:iam::aws:policy\//.test(arn);
+export const isAwsManagedPolicyArn = (arn: string): boolean =>
+	/^arn:[^:]+:iam::aws:policy\//.test(arn);

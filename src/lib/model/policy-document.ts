@@ -6,7 +6,8 @@
  */
 
 /** Any JSON value. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+	string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** The `Principal` / `NotPrincipal` element: `"*"` or a map such as `{ "AWS": [...], "Service": "..." }`. */
 export type PrincipalElement = '*' | Record<string, string | string[]>;

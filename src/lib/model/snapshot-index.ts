@@ -59,13 +59,16 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
 	};
 	for (const account of snapshot.accounts) {
 		index.accounts.set(account.id, account);
-		for (const user of account.users) index.principals.set(user.arn, { kind: 'user', entity: user, account });
-		for (const role of account.roles) index.principals.set(role.arn, { kind: 'role', entity: role, account });
+		for (const user of account.users)
+			index.principals.set(user.arn, { kind: 'user', entity: user, account });
+		for (const role of account.roles)
+			index.principals.set(role.arn, { kind: 'role', entity: role, account });
 		for (const group of account.groups) {
 			index.groups.set(group.arn, group);
 			index.groupsByName.set(`${account.id}/${group.name}`, group);
 		}
-		for (const policy of account.policies) index.policies.set(`${account.id}|${policy.arn}`, policy);
+		for (const policy of account.policies)
+			index.policies.set(`${account.id}|${policy.arn}`, policy);
 		for (const resource of account.resources) {
 			index.resources.set(resource.arn, resource);
 			if (resource.kind === 's3-bucket') index.bucketAccounts.set(resource.name, account.id);
@@ -88,8 +91,11 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
 }
 
 /** A managed policy of an account by ARN, or undefined when the reference dangles. */
-export const policyIn = (index: SnapshotIndex, accountId: string, arn: string): ManagedPolicy | undefined =>
-	index.policies.get(`${accountId}|${arn}`);
+export const policyIn = (
+	index: SnapshotIndex,
+	accountId: string,
+	arn: string
+): ManagedPolicy | undefined => index.policies.get(`${accountId}|${arn}`);
 
 /**
  * The org path of an account from the root down: [root id, OU ids…, account id].

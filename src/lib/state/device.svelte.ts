@@ -42,7 +42,10 @@ export class DeviceStatus {
 	async refreshStorage(): Promise<void> {
 		const storage = navigator.storage;
 		if (!storage?.estimate) return;
-		const [estimate, persisted] = await Promise.all([storage.estimate(), storage.persisted?.() ?? Promise.resolve(null)]);
+		const [estimate, persisted] = await Promise.all([
+			storage.estimate(),
+			storage.persisted?.() ?? Promise.resolve(null)
+		]);
 		this.storage = { used: estimate.usage ?? 0, quota: estimate.quota ?? 0 };
 		this.persisted = persisted;
 	}

@@ -6,7 +6,12 @@ import type { CatalogFinding } from '../engine/catalog/lint-policy';
 import type { EvalRequest, EvalResult } from '../engine/types';
 import type { PolicyDocument } from '../model/policy-document';
 import type { Snapshot } from '../model/snapshot';
-import type { ActionsForResourceParams, ActionsForResourceResult, WhoCanParams, WhoCanResult } from '../workers/engine-protocol';
+import type {
+	ActionsForResourceParams,
+	ActionsForResourceResult,
+	WhoCanParams,
+	WhoCanResult
+} from '../workers/engine-protocol';
 import type { CallOptions } from '../workers/engine-client';
 
 /** The engine calls the explorer makes. */
@@ -15,7 +20,10 @@ export interface ExplorerEngine {
 	/** Load a stored snapshot by id, read inside the worker (preferred when the snapshot has an id). */
 	loadStored?(snapshotId: string): Promise<unknown>;
 	evaluate(request: EvalRequest, options?: CallOptions): Promise<EvalResult>;
-	actionsForResource(params: ActionsForResourceParams, options?: CallOptions): Promise<ActionsForResourceResult>;
+	actionsForResource(
+		params: ActionsForResourceParams,
+		options?: CallOptions
+	): Promise<ActionsForResourceResult>;
 	completions(prefix: string, limit?: number, options?: CallOptions): Promise<string[]>;
 	lintPolicy(document: PolicyDocument, options?: CallOptions): Promise<CatalogFinding[]>;
 	/** Every user and role's decision on one action and resource (the who-can section; optional for fakes). */

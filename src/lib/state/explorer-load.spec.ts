@@ -11,7 +11,11 @@ const demo = outcome.ok ? outcome.snapshot : (null as never);
 /** A real EngineClient over a port that records requests; the test answers them. */
 function client() {
 	const sent: EngineRequest[] = [];
-	const port: EnginePort = { postMessage: (m) => sent.push(m), onmessage: null, terminate: () => {} };
+	const port: EnginePort = {
+		postMessage: (m) => sent.push(m),
+		onmessage: null,
+		terminate: () => {}
+	};
 	const reply = (data: EngineReply) => port.onmessage!({ data });
 	return { engine: new EngineClient(port), sent, reply };
 }
@@ -22,7 +26,9 @@ describe('ExplorerState loading the engine', () => {
 	it('asks the worker to read a stored snapshot by id instead of posting it', () => {
 		const { engine, sent } = client();
 		void new ExplorerState(demo, engine, 'snap-1').loadEngine();
-		expect(sent.map((r) => [r.type, 'snapshotId' in r ? r.snapshotId : null])).toEqual([['loadStored', 'snap-1']]);
+		expect(sent.map((r) => [r.type, 'snapshotId' in r ? r.snapshotId : null])).toEqual([
+			['loadStored', 'snap-1']
+		]);
 	});
 
 	it('posts the snapshot when it has no id', () => {
@@ -44,7 +50,12 @@ describe('ExplorerState loading the engine', () => {
 		const { engine, sent, reply } = client();
 		const x = new ExplorerState(demo, engine, 'gone');
 		void x.loadEngine();
-		reply({ type: 'loadStored', id: sent[0].id, ok: false, error: { code: 'store.not-found', message: 'No snapshot "gone" in this browser.' } });
+		reply({
+			type: 'loadStored',
+			id: sent[0].id,
+			ok: false,
+			error: { code: 'store.not-found', message: 'No snapshot "gone" in this browser.' }
+		});
 		await tick();
 		expect(x.engineError).toBe('No snapshot "gone" in this browser.');
 	});

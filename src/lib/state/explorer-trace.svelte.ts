@@ -9,7 +9,12 @@ import { isCancelled } from '../workers/engine-client';
 import type { ExplorerEngine } from './explorer-engine';
 
 /** The request context keys the editor offers (tags are edited as aws:PrincipalTag/… keys). */
-export const CONTEXT_FIELDS = ['aws:SourceIp', 'aws:RequestedRegion', 'aws:MultiFactorAuthPresent', 'aws:CurrentTime'] as const;
+export const CONTEXT_FIELDS = [
+	'aws:SourceIp',
+	'aws:RequestedRegion',
+	'aws:MultiFactorAuthPresent',
+	'aws:CurrentTime'
+] as const;
 
 /** Trace state of one explorer. */
 export class ExplorerTrace {
@@ -32,7 +37,11 @@ export class ExplorerTrace {
 	ready = $derived(Boolean(this.principal && this.resource && this.action));
 
 	/** `onResult` runs after each new decision (the explorer reveals the traced path); `onChange` whenever the request changes. */
-	constructor(engine: ExplorerEngine, onResult: () => void = () => {}, onChange: () => void = () => {}) {
+	constructor(
+		engine: ExplorerEngine,
+		onResult: () => void = () => {},
+		onChange: () => void = () => {}
+	) {
 		this.#engine = engine;
 		this.#onResult = onResult;
 		this.#onChange = onChange;
@@ -63,7 +72,12 @@ export class ExplorerTrace {
 	}
 
 	/** Set everything at once (a link or a designed path), then evaluate. */
-	async setAll(v: { principal: string | null; resource: string | null; action: string | null; context: Record<string, ContextValue> }) {
+	async setAll(v: {
+		principal: string | null;
+		resource: string | null;
+		action: string | null;
+		context: Record<string, ContextValue>;
+	}) {
 		this.principal = v.principal;
 		this.resource = v.resource;
 		this.action = v.action;
@@ -96,7 +110,10 @@ export class ExplorerTrace {
 		}
 		this.busy = true;
 		try {
-			const result = await this.#engine.evaluate({ principal, resource, action, context }, { channel: 'trace' });
+			const result = await this.#engine.evaluate(
+				{ principal, resource, action, context },
+				{ channel: 'trace' }
+			);
 			this.result = result;
 			this.resultAt = performance.now();
 			this.#onResult();
@@ -117,7 +134,10 @@ export class ExplorerTrace {
 			return;
 		}
 		try {
-			this.actions = await this.#engine.actionsForResource({ principal, resource, context }, { channel: 'actions' });
+			this.actions = await this.#engine.actionsForResource(
+				{ principal, resource, context },
+				{ channel: 'actions' }
+			);
 		} catch (e) {
 			if (!isCancelled(e)) this.actions = null;
 		}

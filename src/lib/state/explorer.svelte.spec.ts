@@ -14,7 +14,11 @@ function directEngine(snapshot: Snapshot): ExplorerEngine {
 	return {
 		load: async () => undefined,
 		evaluate: async (req) => ev.evaluate(req),
-		actionsForResource: async () => ({ resourceType: null, levels: { List: [], Read: [], Write: [], 'Permissions management': [], Tagging: [] }, ms: 0 }),
+		actionsForResource: async () => ({
+			resourceType: null,
+			levels: { List: [], Read: [], Write: [], 'Permissions management': [], Tagging: [] },
+			ms: 0
+		}),
 		completions: async () => [],
 		lintPolicy: async () => []
 	};
@@ -41,12 +45,20 @@ describe('ExplorerState on the demo bank', () => {
 	for (const path of paths)
 		it(`traces ${path.id}: ${path.expected}, deciding node highlighted`, async () => {
 			const x = new ExplorerState(demo, directEngine(demo));
-			await x.trace.setAll({ ...path.request, context: path.request.context as unknown as Record<string, string> });
+			await x.trace.setAll({
+				...path.request,
+				context: path.request.context as unknown as Record<string, string>
+			});
 			expect(x.trace.result?.decision).toBe(path.expected);
 			const ends = x.traceEnds!;
 			expect(x.view.nodes.has(ends.subject)).toBe(true);
 			expect(x.view.nodes.has(ends.object)).toBe(true);
-			const want = path.expected === 'explicitDeny' ? 'tr-deny' : path.expected === 'allowed' ? 'tr-allow' : 'tr-gap';
+			const want =
+				path.expected === 'explicitDeny'
+					? 'tr-deny'
+					: path.expected === 'allowed'
+						? 'tr-allow'
+						: 'tr-gap';
 			for (const d of path.deciding) {
 				const node =
 					d.policyType === 'scp' || d.policyType === 'rcp'
@@ -57,7 +69,9 @@ describe('ExplorerState on the demo bank', () => {
 								? d.policy
 								: inlinePolicyId(d.attachedTo, d.policy);
 				const lit = [...x.traceHighlight].filter(([, c]) => !c.includes('tr-dim'));
-				expect(x.traceHighlight.get(node) ?? [], `${node} in ${JSON.stringify(lit)}`).toContain(want);
+				expect(x.traceHighlight.get(node) ?? [], `${node} in ${JSON.stringify(lit)}`).toContain(
+					want
+				);
 			}
 		});
 });

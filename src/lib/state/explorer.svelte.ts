@@ -62,7 +62,10 @@ export class ExplorerState {
 	traceEnds = $derived.by(() => {
 		const { principal, resource } = this.trace;
 		if (!principal || !resource) return null;
-		return { subject: this.source.principalNodeId(principal), object: this.source.objectNode(resource).id };
+		return {
+			subject: this.source.principalNodeId(principal),
+			object: this.source.objectNode(resource).id
+		};
 	});
 
 	/** Highlight classes of the current trace (empty when there is none). */
@@ -70,30 +73,42 @@ export class ExplorerState {
 		const result = this.trace.result;
 		const ends = this.traceEnds;
 		if (!result || !ends) return new Map<string, string[]>();
-		return traceClasses(result, { ...ends, nodes: this.view.nodes.keys(), edges: this.view.edges.values(), parent: this.view.parent });
+		return traceClasses(result, {
+			...ends,
+			nodes: this.view.nodes.keys(),
+			edges: this.view.edges.values(),
+			parent: this.view.parent
+		});
 	});
 
 	/** Element definitions to draw. */
 	elements = $derived.by((): ElementDefinition[] => {
 		const classes = new Map(this.traceHighlight);
-		if (this.focus) for (const [id, c] of focusClasses(this.view, neighbourhood(this.view, this.focus.id, this.focus.hops))) classes.set(id, [...(classes.get(id) ?? []), ...c]);
-		if (this.searchHit) classes.set(this.searchHit, [...(classes.get(this.searchHit) ?? []), 'search-hit']);
-		return toElements(this.view, this.positions, { classes, badges: traceBadges(this.traceHighlight) });
+		if (this.focus)
+			for (const [id, c] of focusClasses(
+				this.view,
+				neighbourhood(this.view, this.focus.id, this.focus.hops)
+			))
+				classes.set(id, [...(classes.get(id) ?? []), ...c]);
+		if (this.searchHit)
+			classes.set(this.searchHit, [...(classes.get(this.searchHit) ?? []), 'search-hit']);
+		return toElements(this.view, this.positions, {
+			classes,
+			badges: traceBadges(this.traceHighlight)
+		});
 	});
 
 	/** The view as a link encodes it. */
-	viewState = $derived.by(
-		(): ExplorerViewState => ({
-			...emptyViewState(this.snapshotId),
-			expanded: this.view.expanded,
-			selected: this.selected,
-			focus: this.focus,
-			principal: this.trace.principal,
-			resource: this.trace.resource,
-			action: this.trace.action,
-			context: this.trace.context
-		})
-	);
+	viewState = $derived.by((): ExplorerViewState => ({
+		...emptyViewState(this.snapshotId),
+		expanded: this.view.expanded,
+		selected: this.selected,
+		focus: this.focus,
+		principal: this.trace.principal,
+		resource: this.trace.resource,
+		action: this.trace.action,
+		context: this.trace.context
+	}));
 
 	constructor(snapshot: Snapshot, engine: ExplorerEngine, snapshotId: string | null = null) {
 		this.snapshot = snapshot;
@@ -101,10 +116,12 @@ export class ExplorerState {
 		this.source = new GraphSource(indexSnapshot(snapshot));
 		// Every call waits for the snapshot to be in the worker; loading starts on first use or
 		// when the canvas has painted (so posting 20,000 principals never delays the org view).
-		const ready = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
-			await this.loadEngine();
-			return f(...a);
-		};
+		const ready =
+			<A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+			async (...a: A): Promise<R> => {
+				await this.loadEngine();
+				return f(...a);
+			};
 		const lazy: ExplorerEngine = {
 			load: (s) => engine.load(s),
 			evaluate: ready((r, o) => engine.evaluate(r, o)),
@@ -137,7 +154,10 @@ export class ExplorerState {
 	loadEngine(): Promise<unknown> {
 		if (this.#loaded) return this.#loaded;
 		const engine = this.#rawEngine;
-		const loaded = this.snapshotId && engine.loadStored ? engine.loadStored(this.snapshotId) : engine.load(this.snapshot);
+		const loaded =
+			this.snapshotId && engine.loadStored
+				? engine.loadStored(this.snapshotId)
+				: engine.load(this.snapshot);
 		loaded.catch((e: unknown) => {
 			if (!isStopped(e)) this.engineError = e instanceof Error ? e.message : String(e);
 		});
@@ -147,7 +167,9 @@ export class ExplorerState {
 
 	/** The selected node's data, if visible. */
 	get selectedNode(): GraphNode | null {
-		return this.selected ? (this.view.nodes.get(this.selected) ?? this.source.nodeFor(this.selected)) : null;
+		return this.selected
+			? (this.view.nodes.get(this.selected) ?? this.source.nodeFor(this.selected))
+			: null;
 	}
 
 	#setExpanded(list: string[]): void {
@@ -223,9 +245,14 @@ export class ExplorerState {
 			...(this.source.nodeFor(object.id) ? [] : [object])
 		];
 		let list = [...this.view.expanded];
-		for (const id of [...(this.source.expansionsFor(subject) ?? []), subject, ...(this.source.expansionsFor(object.id) ?? [])])
+		for (const id of [
+			...(this.source.expansionsFor(subject) ?? []),
+			subject,
+			...(this.source.expansionsFor(object.id) ?? [])
+		])
 			list = withExpanded(list, id);
-		if (object.accountId && this.source.index.accounts.has(object.accountId)) list = withExpanded(list, object.accountId);
+		if (object.accountId && this.source.index.accounts.has(object.accountId))
+			list = withExpanded(list, object.accountId);
 		for (const layer of result?.layers ?? [])
 			for (const p of layer.policies) if (p.via) list = withExpanded(list, p.via);
 		this.#setExpanded(list);
@@ -236,7 +263,12 @@ export class ExplorerState {
 		this.#setExpanded(v.expanded);
 		this.selected = v.selected;
 		this.focus = v.focus;
-		await this.trace.setAll({ principal: v.principal, resource: v.resource, action: v.action, context: v.context });
+		await this.trace.setAll({
+			principal: v.principal,
+			resource: v.resource,
+			action: v.action,
+			context: v.context
+		});
 		this.revealTrace();
 	}
 }

@@ -19,7 +19,8 @@ export function snapshotFileName(name: string): string {
 
 /** The exported file: the snapshot under its current (possibly renamed) name. */
 export function snapshotFile(snapshot: Snapshot, name: string): { fileName: string; text: string } {
-	const named = snapshot.meta.name === name ? snapshot : { ...snapshot, meta: { ...snapshot.meta, name } };
+	const named =
+		snapshot.meta.name === name ? snapshot : { ...snapshot, meta: { ...snapshot.meta, name } };
 	return { fileName: snapshotFileName(name), text: serializeSnapshot(named) };
 }
 

@@ -23,7 +23,10 @@ describe('ImportJob', () => {
 
 	it('lists errors per file with their place, and stores nothing', async () => {
 		const { store, opened, job } = setup();
-		await job.fromInputFiles([gaadFile('org', '222222222222', ['ann']), truncatedFile('org/broken.json')]);
+		await job.fromInputFiles([
+			gaadFile('org', '222222222222', ['ann']),
+			truncatedFile('org/broken.json')
+		]);
 		expect(job.phase).toBe('failed');
 		expect(job.errorsByFile.map((g) => g.file)).toEqual(['org/broken.json']);
 		expect(job.errors[0].where).toMatchObject({ file: 'org/broken.json', line: 1 });
@@ -41,7 +44,12 @@ describe('ImportJob', () => {
 	});
 
 	it('groups errors without a file under "(input)"', () => {
-		expect(groupByFile([{ code: 'a', message: 'x' }, { code: 'b', message: 'y', where: { file: 'f' } }])).toEqual([
+		expect(
+			groupByFile([
+				{ code: 'a', message: 'x' },
+				{ code: 'b', message: 'y', where: { file: 'f' } }
+			])
+		).toEqual([
 			{ file: '(input)', errors: [{ code: 'a', message: 'x' }] },
 			{ file: 'f', errors: [{ code: 'b', message: 'y', where: { file: 'f' } }] }
 		]);

@@ -29,7 +29,9 @@ export class ImportJob {
 	busy = $derived(this.phase === 'reading' || this.phase === 'importing');
 	/** Progress as 0–100, or null when unknown. */
 	percent = $derived(
-		this.progress && this.progress.total > 0 ? Math.round((100 * this.progress.done) / this.progress.total) : null
+		this.progress && this.progress.total > 0
+			? Math.round((100 * this.progress.done) / this.progress.total)
+			: null
 	);
 	/** Errors grouped by the file they name, in first-seen order. */
 	errorsByFile = $derived(groupByFile(this.errors));
@@ -78,7 +80,8 @@ export class ImportJob {
 	/** Reading progress (throttled to whole percents so a big folder does not flood the UI). */
 	#reading = (done: number, total: number): void => {
 		const step = Math.max(1, Math.floor(total / 100));
-		if (done % step === 0 || done === total) this.progress = { done, total, file: '', phase: 'reading' };
+		if (done % step === 0 || done === total)
+			this.progress = { done, total, file: '', phase: 'reading' };
 	};
 
 	async #run(reading: Promise<ReadFiles>): Promise<void> {
@@ -92,17 +95,27 @@ export class ImportJob {
 			const { files, errors } = await reading;
 			this.fileCount = files.length + errors.length;
 			if (errors.length) return this.#fail(errors);
-			if (files.length === 0) return this.#fail([{ code: 'import.input.empty', message: 'Nothing to import: no files were chosen or the folder was empty.' }]);
+			if (files.length === 0)
+				return this.#fail([
+					{
+						code: 'import.input.empty',
+						message: 'Nothing to import: no files were chosen or the folder was empty.'
+					}
+				]);
 			this.phase = 'importing';
 			this.progress = { done: 0, total: files.length, file: '', phase: 'importing' };
-			const outcome = await this.#importer.importAndStore(files, { onProgress: (p) => (this.progress = p) });
+			const outcome = await this.#importer.importAndStore(files, {
+				onProgress: (p) => (this.progress = p)
+			});
 			if (!outcome.ok) return this.#fail(outcome.errors);
 			this.warnings = outcome.warnings;
 			this.storedName = outcome.name;
 			this.phase = 'done';
 			await this.#onStored(outcome.id);
 		} catch (error) {
-			this.#fail([{ code: 'import.failed', message: error instanceof Error ? error.message : String(error) }]);
+			this.#fail([
+				{ code: 'import.failed', message: error instanceof Error ? error.message : String(error) }
+			]);
 		}
 	}
 

@@ -67,7 +67,9 @@ export function readDroppedItems(
 async function walkEntry(entry: FileSystemEntry): Promise<Named[]> {
 	const path = entry.fullPath.replace(/^\/+/, '') || entry.name;
 	if (entry.isFile) {
-		const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+		const file = await new Promise<File>((resolve, reject) =>
+			(entry as FileSystemFileEntry).file(resolve, reject)
+		);
 		return [{ file, path }];
 	}
 	if (!entry.isDirectory) return [];
@@ -80,14 +82,20 @@ async function walkEntry(entry: FileSystemEntry): Promise<Named[]> {
 async function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
 	const all: FileSystemEntry[] = [];
 	for (;;) {
-		const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+		const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+			reader.readEntries(resolve, reject)
+		);
 		if (batch.length === 0) return all;
 		all.push(...batch);
 	}
 }
 
 /** Read each file's bytes, refusing (without reading) any larger than `maxBytes`. */
-async function readAll(named: Named[], maxBytes: number, onProgress?: ReadProgress): Promise<ReadFiles> {
+async function readAll(
+	named: Named[],
+	maxBytes: number,
+	onProgress?: ReadProgress
+): Promise<ReadFiles> {
 	const errors: AtlasError[] = [];
 	const files: InputFile[] = [];
 	for (const [i, { file, path }] of named.entries()) {

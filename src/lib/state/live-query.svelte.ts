@@ -9,7 +9,9 @@ import { createSubscriber } from 'svelte/reactivity';
 
 /** The observable shape Dexie's liveQuery returns (and in-memory fakes imitate). */
 export interface Subscribable<T> {
-	subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): { unsubscribe(): void };
+	subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): {
+		unsubscribe(): void;
+	};
 }
 
 /** Watch a Dexie query: it re-runs whenever a table it read changes. */

@@ -29,7 +29,9 @@ export class OutlineView {
 	query = $state('');
 	/** What the query found (null: no search, the whole outline shows). */
 	matches = $derived.by(() =>
-		this.query.trim().length >= MIN_QUERY ? searchOutline(this.roots, (n) => this.childrenOf(n), this.query) : null
+		this.query.trim().length >= MIN_QUERY
+			? searchOutline(this.roots, (n) => this.childrenOf(n), this.query)
+			: null
 	);
 
 	constructor(snapshot: Snapshot) {
@@ -109,6 +111,7 @@ export class OutlineView {
 			}
 		}
 		// A snapshot of one lone account opens it.
-		if (nodes === this.roots && nodes.length === 1 && nodes[0].kind === 'account') this.expanded.add(nodes[0].id);
+		if (nodes === this.roots && nodes.length === 1 && nodes[0].kind === 'account')
+			this.expanded.add(nodes[0].id);
 	}
 }

@@ -37,7 +37,9 @@ export function summaryOf(record: SnapshotRecord): SnapshotSummary {
 
 function storePort(store: SnapshotStore): SnapshotStorePort {
 	const listSummaries = async () => (await store.list()).map(summaryOf);
-	const orThrow = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+	const orThrow = <T>(
+		result: { ok: true; value: T } | { ok: false; error: { message: string } }
+	): T => {
 		if (!result.ok) throw new Error(result.error.message);
 		return result.value;
 	};
@@ -68,10 +70,16 @@ function importerPort(client: ImportClient): ImporterPort {
 		async importAndStore(files, { name, onProgress }) {
 			const result = await client.import(files, {
 				name,
-				onProgress: (p) => onProgress?.({ ...p, phase: p.phase === 'save' ? 'saving' : 'importing' })
+				onProgress: (p) =>
+					onProgress?.({ ...p, phase: p.phase === 'save' ? 'saving' : 'importing' })
 			});
 			if (!result.ok) return result;
-			return { ok: true, id: result.snapshotId, name: result.record.name, warnings: result.warnings };
+			return {
+				ok: true,
+				id: result.snapshotId,
+				name: result.record.name,
+				warnings: result.warnings
+			};
 		}
 	};
 }

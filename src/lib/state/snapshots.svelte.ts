@@ -48,7 +48,11 @@ export class SnapshotLibrary {
 	#importer: ImporterPort;
 	#demoFiles: () => Promise<InputFile[]>;
 
-	constructor(store: SnapshotStorePort, importer: ImporterPort, demoFiles: () => Promise<InputFile[]>) {
+	constructor(
+		store: SnapshotStorePort,
+		importer: ImporterPort,
+		demoFiles: () => Promise<InputFile[]>
+	) {
 		this.#store = store;
 		this.#importer = importer;
 		this.#demoFiles = demoFiles;
@@ -65,7 +69,8 @@ export class SnapshotLibrary {
 			// The link's snapshot, else the one open last time, else the newest.
 			const remembered = (await this.#store.getSetting(LAST_OPENED_SETTING)) as string | undefined;
 			const newest = (await this.#store.listSummaries())[0]?.id;
-			for (const id of [preferredId, remembered, newest]) if (id && (await this.openById(id))) break;
+			for (const id of [preferredId, remembered, newest])
+				if (id && (await this.openById(id))) break;
 		} catch (error) {
 			this.problem = `Could not read the stored snapshots: ${messageOf(error)}`;
 		} finally {
@@ -127,9 +132,13 @@ export class SnapshotLibrary {
 		this.status = 'importing-demo';
 		try {
 			const files = await this.#demoFiles();
-			const outcome = await this.#importer.importAndStore(files, { name: DEMO_NAME, source: 'built-in demo' });
+			const outcome = await this.#importer.importAndStore(files, {
+				name: DEMO_NAME,
+				source: 'built-in demo'
+			});
 			if (outcome.ok) await this.openById(outcome.id);
-			else this.problem = `The built-in demo could not be imported: ${outcome.errors[0]?.message ?? 'unknown error'}`;
+			else
+				this.problem = `The built-in demo could not be imported: ${outcome.errors[0]?.message ?? 'unknown error'}`;
 		} finally {
 			this.status = previous === 'starting' ? 'starting' : 'ready';
 		}

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { THEME_SETTING, Theme, type SettingsPort } from './theme.svelte';
 
-function settings(initial: Record<string, unknown> = {}): SettingsPort & { data: Map<string, unknown> } {
+function settings(
+	initial: Record<string, unknown> = {}
+): SettingsPort & { data: Map<string, unknown> } {
 	const data = new Map(Object.entries(initial));
-	return { data, getSetting: async (k) => data.get(k), setSetting: async (k, v) => void data.set(k, v) };
+	return {
+		data,
+		getSetting: async (k) => data.get(k),
+		setSetting: async (k, v) => void data.set(k, v)
+	};
 }
 
 describe('Theme', () => {
@@ -29,7 +35,10 @@ describe('Theme', () => {
 	});
 
 	it('keeps working when storage fails', async () => {
-		const broken: SettingsPort = { getSetting: () => Promise.reject(new Error('no idb')), setSetting: () => Promise.reject(new Error('no idb')) };
+		const broken: SettingsPort = {
+			getSetting: () => Promise.reject(new Error('no idb')),
+			setSetting: () => Promise.reject(new Error('no idb'))
+		};
 		const theme = new Theme(broken);
 		await theme.load();
 		await theme.choose('dark');

@@ -3,7 +3,9 @@ import { requestedSnapshotId, withSnapshotParam } from './url-state';
 
 describe('url state', () => {
 	it('sets the snapshot param and keeps other params and the hash', () => {
-		expect(withSnapshotParam(new URL('http://x/?a=1#s=old&p=arn'), 'new-id')).toBe('?a=1&snapshot=new-id#s=old&p=arn');
+		expect(withSnapshotParam(new URL('http://x/?a=1#s=old&p=arn'), 'new-id')).toBe(
+			'?a=1&snapshot=new-id#s=old&p=arn'
+		);
 		expect(withSnapshotParam(new URL('http://x/?snapshot=a'), 'b')).toBe('?snapshot=b');
 	});
 

@@ -1,11 +1,21 @@
 import { expect, it } from 'vitest';
-import { EngineCallError, EngineClient, isCancelled, isStopped, type EnginePort } from './engine-client';
+import {
+	EngineCallError,
+	EngineClient,
+	isCancelled,
+	isStopped,
+	type EnginePort
+} from './engine-client';
 import type { EngineReply, EngineRequest } from './engine-protocol';
 
 /** A port that records requests and lets the test answer them in any order. */
 function fakePort() {
 	const sent: EngineRequest[] = [];
-	const port: EnginePort = { postMessage: (m) => sent.push(m), onmessage: null, terminate: () => {} };
+	const port: EnginePort = {
+		postMessage: (m) => sent.push(m),
+		onmessage: null,
+		terminate: () => {}
+	};
 	const answer = (id: number, result: unknown) => {
 		const req = sent.find((r) => r.id === id)!;
 		port.onmessage!({ data: { type: req.type, id, ok: true, result } as EngineReply });
@@ -13,7 +23,11 @@ function fakePort() {
 	return { port, sent, answer };
 }
 
-const settle = <T>(p: Promise<T>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+const settle = <T>(p: Promise<T>) =>
+	p.then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error })
+	);
 
 it('matches replies to calls by id, whatever the order', async () => {
 	const { port, sent, answer } = fakePort();
@@ -30,7 +44,14 @@ it('turns an error reply into an EngineCallError with its code', async () => {
 	const { port, sent } = fakePort();
 	const client = new EngineClient(port);
 	const p = settle(client.whoCan({ action: 's3:GetObject', resource: '*' }));
-	port.onmessage!({ data: { type: 'whoCan', id: sent[0].id, ok: false, error: { code: 'engine.no-snapshot', message: 'No snapshot' } } });
+	port.onmessage!({
+		data: {
+			type: 'whoCan',
+			id: sent[0].id,
+			ok: false,
+			error: { code: 'engine.no-snapshot', message: 'No snapshot' }
+		}
+	});
 	const { error } = (await p) as { error: EngineCallError };
 	expect(error).toBeInstanceOf(EngineCallError);
 	expect(error.code).toBe('engine.no-snapshot');

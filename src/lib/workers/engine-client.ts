@@ -21,7 +21,14 @@
 import type { EvalRequest, EvalResult } from '../engine/types';
 import type { PolicyDocument } from '../model/policy-document';
 import type { Snapshot } from '../model/snapshot';
-import type { ActionsForResourceParams, EngineCallName, EngineCalls, EngineReply, EngineRequest, WhoCanParams } from './engine-protocol';
+import type {
+	ActionsForResourceParams,
+	EngineCallName,
+	EngineCalls,
+	EngineReply,
+	EngineRequest,
+	WhoCanParams
+} from './engine-protocol';
 
 /** The part of a Worker the client uses (a fake in tests). */
 export interface EnginePort {
@@ -53,7 +60,8 @@ export class EngineCallError extends Error {
 }
 
 /** True for the rejection of a superseded interactive call. */
-export const isCancelled = (e: unknown): e is EngineCancelledError => e instanceof EngineCancelledError;
+export const isCancelled = (e: unknown): e is EngineCancelledError =>
+	e instanceof EngineCancelledError;
 
 /** True for the rejection of a call made to (or pending in) a stopped worker. */
 export const isStopped = (e: unknown): e is EngineStoppedError => e instanceof EngineStoppedError;
@@ -86,11 +94,20 @@ export class EngineClient {
 	}
 
 	/** Sends any call; the named methods below are shorthands. */
-	call<K extends EngineCallName>(type: K, params: EngineCalls[K]['params'], options: CallOptions = {}): Promise<EngineCalls[K]['result']> {
+	call<K extends EngineCallName>(
+		type: K,
+		params: EngineCalls[K]['params'],
+		options: CallOptions = {}
+	): Promise<EngineCalls[K]['result']> {
 		return new Promise((resolve, reject) => {
 			if (this.#stopped) return reject(new EngineStoppedError());
 			const request = { type, id: this.#nextId++, ...params } as EngineRequest;
-			const pending: Pending = { request, resolve: resolve as (v: unknown) => void, reject, superseded: false };
+			const pending: Pending = {
+				request,
+				resolve: resolve as (v: unknown) => void,
+				reject,
+				superseded: false
+			};
 			if (!options.channel) return this.#send(pending);
 			const lane = this.#channels.get(options.channel) ?? { running: null, waiting: null };
 			this.#channels.set(options.channel, lane);
@@ -99,7 +116,9 @@ export class EngineClient {
 				return this.#send(pending);
 			}
 			lane.running.superseded = true;
-			lane.waiting?.reject(new EngineCancelledError(`${lane.waiting.request.type} superseded by a newer request`));
+			lane.waiting?.reject(
+				new EngineCancelledError(`${lane.waiting.request.type} superseded by a newer request`)
+			);
 			lane.waiting = pending;
 		});
 	}
@@ -135,7 +154,12 @@ export class EngineClient {
 	}
 
 	/** Condition-key completions for the context editor; interactive on the "conditionKeys" channel unless told otherwise. */
-	conditionKeyCompletions(prefix: string, action?: string, limit?: number, options: CallOptions = { channel: 'conditionKeys' }) {
+	conditionKeyCompletions(
+		prefix: string,
+		action?: string,
+		limit?: number,
+		options: CallOptions = { channel: 'conditionKeys' }
+	) {
 		return this.call('conditionKeys', { prefix, action, limit }, options);
 	}
 
@@ -174,7 +198,8 @@ export class EngineClient {
 			lane.waiting = null;
 			if (lane.running) this.#send(lane.running);
 		}
-		if (pending.superseded) pending.reject(new EngineCancelledError(`${reply.type} superseded by a newer request`));
+		if (pending.superseded)
+			pending.reject(new EngineCancelledError(`${reply.type} superseded by a newer request`));
 		else if (reply.ok) pending.resolve(reply.result);
 		else pending.reject(new EngineCallError(reply.error.code, reply.error.message));
 	}
@@ -182,6 +207,9 @@ export class EngineClient {
 
 /** Starts the engine worker (a module worker bundled by Vite) and returns its client. */
 export function createEngineClient(): EngineClient {
-	const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'iam-atlas-engine' });
+	const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+		type: 'module',
+		name: 'iam-atlas-engine'
+	});
 	return new EngineClient(worker as unknown as EnginePort);
 }

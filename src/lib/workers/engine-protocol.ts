@@ -76,7 +76,10 @@ export interface EngineCalls {
 	/** Condition-key completion for the request-context editor (globals, the action's keys, a typed service's keys). */
 	conditionKeys: { params: { prefix: string; action?: string; limit?: number }; result: string[] };
 	/** Whether a snapshot is loaded, and how many principals the background warm-up has compiled. */
-	status: { params: Record<never, never>; result: { loaded: boolean; principals: number; warmed: number } };
+	status: {
+		params: Record<never, never>;
+		result: { loaded: boolean; principals: number; warmed: number };
+	};
 	/** Unknown actions and condition keys of a policy, with JSON pointers. */
 	lintPolicy: { params: { document: PolicyDocument }; result: CatalogFinding[] };
 }
@@ -85,7 +88,9 @@ export interface EngineCalls {
 export type EngineCallName = keyof EngineCalls;
 
 /** A message to the worker. */
-export type EngineRequest = { [K in EngineCallName]: { type: K; id: number } & EngineCalls[K]['params'] }[EngineCallName];
+export type EngineRequest = {
+	[K in EngineCallName]: { type: K; id: number } & EngineCalls[K]['params'];
+}[EngineCallName];
 
 /** A failure, as data (dotted codes: engine.no-snapshot, engine.failed, catalog.unavailable, store.*). */
 export interface EngineError {
@@ -95,5 +100,7 @@ export interface EngineError {
 
 /** A message from the worker: the result of request `id`, or why it failed. */
 export type EngineReply =
-	| { [K in EngineCallName]: { type: K; id: number; ok: true; result: EngineCalls[K]['result'] } }[EngineCallName]
+	| {
+			[K in EngineCallName]: { type: K; id: number; ok: true; result: EngineCalls[K]['result'] };
+	  }[EngineCallName]
 	| { type: EngineCallName; id: number; ok: false; error: EngineError };

@@ -9,10 +9,20 @@ import { ACCESS_LEVELS, type AccessLevel } from '../engine/catalog/catalog-data'
 import type { Decision, EvalRequest, EvalResult } from '../engine/types';
 import type { Result } from '../model/result';
 import type { Snapshot } from '../model/snapshot';
-import type { ActionsForResourceParams, ActionsForResourceResult, EngineCalls, EngineReply, EngineRequest, WhoCanParams, WhoCanResult } from './engine-protocol';
+import type {
+	ActionsForResourceParams,
+	ActionsForResourceResult,
+	EngineCalls,
+	EngineReply,
+	EngineRequest,
+	WhoCanParams,
+	WhoCanResult
+} from './engine-protocol';
 
 /** The evaluator contract of engine/evaluate.ts, as the session needs it (`trace: false` = decision and reasons only). */
-export type CreateEvaluator = (snapshot: Snapshot) => { evaluate(req: EvalRequest, options?: { trace?: boolean }): EvalResult };
+export type CreateEvaluator = (snapshot: Snapshot) => {
+	evaluate(req: EvalRequest, options?: { trace?: boolean }): EvalResult;
+};
 
 /** Reads a stored snapshot by id (SnapshotStore.get in the worker). */
 export type ReadStoredSnapshot = (id: string) => Promise<Result<Snapshot>>;
@@ -37,7 +47,10 @@ const now = () => performance.now();
 
 /** Every IAM user and role ARN of a snapshot, in snapshot order. */
 export function principalsOf(snapshot: Snapshot): string[] {
-	return snapshot.accounts.flatMap((a) => [...a.users.map((u) => u.arn), ...a.roles.map((r) => r.arn)]);
+	return snapshot.accounts.flatMap((a) => [
+		...a.users.map((u) => u.arn),
+		...a.roles.map((r) => r.arn)
+	]);
 }
 
 /** The worker's state and request handling. */
@@ -51,7 +64,11 @@ export class EngineSession {
 	#warmed = 0;
 
 	/** `openCatalog` is called once, on the first request that needs the catalog; `readStored` serves loadStored. */
-	constructor(createEvaluator: CreateEvaluator, openCatalog: () => Promise<ActionCatalog>, readStored: ReadStoredSnapshot | null = null) {
+	constructor(
+		createEvaluator: CreateEvaluator,
+		openCatalog: () => Promise<ActionCatalog>,
+		readStored: ReadStoredSnapshot | null = null
+	) {
 		this.#createEvaluator = createEvaluator;
 		this.#openCatalog = openCatalog;
 		this.#readStored = readStored;
@@ -64,7 +81,12 @@ export class EngineSession {
 			return { type: req.type, id: req.id, ok: true, result } as EngineReply;
 		} catch (e) {
 			const code = e instanceof SessionError ? e.code : 'engine.failed';
-			return { type: req.type, id: req.id, ok: false, error: { code, message: (e as Error).message ?? String(e) } };
+			return {
+				type: req.type,
+				id: req.id,
+				ok: false,
+				error: { code, message: (e as Error).message ?? String(e) }
+			};
 		}
 	}
 
@@ -73,7 +95,11 @@ export class EngineSession {
 			case 'load':
 				return this.#load(req.snapshot);
 			case 'loadStored': {
-				if (!this.#readStored) throw new SessionError('engine.no-store', 'This engine has no snapshot store to read from.');
+				if (!this.#readStored)
+					throw new SessionError(
+						'engine.no-store',
+						'This engine has no snapshot store to read from.'
+					);
 				const t = now();
 				const read = await this.#readStored(req.snapshotId);
 				if (!read.ok) throw new SessionError(read.error.code, read.error.message);
@@ -88,25 +114,37 @@ export class EngineSession {
 				return this.#actionsForResource(req);
 			case 'completions': {
 				const catalog = await this.#catalogReady();
-				const service = req.prefix.includes(':') ? [req.prefix.slice(0, req.prefix.indexOf(':'))] : [];
+				const service = req.prefix.includes(':')
+					? [req.prefix.slice(0, req.prefix.indexOf(':'))]
+					: [];
 				await catalog.ensure(service);
 				return catalog.completions(req.prefix, req.limit);
 			}
 			case 'conditionKeys': {
 				const catalog = await this.#catalogReady();
 				const colon = req.prefix.indexOf(':');
-				await catalog.ensure([...(req.action ? catalog.servicesOfActionPattern(req.action) : []), ...(colon > 0 ? [req.prefix.slice(0, colon)] : [])]);
+				await catalog.ensure([
+					...(req.action ? catalog.servicesOfActionPattern(req.action) : []),
+					...(colon > 0 ? [req.prefix.slice(0, colon)] : [])
+				]);
 				return catalog.conditionKeyCompletions(req.prefix, req.action, req.limit);
 			}
 			case 'status':
-				return { loaded: this.#evaluator !== null, principals: this.#principals.length, warmed: this.#warmed };
+				return {
+					loaded: this.#evaluator !== null,
+					principals: this.#principals.length,
+					warmed: this.#warmed
+				};
 			case 'lintPolicy': {
 				const catalog = await this.#catalogReady();
 				await catalog.ensureForPolicy(req.document);
 				return catalog.lintPolicy(req.document);
 			}
 			default:
-				throw new SessionError('engine.unknown-request', `Unknown engine request type "${(req as { type: unknown }).type}".`);
+				throw new SessionError(
+					'engine.unknown-request',
+					`Unknown engine request type "${(req as { type: unknown }).type}".`
+				);
 		}
 	}
 
@@ -134,14 +172,18 @@ export class EngineSession {
 	}
 
 	#requireEvaluator(): ReturnType<CreateEvaluator> {
-		if (!this.#evaluator) throw new SessionError('engine.no-snapshot', 'No snapshot is loaded in the engine yet.');
+		if (!this.#evaluator)
+			throw new SessionError('engine.no-snapshot', 'No snapshot is loaded in the engine yet.');
 		return this.#evaluator;
 	}
 
 	#catalogReady(): Promise<ActionCatalog> {
 		this.#catalog ??= this.#openCatalog().catch((e: Error) => {
 			this.#catalog = null;
-			throw new SessionError('catalog.unavailable', `The action catalog could not be loaded: ${e.message}`);
+			throw new SessionError(
+				'catalog.unavailable',
+				`The action catalog could not be loaded: ${e.message}`
+			);
 		});
 		return this.#catalog;
 	}
@@ -151,9 +193,20 @@ export class EngineSession {
 		const t = now();
 		const counts: Record<Decision, number> = { allowed: 0, explicitDeny: 0, implicitDeny: 0 };
 		const rows = (p.principals ?? this.#principals).map((principal) => {
-			const r = evaluator.evaluate({ principal, action: p.action, resource: p.resource, resourceAccount: p.resourceAccount, context: p.context }, BULK);
+			const r = evaluator.evaluate(
+				{
+					principal,
+					action: p.action,
+					resource: p.resource,
+					resourceAccount: p.resourceAccount,
+					context: p.context
+				},
+				BULK
+			);
 			counts[r.decision]++;
-			return r.gap ? { principal, decision: r.decision, gap: r.gap } : { principal, decision: r.decision };
+			return r.gap
+				? { principal, decision: r.decision, gap: r.gap }
+				: { principal, decision: r.decision };
 		});
 		return { rows, counts, ms: now() - t };
 	}
@@ -164,16 +217,33 @@ export class EngineSession {
 		await catalog.ensureForArn(p.resource);
 		const t = now();
 		const found = catalog.actionsForResource(p.resource);
-		const levels = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, []])) as unknown as ActionsForResourceResult['levels'];
+		const levels = Object.fromEntries(
+			ACCESS_LEVELS.map((l) => [l, []])
+		) as unknown as ActionsForResourceResult['levels'];
 		if (found) {
 			for (const level of ACCESS_LEVELS as AccessLevel[]) {
 				levels[level] = found.levels[level].map((action) => {
-					const r = evaluator.evaluate({ principal: p.principal, action, resource: p.resource, resourceAccount: p.resourceAccount, context: p.context }, BULK);
-					return r.gap ? { action, decision: r.decision, gap: r.gap } : { action, decision: r.decision };
+					const r = evaluator.evaluate(
+						{
+							principal: p.principal,
+							action,
+							resource: p.resource,
+							resourceAccount: p.resourceAccount,
+							context: p.context
+						},
+						BULK
+					);
+					return r.gap
+						? { action, decision: r.decision, gap: r.gap }
+						: { action, decision: r.decision };
 				});
 			}
 		}
-		const resourceType = found && { service: found.service, resourceType: found.resourceType, arnPattern: found.arnPattern };
+		const resourceType = found && {
+			service: found.service,
+			resourceType: found.resourceType,
+			arnPattern: found.arnPattern
+		};
 		return { resourceType, levels, ms: now() - t };
 	}
 }

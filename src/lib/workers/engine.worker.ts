@@ -20,8 +20,13 @@ const catalogBase = `${path.includes('/_app/') ? path.slice(0, path.indexOf('/_a
 
 let store: SnapshotStore | null = null;
 const readStored = (id: string) => (store ??= new SnapshotStore()).get(id);
-const session = new EngineSession(createEvaluator, () => ActionCatalog.open(fetchCatalogLoader(catalogBase)), readStored);
-const post = (reply: EngineReply) => (self as unknown as { postMessage(m: EngineReply): void }).postMessage(reply);
+const session = new EngineSession(
+	createEvaluator,
+	() => ActionCatalog.open(fetchCatalogLoader(catalogBase)),
+	readStored
+);
+const post = (reply: EngineReply) =>
+	(self as unknown as { postMessage(m: EngineReply): void }).postMessage(reply);
 
 let queue: Promise<void> = Promise.resolve();
 let pending = 0;

@@ -8,7 +8,10 @@ export default async function (page, ctx) {
 	await openGraph(page);
 	const org = await graphDebug(page);
 	assert.deepEqual(org.expanded, [], 'the org tree opens with every account collapsed');
-	assert.ok(org.visible >= 10 && org.visible < 60, `org view shows only the spine (${org.visible} nodes)`);
+	assert.ok(
+		org.visible >= 10 && org.visible < 60,
+		`org view shows only the spine (${org.visible} nodes)`
+	);
 	await settle(page);
 	await ctx.screenshot('org-tree');
 
@@ -17,11 +20,17 @@ export default async function (page, ctx) {
 	await search.fill('core-banking');
 	await page.getByTestId('graph-search-results').waitFor();
 	await search.press('Enter');
-	await page.getByTestId('node-details').getByRole('heading', { name: /core-banking/ }).waitFor();
+	await page
+		.getByTestId('node-details')
+		.getByRole('heading', { name: /core-banking/ })
+		.waitFor();
 	await page.getByTestId('toggle-expand').click();
 	await waitForDebug(page, (d) => d.expanded.length === 1);
 	const open = await graphDebug(page);
-	assert.ok(open.visible > org.visible + 10, `expanding shows the account's principals (${open.visible} nodes)`);
+	assert.ok(
+		open.visible > org.visible + 10,
+		`expanding shows the account's principals (${open.visible} nodes)`
+	);
 	await page.getByRole('button', { name: 'Fit' }).click();
 	await settle(page);
 	await ctx.screenshot('account-expanded');
@@ -39,7 +48,7 @@ export default async function (page, ctx) {
 	await details.getByRole('button', { name: 'LoanOfficers' }).click();
 	await details.getByRole('heading', { name: 'LoanOfficers' }).waitFor();
 	await page.getByTestId('toggle-expand').click();
-	await waitForDebug(page, (d) => d.expanded.some((x) => x.endsWith("group/LoanOfficers")));
+	await waitForDebug(page, (d) => d.expanded.some((x) => x.endsWith('group/LoanOfficers')));
 	await page.getByRole('button', { name: 'Fit' }).click();
 	await settle(page);
 	await ctx.screenshot('group-expanded');

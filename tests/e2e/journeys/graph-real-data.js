@@ -13,7 +13,10 @@ import { assertHighlighted, hideSidebar, settle, waitForDebug } from '../lib/gra
 
 export const name = 'graph on real data: CloudMapper demo — search, trace, who can';
 
-const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
+const CORPUS = path.resolve(
+	path.dirname(fileURLToPath(import.meta.url)),
+	'../../../../shared/corpus'
+);
 const FOLDER = path.join(CORPUS, 'cli/cloudmapper-demo');
 
 export const skip = () => (existsSync(FOLDER) ? null : `no CloudMapper demo at ${FOLDER}`);
@@ -37,7 +40,10 @@ async function find(page, query, title) {
 async function whoCanHeadline(page, pattern) {
 	const headline = page.getByTestId('who-can-headline');
 	await page.waitForFunction(
-		(source) => new RegExp(source).test(document.querySelector('[data-testid="who-can-headline"]')?.textContent ?? ''),
+		(source) =>
+			new RegExp(source).test(
+				document.querySelector('[data-testid="who-can-headline"]')?.textContent ?? ''
+			),
 		pattern.source,
 		{ timeout: 30000 }
 	);
@@ -49,7 +55,11 @@ export default async function (page, ctx) {
 	await importThrough(page, { folder: FOLDER });
 	await waitForCount(page, 2);
 	await rowOf(page, 'cloudmapper-demo').getByTestId('snapshot-name').click();
-	await page.waitForFunction(() => document.querySelector('[data-testid="open-snapshot-name"]')?.textContent === 'cloudmapper-demo');
+	await page.waitForFunction(
+		() =>
+			document.querySelector('[data-testid="open-snapshot-name"]')?.textContent ===
+			'cloudmapper-demo'
+	);
 	const tab = page.getByRole('tab', { name: 'Graph' });
 	if (await tab.count()) await tab.click();
 	await hideSidebar(page);
@@ -80,14 +90,26 @@ export default async function (page, ctx) {
 	await action.press('Enter');
 	d = await waitForDebug(page, (x) => x.decision === 'implicitDeny');
 	assert.equal(d.gap, 'identity');
-	assert.match(await page.getByTestId('trace-decision').locator('h3').innerText(), /no Allow in identity policies/);
+	assert.match(
+		await page.getByTestId('trace-decision').locator('h3').innerText(),
+		/no Allow in identity policies/
+	);
 
 	// Who can? Only the two roles with s3:* or * (bad_role, exfiller), out of the 2 users and 4 roles.
 	const whoCan = page.getByTestId('who-can');
 	await whoCan.locator('summary').first().click();
-	assert.equal(await whoCanHeadline(page, /^2 of 6 principals allowed/), '2 of 6 principals allowed · 0 explicitly denied · 4 without an allow');
-	const arns = () => whoCan.getByTestId('who-can-principal').evaluateAll((els) => els.map((e) => e.getAttribute('data-arn')));
-	assert.deepEqual(await arns(), [`arn:aws:iam::${ACCOUNT}:role/bad_role`, `arn:aws:iam::${ACCOUNT}:role/exfiller`]);
+	assert.equal(
+		await whoCanHeadline(page, /^2 of 6 principals allowed/),
+		'2 of 6 principals allowed · 0 explicitly denied · 4 without an allow'
+	);
+	const arns = () =>
+		whoCan
+			.getByTestId('who-can-principal')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-arn')));
+	assert.deepEqual(await arns(), [
+		`arn:aws:iam::${ACCOUNT}:role/bad_role`,
+		`arn:aws:iam::${ACCOUNT}:role/exfiller`
+	]);
 	const deleteTiming = await page.getByTestId('who-can-timing').innerText();
 	await settle(page);
 	await ctx.screenshot('who-can-delete-bucket');
@@ -99,17 +121,27 @@ export default async function (page, ctx) {
 	await arn.press('Enter');
 	await action.fill('s3:GetObject');
 	await action.press('Enter');
-	assert.equal(await whoCanHeadline(page, /^6 of 6/), '6 of 6 principals allowed · 0 explicitly denied · 0 without an allow');
+	assert.equal(
+		await whoCanHeadline(page, /^6 of 6/),
+		'6 of 6 principals allowed · 0 explicitly denied · 0 without an allow'
+	);
 	const getTiming = await page.getByTestId('who-can-timing').innerText();
 
 	// Clicking a user in the list makes it the traced principal: allowed by the bucket policy.
 	assert.equal((await arns()).length, 6);
 	await whoCan.locator('[data-arn="arn:aws:iam::aws:user/USER"]').click();
-	await page.waitForFunction(() => document.querySelector('[data-testid="trace-principal"]')?.textContent === 'USER');
-	d = await waitForDebug(page, (x) => x.decision === 'allowed' && x.ends?.subject === 'arn:aws:iam::aws:user/USER');
+	await page.waitForFunction(
+		() => document.querySelector('[data-testid="trace-principal"]')?.textContent === 'USER'
+	);
+	d = await waitForDebug(
+		page,
+		(x) => x.decision === 'allowed' && x.ends?.subject === 'arn:aws:iam::aws:user/USER'
+	);
 	assertHighlighted(d, BUCKET, 'tr-allow');
 	assert.match(await page.getByTestId('trace-reasons').innerText(), /PublicReadGetObject/);
 	await settle(page);
 	await ctx.screenshot('public-object-user-allowed');
-	console.log(`    who-can timing on the CloudMapper demo: s3:DeleteBucket — ${deleteTiming}; s3:GetObject — ${getTiming}`);
+	console.log(
+		`    who-can timing on the CloudMapper demo: s3:DeleteBucket — ${deleteTiming}; s3:GetObject — ${getTiming}`
+	);
 }

@@ -27,11 +27,20 @@ export default async function (page, ctx) {
 	// so the framed graph stays centred whatever the canvas width.
 	await toggleSidebar(page, true);
 	const narrow = await viewCentre(page);
-	assert.ok(narrow.pixels < framed.pixels - 100, `the canvas is narrower with the list shown (${narrow.pixels} < ${framed.pixels})`);
-	assert.ok(Math.abs(narrow.x - framed.x) < 2, `re-framed on the same centre after showing the list (${narrow.x} vs ${framed.x})`);
+	assert.ok(
+		narrow.pixels < framed.pixels - 100,
+		`the canvas is narrower with the list shown (${narrow.pixels} < ${framed.pixels})`
+	);
+	assert.ok(
+		Math.abs(narrow.x - framed.x) < 2,
+		`re-framed on the same centre after showing the list (${narrow.x} vs ${framed.x})`
+	);
 	await toggleSidebar(page, false);
 	const wide = await viewCentre(page);
-	assert.ok(Math.abs(wide.x - framed.x) < 2, `re-framed on the same centre after hiding the list again (${wide.x} vs ${framed.x})`);
+	assert.ok(
+		Math.abs(wide.x - framed.x) < 2,
+		`re-framed on the same centre after hiding the list again (${wide.x} vs ${framed.x})`
+	);
 	await ctx.screenshot('refit-after-fold');
 
 	// Once the user zooms (about the centre), a resize keeps their camera: cytoscape keeps the
@@ -41,5 +50,8 @@ export default async function (page, ctx) {
 	const zoomed = await viewCentre(page);
 	await toggleSidebar(page, true);
 	const kept = await viewCentre(page);
-	assert.ok(Math.abs(kept.x - zoomed.x) > 5, `the user's camera was not re-framed (${kept.x} vs ${zoomed.x})`);
+	assert.ok(
+		Math.abs(kept.x - zoomed.x) > 5,
+		`the user's camera was not re-framed (${kept.x} vs ${zoomed.x})`
+	);
 }

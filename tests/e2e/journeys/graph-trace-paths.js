@@ -5,12 +5,28 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { hideSidebar, assertHighlighted, decidingClass, decidingNode, graphDebug, openGraph, settle, traceHash, waitForDebug } from '../lib/graph.js';
+import {
+	hideSidebar,
+	assertHighlighted,
+	decidingClass,
+	decidingNode,
+	graphDebug,
+	openGraph,
+	settle,
+	traceHash,
+	waitForDebug
+} from '../lib/graph.js';
 
 export const name = 'graph: trace every designed demo path, deciding nodes highlighted';
 
-const paths = JSON.parse(readFileSync(new URL('../../../src/lib/demo/designed-paths.json', import.meta.url), 'utf8'));
-const words = { allowed: /^ALLOWED/, explicitDeny: /^DENIED — an explicit Deny/, implicitDeny: /^DENIED — no Allow in/ };
+const paths = JSON.parse(
+	readFileSync(new URL('../../../src/lib/demo/designed-paths.json', import.meta.url), 'utf8')
+);
+const words = {
+	allowed: /^ALLOWED/,
+	explicitDeny: /^DENIED — an explicit Deny/,
+	implicitDeny: /^DENIED — no Allow in/
+};
 
 export default async function (page, ctx) {
 	assert.ok(paths.length >= 5, 'the demo designs at least five paths');
@@ -25,10 +41,21 @@ export default async function (page, ctx) {
 		if (path.gap) assert.equal(debug.gap, path.gap, `${path.id}: gap layer`);
 		const panel = page.getByTestId('trace-decision');
 		assert.equal(await panel.getAttribute('data-decision'), path.expected);
-		assert.match(await panel.locator('h3').innerText(), words[path.expected], `${path.id}: decision in words`);
-		for (const d of path.deciding) assertHighlighted(debug, decidingNode(d), decidingClass(path.expected));
-		assert.ok((debug.highlighted[debug.ends.subject] ?? []).includes('tr-subject'), `${path.id}: principal marked`);
-		assert.ok((debug.highlighted[debug.ends.object] ?? []).includes('tr-object'), `${path.id}: resource marked`);
+		assert.match(
+			await panel.locator('h3').innerText(),
+			words[path.expected],
+			`${path.id}: decision in words`
+		);
+		for (const d of path.deciding)
+			assertHighlighted(debug, decidingNode(d), decidingClass(path.expected));
+		assert.ok(
+			(debug.highlighted[debug.ends.subject] ?? []).includes('tr-subject'),
+			`${path.id}: principal marked`
+		);
+		assert.ok(
+			(debug.highlighted[debug.ends.object] ?? []).includes('tr-object'),
+			`${path.id}: resource marked`
+		);
 		await settle(page);
 		await ctx.screenshot(path.id);
 	}

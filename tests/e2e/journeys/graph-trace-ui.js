@@ -5,11 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { assertHighlighted, hideSidebar, graphDebug, openGraph, settle, traceHash, waitForDebug } from '../lib/graph.js';
+import {
+	assertHighlighted,
+	hideSidebar,
+	graphDebug,
+	openGraph,
+	settle,
+	traceHash,
+	waitForDebug
+} from '../lib/graph.js';
 
-export const name = 'graph: trace by hand (search, ARN, action completion, context), reasons centre, MFA flips the decision';
+export const name =
+	'graph: trace by hand (search, ARN, action completion, context), reasons centre, MFA flips the decision';
 
-const paths = JSON.parse(readFileSync(new URL('../../../src/lib/demo/designed-paths.json', import.meta.url), 'utf8'));
+const paths = JSON.parse(
+	readFileSync(new URL('../../../src/lib/demo/designed-paths.json', import.meta.url), 'utf8')
+);
 const pathA = paths.find((p) => p.id.startsWith('a-'));
 const withMfa = paths.find((p) => p.id === 'f-break-glass-with-mfa');
 
@@ -30,8 +41,14 @@ export default async function (page, ctx) {
 	// Completion comes from the action catalog in the worker.
 	const action = page.getByTestId('trace-action');
 	await action.pressSequentially('s3:getob', { delay: 30 });
-	await page.waitForFunction(() => document.querySelectorAll('#trace-action-completions option').length > 0, null, { timeout: 20000 });
-	const options = await page.locator('#trace-action-completions option').evaluateAll((els) => els.map((e) => e.getAttribute('value')));
+	await page.waitForFunction(
+		() => document.querySelectorAll('#trace-action-completions option').length > 0,
+		null,
+		{ timeout: 20000 }
+	);
+	const options = await page
+		.locator('#trace-action-completions option')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('value')));
 	assert.ok(options.includes('s3:GetObject'), `completions: ${options.join(', ')}`);
 	await action.fill('s3:GetObject');
 	await action.press('Enter');
@@ -54,7 +71,11 @@ export default async function (page, ctx) {
 	await ctx.screenshot('allowed-by-hand');
 
 	// Clicking a reason selects and centres its node.
-	await page.getByTestId('trace-reasons').getByRole('button', { name: /LoanOfficerAccess/ }).first().click();
+	await page
+		.getByTestId('trace-reasons')
+		.getByRole('button', { name: /LoanOfficerAccess/ })
+		.first()
+		.click();
 	await waitForDebug(page, (x) => x.selected === pathA.deciding[0].policy);
 
 	// The link reopens the same view.
@@ -68,20 +89,29 @@ export default async function (page, ctx) {
 	await waitForDebug(page, (x) => x.decision === 'allowed');
 	await page.getByTestId('ctx-mfa').selectOption('false');
 	const denied = await waitForDebug(page, (x) => x.decision === 'explicitDeny');
-	assert.ok(Object.values(denied.highlighted).some((c) => c.includes('tr-deny')), 'the denying statement is marked');
+	assert.ok(
+		Object.values(denied.highlighted).some((c) => c.includes('tr-deny')),
+		'the denying statement is marked'
+	);
 	assert.match(await page.getByTestId('trace-decision').locator('h3').innerText(), /explicit Deny/);
 	await settle(page);
 	await ctx.screenshot('mfa-off-denied');
 	assert.equal((await graphDebug(page)).decision, 'explicitDeny');
 
 	// Exports of the traced view: SVG (our own renderer, the deny drawn in the theme's red) and PNG.
-	const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+	const [svgDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-svg').click()
+	]);
 	const svg = readFileSync(await svgDownload.path(), 'utf8');
 	assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
 	assert.match(svg, /DenyAllWithoutMFA/);
 	assert.match(svg, /✕ DENIES/);
 	assert.match(svgDownload.suggestedFilename(), /\.svg$/);
-	const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+	const [pngDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-png').click()
+	]);
 	const png = readFileSync(await pngDownload.path());
 	assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
 	assert.ok(png.length > 20000, `PNG has content (${png.length} bytes)`);

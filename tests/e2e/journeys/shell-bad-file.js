@@ -8,7 +8,13 @@ export default async function (page, ctx) {
 	await openApp(page);
 	const before = await snapshotNames(page);
 	await importThrough(page, {
-		files: [{ name: 'broken-gaad.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "UserDetailList": [\n    {"UserName": "x",\n') }]
+		files: [
+			{
+				name: 'broken-gaad.json',
+				mimeType: 'application/json',
+				buffer: Buffer.from('{\n  "UserDetailList": [\n    {"UserName": "x",\n')
+			}
+		]
 	});
 	const panel = page.getByTestId('import-errors');
 	await panel.waitFor();
@@ -22,7 +28,15 @@ export default async function (page, ctx) {
 
 	// A valid JSON file of an unknown shape names its JSON location too.
 	await page.getByRole('button', { name: 'Dismiss' }).click();
-	await importThrough(page, { files: [{ name: 'mystery.json', mimeType: 'application/json', buffer: Buffer.from('{"Hello": [1, 2]}') }] });
+	await importThrough(page, {
+		files: [
+			{
+				name: 'mystery.json',
+				mimeType: 'application/json',
+				buffer: Buffer.from('{"Hello": [1, 2]}')
+			}
+		]
+	});
 	assert.match(await page.getByTestId('import-errors').innerText(), /mystery\.json/);
 	assert.deepEqual(await snapshotNames(page), before);
 }

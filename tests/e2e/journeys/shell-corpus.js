@@ -12,7 +12,10 @@ import { importThrough, openApp, rowOf, showOutline, waitForCount } from '../lib
 
 export const name = 'the public corpus imports in the browser with the README counts';
 
-const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
+const CORPUS = path.resolve(
+	path.dirname(fileURLToPath(import.meta.url)),
+	'../../../../shared/corpus'
+);
 
 export const skip = () => (existsSync(CORPUS) ? null : `no corpus at ${CORPUS}`);
 
@@ -39,9 +42,17 @@ export default async function (page, ctx) {
 
 	// The attached-but-unlisted AdministratorAccess of example_authz_v2.json is flagged, not dropped.
 	await rowOf(page, 'example_authz_v2').getByTestId('snapshot-name').click();
-	await page.waitForFunction(() => document.querySelector('[data-testid="open-snapshot-name"]')?.textContent === 'example_authz_v2');
+	await page.waitForFunction(
+		() =>
+			document.querySelector('[data-testid="open-snapshot-name"]')?.textContent ===
+			'example_authz_v2'
+	);
 	const outline = await showOutline(page);
-	await outline.locator('li', { hasText: 'Dangling references' }).getByRole('button').first().click();
+	await outline
+		.locator('li', { hasText: 'Dangling references' })
+		.getByRole('button')
+		.first()
+		.click();
 	await outline.getByText('arn:aws:iam::aws:policy/AdministratorAccess', { exact: true }).waitFor();
 	await ctx.screenshot('dangling');
 

@@ -2,7 +2,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_NAME, importThrough, openApp, rowOf, snapshotNames, waitForCount } from '../lib/app.js';
+import {
+	DEMO_NAME,
+	importThrough,
+	openApp,
+	rowOf,
+	snapshotNames,
+	waitForCount
+} from '../lib/app.js';
 
 export const name = 'export then import the exported file gives the same counts';
 
@@ -11,7 +18,10 @@ export default async function (page, ctx) {
 	const demo = rowOf(page, DEMO_NAME);
 	const demoId = await demo.getAttribute('data-snapshot-id');
 	const counts = await demo.getByTestId('snapshot-counts').innerText();
-	const [download] = await Promise.all([page.waitForEvent('download'), demo.getByRole('button', { name: `Export ${DEMO_NAME}` }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		demo.getByRole('button', { name: `Export ${DEMO_NAME}` }).click()
+	]);
 	assert.equal(download.suggestedFilename(), `${DEMO_NAME}.iam-atlas.json`);
 	const file = path.join(ctx.resultsDir, 'shell-export-roundtrip.iam-atlas.json');
 	await download.saveAs(file);
@@ -28,13 +38,19 @@ export default async function (page, ctx) {
 	await ctx.screenshot('roundtrip');
 
 	// The re-imported copy is open now; a link naming the original reopens the original.
-	const openId = async () => page.locator('[data-testid="snapshot-row"]:has([aria-current="true"])').getAttribute('data-snapshot-id');
+	const openId = async () =>
+		page
+			.locator('[data-testid="snapshot-row"]:has([aria-current="true"])')
+			.getAttribute('data-snapshot-id');
 	const copyId = await openId();
 	assert.notEqual(copyId, demoId);
 
 	// Exporting the re-imported copy gives back the same document: the round trip is lossless.
 	const copyRow = page.locator(`[data-snapshot-id="${copyId}"]`);
-	const [again] = await Promise.all([page.waitForEvent('download'), copyRow.getByRole('button', { name: `Export ${DEMO_NAME}` }).click()]);
+	const [again] = await Promise.all([
+		page.waitForEvent('download'),
+		copyRow.getByRole('button', { name: `Export ${DEMO_NAME}` }).click()
+	]);
 	const file2 = path.join(ctx.resultsDir, 'shell-export-roundtrip-again.iam-atlas.json');
 	await again.saveAs(file2);
 	assert.deepEqual(JSON.parse(readFileSync(file2, 'utf8')), exported);

@@ -6,16 +6,24 @@ export const name = 'rename and delete';
 
 export default async function (page, ctx) {
 	await openApp(page);
-	await rowOf(page, DEMO_NAME).getByRole('button', { name: `Rename ${DEMO_NAME}` }).click();
+	await rowOf(page, DEMO_NAME)
+		.getByRole('button', { name: `Rename ${DEMO_NAME}` })
+		.click();
 	const input = page.getByLabel(`New name for ${DEMO_NAME}`);
 	await input.fill('Bank <review> Q3');
 	await ctx.screenshot('renaming');
 	await input.press('Enter');
-	await page.waitForFunction(() => document.querySelector('[data-testid="open-snapshot-name"]')?.textContent === 'Bank <review> Q3');
+	await page.waitForFunction(
+		() =>
+			document.querySelector('[data-testid="open-snapshot-name"]')?.textContent ===
+			'Bank <review> Q3'
+	);
 	assert.deepEqual(await snapshotNames(page), ['Bank <review> Q3']);
 
 	// Escape cancels a rename.
-	await rowOf(page, 'Bank <review> Q3').getByRole('button', { name: /^Rename/ }).click();
+	await rowOf(page, 'Bank <review> Q3')
+		.getByRole('button', { name: /^Rename/ })
+		.click();
 	await page.getByLabel(/^New name for/).fill('not kept');
 	await page.getByLabel(/^New name for/).press('Escape');
 	assert.deepEqual(await snapshotNames(page), ['Bank <review> Q3']);

@@ -24,19 +24,28 @@ export async function snapshotNames(page) {
 
 /** The list row of the snapshot named `name`. */
 export function rowOf(page, name) {
-	return page.getByTestId('snapshot-row').filter({ has: page.getByTestId('snapshot-name').getByText(name, { exact: true }) });
+	return page
+		.getByTestId('snapshot-row')
+		.filter({ has: page.getByTestId('snapshot-name').getByText(name, { exact: true }) });
 }
 
 /** Wait until the list holds exactly `count` snapshots. */
 export async function waitForCount(page, count, timeout = 60000) {
-	await page.waitForFunction((n) => document.querySelectorAll('[data-testid="snapshot-row"]').length === n, count, { timeout });
+	await page.waitForFunction(
+		(n) => document.querySelectorAll('[data-testid="snapshot-row"]').length === n,
+		count,
+		{ timeout }
+	);
 }
 
 /** Import files or a folder through the hidden inputs; waits for the outcome panel. */
 export async function importThrough(page, { files, folder }) {
 	const input = page.getByTestId(folder ? 'folder-input' : 'file-input');
 	await input.setInputFiles(folder ?? files);
-	await page.locator('[data-testid="import-done"], [data-testid="import-errors"]').first().waitFor({ timeout: 60000 });
+	await page
+		.locator('[data-testid="import-done"], [data-testid="import-errors"]')
+		.first()
+		.waitFor({ timeout: 60000 });
 }
 
 /** Show the outline tab (when the graph explorer is present) and return the outline region. */
@@ -50,7 +59,9 @@ export async function showOutline(page) {
 
 /** Assert the page carries the CSP meta that forbids connections off the origin. */
 export async function assertCspMeta(page) {
-	const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+	const csp = await page
+		.locator('meta[http-equiv="content-security-policy"]')
+		.getAttribute('content');
 	assert.ok(csp, 'the page has a CSP meta');
 	assert.match(csp, /default-src 'self'/);
 	assert.match(csp, /connect-src 'self'(;|$)/);

@@ -13,7 +13,9 @@ export async function openGraph(page, hash = '') {
 	if (await tab.count()) await tab.click();
 	await hideSidebar(page);
 	await page.getByTestId('graph-canvas').waitFor();
-	await page.waitForFunction(() => (window.__atlasGraph?.stats.applies ?? 0) > 0, null, { timeout: 30000 });
+	await page.waitForFunction(() => (window.__atlasGraph?.stats.applies ?? 0) > 0, null, {
+		timeout: 30000
+	});
 }
 
 export { openApp };
@@ -32,7 +34,9 @@ export async function waitForDebug(page, predicate, timeout = 30000) {
 		if (last && predicate(last)) return last;
 		await page.waitForTimeout(100);
 	}
-	throw new Error(`graph debug state never satisfied ${predicate}; last: ${JSON.stringify(last)?.slice(0, 600)}`);
+	throw new Error(
+		`graph debug state never satisfied ${predicate}; last: ${JSON.stringify(last)?.slice(0, 600)}`
+	);
 }
 
 /** The URL hash that opens a designed path's trace (graph/view-hash.ts format). */
@@ -53,7 +57,8 @@ export function decidingNode(d) {
 }
 
 /** The highlight class a decision marks its deciding node with. */
-export const decidingClass = (expected) => (expected === 'explicitDeny' ? 'tr-deny' : expected === 'allowed' ? 'tr-allow' : 'tr-gap');
+export const decidingClass = (expected) =>
+	expected === 'explicitDeny' ? 'tr-deny' : expected === 'allowed' ? 'tr-allow' : 'tr-gap';
 
 /** Wait for the camera to settle after a fit (animations take 250 ms). */
 export async function settle(page) {
@@ -62,7 +67,10 @@ export async function settle(page) {
 
 /** Assert the node carries the class in the debug state. */
 export function assertHighlighted(debug, node, cls) {
-	assert.ok((debug.highlighted[node] ?? []).includes(cls), `${node} should carry ${cls}; highlighted: ${JSON.stringify(debug.highlighted)}`);
+	assert.ok(
+		(debug.highlighted[node] ?? []).includes(cls),
+		`${node} should carry ${cls}; highlighted: ${JSON.stringify(debug.highlighted)}`
+	);
 }
 
 /** Hide the shell's snapshot list (presentation mode: more room for the graph). */

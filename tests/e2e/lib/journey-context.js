@@ -9,7 +9,10 @@ import path from 'node:path';
 
 /** Open a fresh context + page for one journey; resolves to `{ page, ctx }`. */
 export async function openJourney(browser, { origin, journeyName, resultsDir }) {
-	const context = await browser.newContext({ baseURL: origin, viewport: { width: 1366, height: 860 } });
+	const context = await browser.newContext({
+		baseURL: origin,
+		viewport: { width: 1366, height: 860 }
+	});
 	const external = [];
 	const consoleErrors = [];
 	const cspViolations = [];
@@ -18,15 +21,23 @@ export async function openJourney(browser, { origin, journeyName, resultsDir }) 
 	// Every request, including the service worker's and workers', passes through here.
 	await context.route('**/*', (route) => {
 		const url = route.request().url();
-		if (isSameOrigin(url, origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.fallback();
+		if (isSameOrigin(url, origin) || url.startsWith('blob:') || url.startsWith('data:'))
+			return route.fallback();
 		external.push(url);
 		return route.abort('blockedbyclient');
 	});
-	await context.exposeBinding('__atlasReportCsp', (_source, violation) => cspViolations.push(violation));
+	await context.exposeBinding('__atlasReportCsp', (_source, violation) =>
+		cspViolations.push(violation)
+	);
 	await context.addInitScript(() => {
 		document.addEventListener('securitypolicyviolation', (e) => {
 			// @ts-expect-error the binding is installed by exposeBinding above
-			window.__atlasReportCsp({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber });
+			window.__atlasReportCsp({
+				directive: e.violatedDirective,
+				blocked: e.blockedURI,
+				source: e.sourceFile,
+				line: e.lineNumber
+			});
 		});
 	});
 
@@ -42,7 +53,9 @@ export async function openJourney(browser, { origin, journeyName, resultsDir }) 
 			if (msg.type() !== 'error') return;
 			const text = msg.text();
 			const url = msg.location()?.url;
-			consoleErrors.push(text.startsWith('Failed to load resource') && url ? `${text} (${url})` : text);
+			consoleErrors.push(
+				text.startsWith('Failed to load resource') && url ? `${text} (${url})` : text
+			);
 		});
 		p.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
 	};
@@ -61,7 +74,10 @@ export async function openJourney(browser, { origin, journeyName, resultsDir }) 
 		/** Save test-results/<journey>-<n>-<label>.png (full page). */
 		async screenshot(label, target = page) {
 			shot += 1;
-			const file = path.join(resultsDir, `${journeyName}-${String(shot).padStart(2, '0')}-${label}.png`);
+			const file = path.join(
+				resultsDir,
+				`${journeyName}-${String(shot).padStart(2, '0')}-${label}.png`
+			);
 			await target.screenshot({ path: file, fullPage: false });
 			return file;
 		},
@@ -71,7 +87,9 @@ export async function openJourney(browser, { origin, journeyName, resultsDir }) 
 				await navigator.serviceWorker.ready;
 			});
 			// The worker claims open pages on activation (see src/service-worker.ts).
-			await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout });
+			await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+				timeout
+			});
 		},
 		/** Cut (or restore) the network for the whole context. */
 		async setOffline(offline) {
@@ -85,8 +103,12 @@ export async function openJourney(browser, { origin, journeyName, resultsDir }) 
 		assertClean() {
 			assert.deepEqual(external, [], `requests left the origin: ${external.join(', ')}`);
 			assert.deepEqual(cspViolations, [], `CSP violations: ${JSON.stringify(cspViolations)}`);
-			const unexpected = consoleErrors.filter((text) => !allowedConsoleErrors.some((s) => text.includes(s)));
-			const responses = errorResponses.length ? ` (error responses: ${errorResponses.join(', ')})` : '';
+			const unexpected = consoleErrors.filter(
+				(text) => !allowedConsoleErrors.some((s) => text.includes(s))
+			);
+			const responses = errorResponses.length
+				? ` (error responses: ${errorResponses.join(', ')})`
+				: '';
 			assert.deepEqual(unexpected, [], `console errors: ${unexpected.join(' | ')}${responses}`);
 		}
 	};

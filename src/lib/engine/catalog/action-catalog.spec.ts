@@ -89,7 +89,8 @@ describe('ActionCatalog over the real iam-data catalog', () => {
 		expect(r.levels.Write).toContain('s3:PutObject');
 		expect(r.levels.Tagging).toContain('s3:PutObjectTagging');
 		expect(r.levels.List).not.toContain('s3:ListAllMyBuckets');
-		for (const [level, actions] of Object.entries(r.levels)) for (const a of actions) expect(catalog.accessLevel(a)).toBe(level);
+		for (const [level, actions] of Object.entries(r.levels))
+			for (const a of actions) expect(catalog.accessLevel(a)).toBe(level);
 	});
 
 	it('lists the condition keys documented for an action', () => {
@@ -98,17 +99,24 @@ describe('ActionCatalog over the real iam-data catalog', () => {
 		expect(catalog.conditionKeysOf('s3:Nope')).toEqual([]);
 	});
 
-	it('completes condition keys: globals, the action\'s keys, then the typed service\'s keys', () => {
+	it("completes condition keys: globals, the action's keys, then the typed service's keys", () => {
 		expect(catalog.conditionKeyCompletions('aws:Princ')).toContain('aws:PrincipalTag/${TagKey}');
-		expect(catalog.conditionKeyCompletions('aws:Princ').every((k) => k.startsWith('aws:Princ'))).toBe(true);
-		expect(catalog.conditionKeyCompletions('s3:', 's3:GetObject')).toContain('s3:ExistingObjectTag/<key>');
+		expect(
+			catalog.conditionKeyCompletions('aws:Princ').every((k) => k.startsWith('aws:Princ'))
+		).toBe(true);
+		expect(catalog.conditionKeyCompletions('s3:', 's3:GetObject')).toContain(
+			's3:ExistingObjectTag/<key>'
+		);
 		expect(catalog.conditionKeyCompletions('S3:X-AMZ-AC')).toEqual(['s3:x-amz-acl']);
 		expect(catalog.conditionKeyCompletions('', undefined, 5)).toHaveLength(5);
 	});
 
 	it('completes service prefixes, then actions', () => {
 		expect(catalog.completions('s3')).toContain('s3:');
-		expect(catalog.completions('s3:getobjectt')).toEqual(['s3:GetObjectTagging', 's3:GetObjectTorrent']);
+		expect(catalog.completions('s3:getobjectt')).toEqual([
+			's3:GetObjectTagging',
+			's3:GetObjectTorrent'
+		]);
 		expect(catalog.completions('iam:', 3)).toHaveLength(3);
 		expect(catalog.completions('nosuch:')).toEqual([]);
 	});

@@ -7,7 +7,13 @@
  */
 import { arnServiceOf } from './arn-pattern';
 import { compileWildcard, hasWildcard, splitAction } from './action-pattern';
-import { ACCESS_LEVELS, type AccessLevel, type CatalogIndex, type CatalogLoader, type ServiceCatalog } from './catalog-data';
+import {
+	ACCESS_LEVELS,
+	type AccessLevel,
+	type CatalogIndex,
+	type CatalogLoader,
+	type ServiceCatalog
+} from './catalog-data';
 import { compileKeyFamily, isKeyFamily } from './condition-key-pattern';
 import { lintPolicy, servicesOfPolicy, type CatalogFinding } from './lint-policy';
 import { LoadedService } from './loaded-service';
@@ -44,7 +50,8 @@ export class ActionCatalog {
 			if (isKeyFamily(k)) this.#globalFamilies.push(compileKeyFamily(k));
 			else this.#globals.add(k.toLowerCase());
 		}
-		for (const [k] of index.variablePrefixKeys) this.#variablePrefixFamilies.push(compileKeyFamily(k));
+		for (const [k] of index.variablePrefixKeys)
+			this.#variablePrefixFamilies.push(compileKeyFamily(k));
 	}
 
 	/** Opens a catalog over a loader (fetches only the index now). */
@@ -71,11 +78,16 @@ export class ActionCatalog {
 
 	/** Loads the named services (unknown prefixes are ignored). */
 	async ensure(prefixes: Iterable<string>): Promise<void> {
-		const missing = [...new Set([...prefixes].map((p) => p.toLowerCase()))].filter((p) => this.isKnownService(p) && !this.#services.has(p));
+		const missing = [...new Set([...prefixes].map((p) => p.toLowerCase()))].filter(
+			(p) => this.isKnownService(p) && !this.#services.has(p)
+		);
 		if (missing.length === 0) return;
-		if (!this.#loader) throw new Error(`catalog: services not in memory and no loader: ${missing.join(', ')}`);
+		if (!this.#loader)
+			throw new Error(`catalog: services not in memory and no loader: ${missing.join(', ')}`);
 		const loaded = await Promise.all(missing.map((p) => this.#loader!.service(p)));
-		missing.forEach((p, i) => this.#services.set(p, loaded[i] ? new LoadedService(loaded[i]) : null));
+		missing.forEach((p, i) =>
+			this.#services.set(p, loaded[i] ? new LoadedService(loaded[i]) : null)
+		);
 	}
 
 	/** Loads the services a policy document's actions and condition keys touch. */
@@ -97,7 +109,8 @@ export class ActionCatalog {
 	servicesOfActionPattern(pattern: string): string[] {
 		const split = splitAction(pattern);
 		const servicePart = split ? split[0] : pattern;
-		if (!hasWildcard(servicePart)) return this.isKnownService(servicePart) ? [servicePart.toLowerCase()] : [];
+		if (!hasWildcard(servicePart))
+			return this.isKnownService(servicePart) ? [servicePart.toLowerCase()] : [];
 		const re = compileWildcard(servicePart);
 		return this.servicePrefixes().filter((p) => re.test(p));
 	}
@@ -106,7 +119,9 @@ export class ActionCatalog {
 	servicesOfConditionKey(key: string): string[] {
 		const prefix = key.slice(0, Math.max(0, key.indexOf(':'))).toLowerCase();
 		const named = this.index.conditionKeyServices[prefix] ?? [];
-		const variable = this.#variablePrefixFamilies.some((re) => re.test(key)) ? this.index.variablePrefixKeys.map(([, s]) => s) : [];
+		const variable = this.#variablePrefixFamilies.some((re) => re.test(key))
+			? this.index.variablePrefixKeys.map(([, s]) => s)
+			: [];
 		return [...new Set([...named, ...variable])];
 	}
 
@@ -120,7 +135,8 @@ export class ActionCatalog {
 		const p = prefix.toLowerCase();
 		if (!this.isKnownService(p)) return null;
 		const s = this.#services.get(p);
-		if (s === undefined) throw new Error(`catalog: service "${p}" not loaded; await catalog.ensure(["${p}"]) first`);
+		if (s === undefined)
+			throw new Error(`catalog: service "${p}" not loaded; await catalog.ensure(["${p}"]) first`);
 		return s;
 	}
 
@@ -155,7 +171,9 @@ export class ActionCatalog {
 		const candidates = new Set(this.index.globalConditionKeys);
 		if (action) for (const k of this.conditionKeysOf(action)) candidates.add(k);
 		const colon = prefix.indexOf(':');
-		if (colon > 0) for (const k of this.#service(prefix.slice(0, colon))?.data.conditionKeys ?? []) candidates.add(k);
+		if (colon > 0)
+			for (const k of this.#service(prefix.slice(0, colon))?.data.conditionKeys ?? [])
+				candidates.add(k);
 		return [...candidates]
 			.filter((k) => k.toLowerCase().startsWith(p))
 			.sort(byText)
@@ -169,7 +187,8 @@ export class ActionCatalog {
 		const actionRe = compileWildcard(split ? split[1] : '*');
 		const out: string[] = [];
 		for (const prefix of this.servicesOfActionPattern(pattern)) {
-			for (const a of this.#service(prefix)?.data.actions ?? []) if (actionRe.test(a[0])) out.push(`${prefix}:${a[0]}`);
+			for (const a of this.#service(prefix)?.data.actions ?? [])
+				if (actionRe.test(a[0])) out.push(`${prefix}:${a[0]}`);
 		}
 		return out.sort(byText);
 	}
@@ -182,8 +201,13 @@ export class ActionCatalog {
 
 	/** True when the condition key is a known global or service key (any case; tag-style families included). */
 	isKnownConditionKey(key: string): boolean {
-		if (key.slice(0, 4).toLowerCase() === 'aws:') return this.#globals.has(key.toLowerCase()) || this.#globalFamilies.some((re) => re.test(key));
-		return this.servicesOfConditionKey(key).some((p) => this.#service(p)?.hasConditionKey(key) ?? false);
+		if (key.slice(0, 4).toLowerCase() === 'aws:')
+			return (
+				this.#globals.has(key.toLowerCase()) || this.#globalFamilies.some((re) => re.test(key))
+			);
+		return this.servicesOfConditionKey(key).some(
+			(p) => this.#service(p)?.hasConditionKey(key) ?? false
+		);
 	}
 
 	/** The resource type a concrete ARN belongs to (most specific documented pattern), or null. */
@@ -193,11 +217,28 @@ export class ActionCatalog {
 		for (const prefix of this.servicesOfArn(arn)) {
 			for (const p of this.#service(prefix)?.patterns() ?? []) {
 				if (!p.compiled.regex.test(arn)) continue;
-				const better = !best || p.compiled.specificity > best.specificity || (p.compiled.specificity === best.specificity && prefix === arnService && best.service !== arnService);
-				if (better) best = { service: prefix, resourceType: p.name, arnPattern: p.arn, specificity: p.compiled.specificity };
+				const better =
+					!best ||
+					p.compiled.specificity > best.specificity ||
+					(p.compiled.specificity === best.specificity &&
+						prefix === arnService &&
+						best.service !== arnService);
+				if (better)
+					best = {
+						service: prefix,
+						resourceType: p.name,
+						arnPattern: p.arn,
+						specificity: p.compiled.specificity
+					};
 			}
 		}
-		return best && { service: best.service, resourceType: best.resourceType, arnPattern: best.arnPattern };
+		return (
+			best && {
+				service: best.service,
+				resourceType: best.resourceType,
+				arnPattern: best.arnPattern
+			}
+		);
 	}
 
 	/** The actions that apply to the ARN's resource type, grouped by access level; null when the type is unknown. */
@@ -206,8 +247,12 @@ export class ActionCatalog {
 		if (!match) return null;
 		const service = this.#service(match.service)!;
 		const typeIndex = service.data.resourceTypes.findIndex(([name]) => name === match.resourceType);
-		const levels = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, [] as string[]])) as Record<AccessLevel, string[]>;
-		for (const a of service.data.actions) if (a[2].includes(typeIndex)) levels[LoadedService.level(a)].push(`${match.service}:${a[0]}`);
+		const levels = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, [] as string[]])) as Record<
+			AccessLevel,
+			string[]
+		>;
+		for (const a of service.data.actions)
+			if (a[2].includes(typeIndex)) levels[LoadedService.level(a)].push(`${match.service}:${a[0]}`);
 		return { ...match, levels };
 	}
 

@@ -10,7 +10,10 @@ export function hasWildcard(text: string): boolean {
 
 /** Compiles an IAM wildcard pattern (whole-string, case-insensitive). */
 export function compileWildcard(pattern: string): RegExp {
-	const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+	const source = pattern
+		.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+		.replace(/\*/g, '.*')
+		.replace(/\?/g, '.');
 	return new RegExp(`^${source}$`, 'i');
 }
 

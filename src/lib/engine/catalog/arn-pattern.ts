@@ -24,7 +24,10 @@ export function compileArnPattern(pattern: string): CompiledArnPattern {
 			.split(/\$\{[^}]*\}/)
 			.map(escapeRegex)
 			.join(variable);
-	const source = resource === '' && parts.length <= 5 ? toRegex(head, '[^:]*') : `${toRegex(head, '[^:]*')}:${toRegex(resource, '.+')}`;
+	const source =
+		resource === '' && parts.length <= 5
+			? toRegex(head, '[^:]*')
+			: `${toRegex(head, '[^:]*')}:${toRegex(resource, '.+')}`;
 	const specificity = pattern.replace(/\$\{[^}]*\}/g, '').length;
 	return { regex: new RegExp(`^${source}$`), specificity };
 }

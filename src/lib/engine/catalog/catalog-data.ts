@@ -11,7 +11,13 @@ export const CATALOG_FORMAT = 1;
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 
 /** The access levels in the order the UI shows them. */
-export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+export const ACCESS_LEVELS: readonly AccessLevel[] = [
+	'List',
+	'Read',
+	'Write',
+	'Permissions management',
+	'Tagging'
+];
 
 /** One-letter codes for access levels inside the compact files. */
 export type AccessLevelCode = 'L' | 'R' | 'W' | 'P' | 'T';
@@ -45,7 +51,12 @@ export interface CatalogIndex {
 }
 
 /** One action in a compact service file: [Name, access level, resource type indexes, condition key indexes]. */
-export type CompactAction = [name: string, level: AccessLevelCode, resourceTypes: number[], conditionKeys: number[]];
+export type CompactAction = [
+	name: string,
+	level: AccessLevelCode,
+	resourceTypes: number[],
+	conditionKeys: number[]
+];
 
 /** static/catalog/<prefix>.json: one service's actions, resource types and condition keys. */
 export interface ServiceCatalog {

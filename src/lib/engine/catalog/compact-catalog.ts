@@ -75,7 +75,14 @@ function compactService(raw: RawIamData, prefix: string): ServiceCatalog {
 		a.resourceTypes.map((r) => rtIndex.get(r.name)).filter((i): i is number => i !== undefined),
 		a.conditionKeys.map((k) => keyIndex.get(normalizeKey(k)) as number)
 	]);
-	return { format: CATALOG_FORMAT, prefix, name: raw.serviceNames[prefix] ?? prefix, resourceTypes, conditionKeys, actions };
+	return {
+		format: CATALOG_FORMAT,
+		prefix,
+		name: raw.serviceNames[prefix] ?? prefix,
+		resourceTypes,
+		conditionKeys,
+		actions
+	};
 }
 
 function pushUnique(map: Record<string, string[]>, key: string, value: string): void {

@@ -29,13 +29,20 @@ function fakeFetch(files: Record<string, unknown>, log: string[]): typeof fetch 
 	return (async (url: string) => {
 		log.push(url);
 		const body = files[url];
-		return { ok: body !== undefined, status: body === undefined ? 404 : 200, json: async () => body } as Response;
+		return {
+			ok: body !== undefined,
+			status: body === undefined ? 404 : 200,
+			json: async () => body
+		} as Response;
 	}) as unknown as typeof fetch;
 }
 
 it('fetches the index, then each service once, lazily', async () => {
 	const log: string[] = [];
-	const loader = fetchCatalogLoader('/catalog', fakeFetch({ '/catalog/index.json': index, '/catalog/s3.json': s3 }, log));
+	const loader = fetchCatalogLoader(
+		'/catalog',
+		fakeFetch({ '/catalog/index.json': index, '/catalog/s3.json': s3 }, log)
+	);
 	const catalog = await ActionCatalog.open(loader);
 	expect(log).toEqual(['/catalog/index.json']);
 	expect(() => catalog.isKnownAction('s3:ListBucket')).toThrow(/not loaded/);
@@ -43,13 +50,20 @@ it('fetches the index, then each service once, lazily', async () => {
 	await catalog.ensureForArn('arn:aws:s3:::b');
 	expect(log).toEqual(['/catalog/index.json', '/catalog/s3.json']);
 	expect(catalog.isKnownAction('s3:listbucket')).toBe(true);
-	expect(catalog.actionsForResource('arn:aws:s3:::b')?.levels).toMatchObject({ List: ['s3:ListBucket'], Read: ['s3:GetBucketPolicy'] });
+	expect(catalog.actionsForResource('arn:aws:s3:::b')?.levels).toMatchObject({
+		List: ['s3:ListBucket'],
+		Read: ['s3:GetBucketPolicy']
+	});
 });
 
 it('treats a missing service file as an unknown service and a failed index as an error', async () => {
 	const log: string[] = [];
-	const catalog = await ActionCatalog.open(fetchCatalogLoader('/catalog', fakeFetch({ '/catalog/index.json': index }, log)));
+	const catalog = await ActionCatalog.open(
+		fetchCatalogLoader('/catalog', fakeFetch({ '/catalog/index.json': index }, log))
+	);
 	await catalog.ensure(['ec2']);
 	expect(catalog.isKnownAction('ec2:RunInstances')).toBe(false);
-	await expect(ActionCatalog.open(fetchCatalogLoader('/x', fakeFetch({}, [])))).rejects.toThrow(/404/);
+	await expect(ActionCatalog.open(fetchCatalogLoader('/x', fakeFetch({}, [])))).rejects.toThrow(
+		/404/
+	);
 });

@@ -6,7 +6,10 @@
 import type { CatalogIndex, CatalogLoader, ServiceCatalog } from './catalog-data';
 
 /** A loader fetching catalog files under `base` (default "/catalog", same origin). */
-export function fetchCatalogLoader(base = '/catalog', fetchFn: typeof fetch = (...a) => fetch(...a)): CatalogLoader {
+export function fetchCatalogLoader(
+	base = '/catalog',
+	fetchFn: typeof fetch = (...a) => fetch(...a)
+): CatalogLoader {
 	const cache = new Map<string, Promise<unknown>>();
 	const get = <T>(name: string, missingOk: boolean): Promise<T | null> => {
 		let p = cache.get(name);
@@ -24,6 +27,7 @@ export function fetchCatalogLoader(base = '/catalog', fetchFn: typeof fetch = (.
 	};
 	return {
 		index: async () => (await get<CatalogIndex>('index.json', false))!,
-		service: (prefix) => get<ServiceCatalog>(`${encodeURIComponent(prefix.toLowerCase())}.json`, true)
+		service: (prefix) =>
+			get<ServiceCatalog>(`${encodeURIComponent(prefix.toLowerCase())}.json`, true)
 	};
 }

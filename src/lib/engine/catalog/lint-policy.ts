@@ -24,7 +24,9 @@ function statementsWithPointers(doc: PolicyDocument): Array<[Record<string, unkn
 	const single = !Array.isArray(doc.Statement);
 	return list
 		.map((s, i): [unknown, string] => [s, single ? '/Statement' : `/Statement/${i}`])
-		.filter((e): e is [Record<string, unknown>, string] => typeof e[0] === 'object' && e[0] !== null);
+		.filter(
+			(e): e is [Record<string, unknown>, string] => typeof e[0] === 'object' && e[0] !== null
+		);
 }
 
 /** Action entries as [name, pointer], for Action and NotAction, string or array. */
@@ -33,7 +35,8 @@ function actionEntries(st: Record<string, unknown>, at: string): Array<[string, 
 	for (const field of ['Action', 'NotAction']) {
 		const v = st[field];
 		if (typeof v === 'string') out.push([v, `${at}/${field}`]);
-		else if (Array.isArray(v)) v.forEach((a, i) => typeof a === 'string' && out.push([a, `${at}/${field}/${i}`]));
+		else if (Array.isArray(v))
+			v.forEach((a, i) => typeof a === 'string' && out.push([a, `${at}/${field}/${i}`]));
 	}
 	return out;
 }
@@ -45,7 +48,8 @@ function conditionEntries(st: Record<string, unknown>, at: string): Array<[strin
 	if (typeof cond !== 'object' || cond === null) return out;
 	for (const [op, block] of Object.entries(cond)) {
 		if (typeof block !== 'object' || block === null) continue;
-		for (const key of Object.keys(block)) out.push([key, `${at}/Condition/${escapePointer(op)}/${escapePointer(key)}`]);
+		for (const key of Object.keys(block))
+			out.push([key, `${at}/Condition/${escapePointer(op)}/${escapePointer(key)}`]);
 	}
 	return out;
 }
@@ -54,8 +58,10 @@ function conditionEntries(st: Record<string, unknown>, at: string): Array<[strin
 export function servicesOfPolicy(catalog: ActionCatalog, doc: PolicyDocument): string[] {
 	const out = new Set<string>();
 	for (const [st, at] of statementsWithPointers(doc)) {
-		for (const [a] of actionEntries(st, at)) for (const p of catalog.servicesOfActionPattern(a)) out.add(p);
-		for (const [k] of conditionEntries(st, at)) for (const p of catalog.servicesOfConditionKey(k)) out.add(p);
+		for (const [a] of actionEntries(st, at))
+			for (const p of catalog.servicesOfActionPattern(a)) out.add(p);
+		for (const [k] of conditionEntries(st, at))
+			for (const p of catalog.servicesOfConditionKey(k)) out.add(p);
 	}
 	return [...out];
 }
@@ -66,11 +72,21 @@ export function lintPolicy(catalog: ActionCatalog, doc: PolicyDocument): Catalog
 	for (const [st, at] of statementsWithPointers(doc)) {
 		for (const [a, pointer] of actionEntries(st, at)) {
 			if (!catalog.isRecognisedActionEntry(a))
-				findings.push({ code: 'catalog.action.unknown', value: a, pointer, message: `"${a}" matches no action in AWS's service authorization reference.` });
+				findings.push({
+					code: 'catalog.action.unknown',
+					value: a,
+					pointer,
+					message: `"${a}" matches no action in AWS's service authorization reference.`
+				});
 		}
 		for (const [k, pointer] of conditionEntries(st, at)) {
 			if (!catalog.isKnownConditionKey(k))
-				findings.push({ code: 'catalog.condition-key.unknown', value: k, pointer, message: `Condition key "${k}" is not a known global or service condition key.` });
+				findings.push({
+					code: 'catalog.condition-key.unknown',
+					value: k,
+					pointer,
+					message: `Condition key "${k}" is not a known global or service condition key.`
+				});
 		}
 	}
 	return findings;

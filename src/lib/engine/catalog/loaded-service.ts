@@ -3,7 +3,12 @@
  * name, condition keys (exact and families), and resource-type ARN patterns compiled on first use.
  */
 import { compileArnPattern, type CompiledArnPattern } from './arn-pattern';
-import { ACCESS_LEVEL_BY_CODE, type AccessLevel, type CompactAction, type ServiceCatalog } from './catalog-data';
+import {
+	ACCESS_LEVEL_BY_CODE,
+	type AccessLevel,
+	type CompactAction,
+	type ServiceCatalog
+} from './catalog-data';
 import { compileKeyFamily, isKeyFamily } from './condition-key-pattern';
 
 /** A resource type with its compiled ARN pattern. */
@@ -48,7 +53,12 @@ export class LoadedService {
 
 	/** The resource types' ARN patterns, compiled once. */
 	patterns(): ResourceTypePattern[] {
-		this.#patterns ??= this.data.resourceTypes.map(([name, arn], index) => ({ index, name, arn, compiled: compileArnPattern(arn) }));
+		this.#patterns ??= this.data.resourceTypes.map(([name, arn], index) => ({
+			index,
+			name,
+			arn,
+			compiled: compileArnPattern(arn)
+		}));
 		return this.#patterns;
 	}
 }

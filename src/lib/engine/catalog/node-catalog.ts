@@ -12,7 +12,10 @@ import { compactCatalog } from './compact-catalog';
 import { readIamData } from './iam-data-files';
 
 /** The repository's static/catalog folder. */
-export const STATIC_CATALOG_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../static/catalog');
+export const STATIC_CATALOG_DIR = resolve(
+	dirname(fileURLToPath(import.meta.url)),
+	'../../../../static/catalog'
+);
 
 let cached: Promise<ActionCatalog> | null = null;
 

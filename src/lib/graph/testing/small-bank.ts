@@ -22,7 +22,12 @@ import {
 import type { Snapshot } from '../../model/snapshot';
 
 /** Account ids of the small bank. */
-export const BANK = { mgmt: '100000000000', prod: '200000000000', audit: '300000000000', hr: '400000000000' } as const;
+export const BANK = {
+	mgmt: '100000000000',
+	prod: '200000000000',
+	audit: '300000000000',
+	hr: '400000000000'
+} as const;
 
 /** ARNs used by the tests. */
 export const ARN = {
@@ -42,10 +47,21 @@ export function smallBank(): Snapshot {
 	const prod = makeAccount({
 		id: BANK.prod,
 		name: 'core-banking',
-		groups: [makeGroup({ accountId: BANK.prod, name: 'Tellers', attachedPolicies: [ARN.tellerPolicy] })],
+		groups: [
+			makeGroup({ accountId: BANK.prod, name: 'Tellers', attachedPolicies: [ARN.tellerPolicy] })
+		],
 		users: [
-			makeUser({ accountId: BANK.prod, name: 'alice', groups: ['Tellers'], permissionsBoundary: ARN.boundary }),
-			makeUser({ accountId: BANK.prod, name: 'bob', inlinePolicies: [makeInlinePolicy({ name: 'deny-delete' })] })
+			makeUser({
+				accountId: BANK.prod,
+				name: 'alice',
+				groups: ['Tellers'],
+				permissionsBoundary: ARN.boundary
+			}),
+			makeUser({
+				accountId: BANK.prod,
+				name: 'bob',
+				inlinePolicies: [makeInlinePolicy({ name: 'deny-delete' })]
+			})
 		],
 		roles: [
 			makeRole({
@@ -58,7 +74,9 @@ export function smallBank(): Snapshot {
 			makeManagedPolicy({
 				accountId: BANK.prod,
 				name: 'TellerAccess',
-				document: makePolicyDocument([{ Effect: 'Allow', Action: 's3:GetObject', Resource: `${ARN.bucket}/*` }])
+				document: makePolicyDocument([
+					{ Effect: 'Allow', Action: 's3:GetObject', Resource: `${ARN.bucket}/*` }
+				])
 			}),
 			makeManagedPolicy({ accountId: BANK.prod, name: 'DevBoundary' })
 		],
@@ -67,9 +85,18 @@ export function smallBank(): Snapshot {
 			makeResource({ accountId: BANK.prod, name: 'k-1', kind: 'kms-key', arn: ARN.key })
 		]
 	});
-	const audit = makeAccount({ id: BANK.audit, name: 'audit', roles: [makeRole({ accountId: BANK.audit, name: 'AuditBot' })] });
+	const audit = makeAccount({
+		id: BANK.audit,
+		name: 'audit',
+		roles: [makeRole({ accountId: BANK.audit, name: 'AuditBot' })]
+	});
 	return makeSnapshot({
-		accounts: [makeAccount({ id: BANK.mgmt, name: 'management' }), prod, audit, makeAccount({ id: BANK.hr, name: 'hr' })],
+		accounts: [
+			makeAccount({ id: BANK.mgmt, name: 'management' }),
+			prod,
+			audit,
+			makeAccount({ id: BANK.hr, name: 'hr' })
+		],
 		organization: makeOrg({
 			managementAccountId: BANK.mgmt,
 			units: [
@@ -86,9 +113,22 @@ export function smallBank(): Snapshot {
 				makeOrgAccount({ id: BANK.hr, name: 'hr', parentId: 'ou-reg' })
 			],
 			policies: [
-				makeOrgPolicy({ targets: ['r-root', 'ou-work', 'ou-prod', 'ou-sec', BANK.prod, BANK.audit, BANK.mgmt] }),
-				makeOrgPolicy({ id: 'p-allowlist', name: 'ApprovedServices', awsManaged: false, targets: ['ou-reg'] }),
-				makeOrgPolicy({ id: 'p-rcp', name: 'DataPerimeter', type: 'RCP', awsManaged: false, targets: ['r-root'] })
+				makeOrgPolicy({
+					targets: ['r-root', 'ou-work', 'ou-prod', 'ou-sec', BANK.prod, BANK.audit, BANK.mgmt]
+				}),
+				makeOrgPolicy({
+					id: 'p-allowlist',
+					name: 'ApprovedServices',
+					awsManaged: false,
+					targets: ['ou-reg']
+				}),
+				makeOrgPolicy({
+					id: 'p-rcp',
+					name: 'DataPerimeter',
+					type: 'RCP',
+					awsManaged: false,
+					targets: ['r-root']
+				})
 			]
 		})
 	});

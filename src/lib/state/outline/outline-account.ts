@@ -4,21 +4,50 @@
  * snapshot (a policy attached but not listed, a group name with no group) stay visible, flagged.
  */
 import { policyIn } from '../../model/snapshot-index';
-import type { Account, Group, IamEntity, ManagedPolicy, Resource, Role, User } from '../../model/snapshot';
+import type {
+	Account,
+	Group,
+	IamEntity,
+	ManagedPolicy,
+	Resource,
+	Role,
+	User
+} from '../../model/snapshot';
 import { danglingKey } from './outline-dangling';
-import { byName, folder, node, plural, present, type OutlineContext, type OutlineNode } from './outline-node';
+import {
+	byName,
+	folder,
+	node,
+	plural,
+	present,
+	type OutlineContext,
+	type OutlineNode
+} from './outline-node';
 
 /** The children of an account node: folders for each kind of entity the account holds. */
-export function accountChildren(index: OutlineContext, account: Account, parentId: string): OutlineNode[] {
-	const sorted = <T extends { name: string }>(list: T[]) => [...list].sort(byName((t: T) => t.name));
+export function accountChildren(
+	index: OutlineContext,
+	account: Account,
+	parentId: string
+): OutlineNode[] {
+	const sorted = <T extends { name: string }>(list: T[]) =>
+		[...list].sort(byName((t: T) => t.name));
 	// Who each managed policy is attached to, built once when the policies folder opens.
 	let byPolicy: Map<string, IamEntity[]> | null = null;
 	const holders = () => (byPolicy ??= policyHolders(account));
 	return present([
-		folder(parentId, 'users', 'Users', sorted(account.users), (id, u) => userNode(index, account, id, u)),
-		folder(parentId, 'groups', 'Groups', sorted(account.groups), (id, g) => groupNode(index, account, id, g)),
-		folder(parentId, 'roles', 'Roles', sorted(account.roles), (id, r) => roleNode(index, account, id, r)),
-		folder(parentId, 'policies', 'Managed policies', sorted(account.policies), (id, p) => managedPolicyNode(holders(), id, p)),
+		folder(parentId, 'users', 'Users', sorted(account.users), (id, u) =>
+			userNode(index, account, id, u)
+		),
+		folder(parentId, 'groups', 'Groups', sorted(account.groups), (id, g) =>
+			groupNode(index, account, id, g)
+		),
+		folder(parentId, 'roles', 'Roles', sorted(account.roles), (id, r) =>
+			roleNode(index, account, id, r)
+		),
+		folder(parentId, 'policies', 'Managed policies', sorted(account.policies), (id, p) =>
+			managedPolicyNode(holders(), id, p)
+		),
 		folder(parentId, 'resources', 'Resources', sorted(account.resources), resourceNode)
 	]);
 }
@@ -34,7 +63,12 @@ export function accountSummary(account: Account): string {
 	].join(' · ');
 }
 
-function userNode(index: OutlineContext, account: Account, parentId: string, user: User): OutlineNode {
+function userNode(
+	index: OutlineContext,
+	account: Account,
+	parentId: string,
+	user: User
+): OutlineNode {
 	const groupRefs = user.groups.map((name) => {
 		const dangling = index.dangling.has(danglingKey('group', user.arn, name));
 		return node('', {
@@ -48,17 +82,36 @@ function userNode(index: OutlineContext, account: Account, parentId: string, use
 	return entityNode(index, account, parentId, user, 'user', groupRefs, user.permissionsBoundary);
 }
 
-function groupNode(index: OutlineContext, account: Account, parentId: string, group: Group): OutlineNode {
+function groupNode(
+	index: OutlineContext,
+	account: Account,
+	parentId: string,
+	group: Group
+): OutlineNode {
 	const members = account.users
 		.filter((u) => u.groups.includes(group.name))
 		.sort(byName((u: User) => u.name))
-		.map((u) => node('', { key: `member:${u.arn}`, kind: 'user', label: u.name, detail: 'member' }));
+		.map((u) =>
+			node('', { key: `member:${u.arn}`, kind: 'user', label: u.name, detail: 'member' })
+		);
 	return entityNode(index, account, parentId, group, 'group', members, null);
 }
 
-function roleNode(index: OutlineContext, account: Account, parentId: string, role: Role): OutlineNode {
+function roleNode(
+	index: OutlineContext,
+	account: Account,
+	parentId: string,
+	role: Role
+): OutlineNode {
 	const extra = role.trustPolicy
-		? [node('', { key: 'trust', kind: 'policy', label: 'Trust policy', detail: trustSummary(role) })]
+		? [
+				node('', {
+					key: 'trust',
+					kind: 'policy',
+					label: 'Trust policy',
+					detail: trustSummary(role)
+				})
+			]
 		: [];
 	return entityNode(index, account, parentId, role, 'role', extra, role.permissionsBoundary);
 }
@@ -75,20 +128,32 @@ function entityNode(
 ): OutlineNode {
 	const id = `${parentId}>${entity.arn}`;
 	const build = (): OutlineNode[] => {
-		const attached = entity.attachedPolicies.map((arn) => policyRef(index, account, entity.arn, arn, 'attached'));
+		const attached = entity.attachedPolicies.map((arn) =>
+			policyRef(index, account, entity.arn, arn, 'attached')
+		);
 		const inline = entity.inlinePolicies.map((p) =>
 			node('', { key: `inline:${p.name}`, kind: 'policy', label: p.name, detail: 'inline policy' })
 		);
-		const bound = boundary ? [policyRef(index, account, entity.arn, boundary, 'permissions boundary')] : [];
+		const bound = boundary
+			? [policyRef(index, account, entity.arn, boundary, 'permissions boundary')]
+			: [];
 		// Children get their ids from this node so they are unique in the tree.
 		return [...extra, ...attached, ...inline, ...bound].map((c) => ({ ...c, id: `${id}>${c.id}` }));
 	};
-	const childCount = extra.length + entity.attachedPolicies.length + entity.inlinePolicies.length + (boundary ? 1 : 0);
+	const childCount =
+		extra.length +
+		entity.attachedPolicies.length +
+		entity.inlinePolicies.length +
+		(boundary ? 1 : 0);
 	// Counted from the keys, without building the rows.
 	const dangling =
 		extra.filter((c) => c.dangling).length +
-		entity.attachedPolicies.filter((arn) => index.dangling.has(danglingKey('managed-policy', entity.arn, arn))).length +
-		(boundary && index.dangling.has(danglingKey('permissions-boundary', entity.arn, boundary)) ? 1 : 0);
+		entity.attachedPolicies.filter((arn) =>
+			index.dangling.has(danglingKey('managed-policy', entity.arn, arn))
+		).length +
+		(boundary && index.dangling.has(danglingKey('permissions-boundary', entity.arn, boundary))
+			? 1
+			: 0);
 	return {
 		id,
 		kind,
@@ -102,7 +167,13 @@ function entityNode(
 }
 
 /** A reference to a managed policy by ARN, flagged when the account does not list it. */
-function policyRef(index: OutlineContext, account: Account, from: string, arn: string, how: string): OutlineNode {
+function policyRef(
+	index: OutlineContext,
+	account: Account,
+	from: string,
+	arn: string,
+	how: string
+): OutlineNode {
 	const policy = policyIn(index, account.id, arn);
 	const kind = how === 'attached' ? 'managed-policy' : 'permissions-boundary';
 	const dangling = index.dangling.has(danglingKey(kind, from, arn));
@@ -112,11 +183,17 @@ function policyRef(index: OutlineContext, account: Account, from: string, arn: s
 		label: policy?.name ?? arn.split('/').pop() ?? arn,
 		detail: how,
 		badges: policy?.awsManaged ? ['AWS managed'] : undefined,
-		dangling: dangling ? `Policy ${arn} is ${how} but not listed in account ${account.id}` : undefined
+		dangling: dangling
+			? `Policy ${arn} is ${how} but not listed in account ${account.id}`
+			: undefined
 	});
 }
 
-function managedPolicyNode(byPolicy: Map<string, IamEntity[]>, parentId: string, policy: ManagedPolicy): OutlineNode {
+function managedPolicyNode(
+	byPolicy: Map<string, IamEntity[]>,
+	parentId: string,
+	policy: ManagedPolicy
+): OutlineNode {
 	const holders = byPolicy.get(policy.arn) ?? [];
 	const id = `${parentId}>${policy.arn}`;
 	return {
@@ -127,11 +204,20 @@ function managedPolicyNode(byPolicy: Map<string, IamEntity[]>, parentId: string,
 		count: holders.length,
 		badges: [
 			...(policy.awsManaged ? ['AWS managed'] : []),
-			...(policy.defaultVersionId ? [`default ${policy.defaultVersionId} of ${policy.versions.length}`] : [])
+			...(policy.defaultVersionId
+				? [`default ${policy.defaultVersionId} of ${policy.versions.length}`]
+				: [])
 		],
 		childCount: holders.length,
 		children: () =>
-			holders.map((h) => node(id, { key: `holder:${h.arn}`, kind: kindOfArn(h.arn), label: h.name, detail: 'attached to' }))
+			holders.map((h) =>
+				node(id, {
+					key: `holder:${h.arn}`,
+					kind: kindOfArn(h.arn),
+					label: h.name,
+					detail: 'attached to'
+				})
+			)
 	};
 }
 
@@ -171,5 +257,7 @@ function trustSummary(role: Role): string {
 		if (p === '*') return ['anyone (*)'];
 		return Object.values(p).flat();
 	});
-	return who.length ? `trusts ${who.slice(0, 3).join(', ')}${who.length > 3 ? ` +${who.length - 3}` : ''}` : 'trust policy';
+	return who.length
+		? `trusts ${who.slice(0, 3).join(', ')}${who.length > 3 ? ` +${who.length - 3}` : ''}`
+		: 'trust policy';
 }

@@ -87,7 +87,8 @@ export function folder<T>(
 }
 
 /** Drop the nulls of optional folders. */
-export const present = (nodes: (OutlineNode | null)[]): OutlineNode[] => nodes.filter((n): n is OutlineNode => n !== null);
+export const present = (nodes: (OutlineNode | null)[]): OutlineNode[] =>
+	nodes.filter((n): n is OutlineNode => n !== null);
 
 // One collator for every sort: localeCompare with options builds a new one per call.
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

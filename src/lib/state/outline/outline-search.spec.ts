@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { makeAccount, makeGroup, makeOrg, makeOrgAccount, makeOrgUnit, makeSnapshot, makeUser } from '../../testing/builders';
+import {
+	makeAccount,
+	makeGroup,
+	makeOrg,
+	makeOrgAccount,
+	makeOrgUnit,
+	makeSnapshot,
+	makeUser
+} from '../../testing/builders';
 import type { OutlineNode } from './outline-node';
 import { searchOutline } from './outline-search';
 import { buildOutline } from './outline-tree';
@@ -13,7 +21,10 @@ const snapshot = makeSnapshot({
 	accounts: [
 		makeAccount({
 			id: acct,
-			users: [makeUser({ accountId: acct, name: 'ana.silva', groups: ['Tellers'] }), makeUser({ accountId: acct, name: 'bob' })],
+			users: [
+				makeUser({ accountId: acct, name: 'ana.silva', groups: ['Tellers'] }),
+				makeUser({ accountId: acct, name: 'bob' })
+			],
 			groups: [makeGroup({ accountId: acct, name: 'Tellers' })]
 		})
 	]
@@ -36,7 +47,14 @@ describe('searchOutline', () => {
 		const found = searchOutline(roots, memo, 'ANA.S');
 		// ana.silva is listed under Users and, as a member, under the Tellers group.
 		expect([...found.hits].map((id) => label(roots, id))).toEqual(['ana.silva', 'ana.silva']);
-		expect([...found.open].map((id) => label(roots, id))).toEqual(['Root', 'Prod', 'core-banking', 'Users', 'Groups', 'Tellers']);
+		expect([...found.open].map((id) => label(roots, id))).toEqual([
+			'Root',
+			'Prod',
+			'core-banking',
+			'Users',
+			'Groups',
+			'Tellers'
+		]);
 		expect(found.truncated).toBe(false);
 	});
 

@@ -22,7 +22,10 @@ const texts = new WeakMap<OutlineNode, string>();
 function searchText(node: OutlineNode): string {
 	let text = texts.get(node);
 	if (text === undefined) {
-		text = node.kind === 'folder' ? '' : `${node.label}\n${node.id.slice(node.id.lastIndexOf('>') + 1)}`.toLowerCase();
+		text =
+			node.kind === 'folder'
+				? ''
+				: `${node.label}\n${node.id.slice(node.id.lastIndexOf('>') + 1)}`.toLowerCase();
 		texts.set(node, text);
 	}
 	return text;

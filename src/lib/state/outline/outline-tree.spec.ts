@@ -35,10 +35,18 @@ const bank = makeSnapshot({
 			makeOrgUnit({ id: 'ou-work', name: 'Workloads' }),
 			makeOrgUnit({ id: 'ou-prod', name: 'Prod', parentId: 'ou-work' })
 		],
-		accounts: [makeOrgAccount(), makeOrgAccount({ id: prodId, name: 'core-banking', parentId: 'ou-prod' })],
+		accounts: [
+			makeOrgAccount(),
+			makeOrgAccount({ id: prodId, name: 'core-banking', parentId: 'ou-prod' })
+		],
 		policies: [
 			makeOrgPolicy(),
-			makeOrgPolicy({ id: 'p-deny', name: 'DenyRegions', awsManaged: false, targets: ['ou-work', 'ou-gone'] })
+			makeOrgPolicy({
+				id: 'p-deny',
+				name: 'DenyRegions',
+				awsManaged: false,
+				targets: ['ou-work', 'ou-gone']
+			})
 		]
 	}),
 	accounts: [
@@ -46,7 +54,12 @@ const bank = makeSnapshot({
 		makeAccount({
 			id: prodId,
 			users: [
-				makeUser({ accountId: prodId, name: 'bob', groups: ['Tellers', 'Ghosts'], attachedPolicies: [`arn:aws:iam::${prodId}:policy/Missing`] }),
+				makeUser({
+					accountId: prodId,
+					name: 'bob',
+					groups: ['Tellers', 'Ghosts'],
+					attachedPolicies: [`arn:aws:iam::${prodId}:policy/Missing`]
+				}),
 				makeUser({ accountId: prodId, name: 'alice', groups: ['Tellers'] })
 			],
 			groups: [makeGroup({ accountId: prodId, name: 'Tellers' })],
@@ -72,7 +85,9 @@ describe('buildOutline', () => {
 	it('lists SCPs where they are attached and flags attachments to unknown targets', () => {
 		const top = buildOutline(bank);
 		expect(walk(top, 'Root', 'Workloads').badges).toEqual(['1 SCP']);
-		expect(walk(top, 'Root', 'Workloads', 'Attached SCPs and RCPs', 'DenyRegions').kind).toBe('org-policy');
+		expect(walk(top, 'Root', 'Workloads', 'Attached SCPs and RCPs', 'DenyRegions').kind).toBe(
+			'org-policy'
+		);
 		const flagged = walk(top, 'Dangling references', 'ou-gone');
 		expect(flagged.detail).toBe('p-deny is attached to a target not in the organization');
 		expect(flagged.dangling).toBe(flagged.detail);
@@ -81,7 +96,11 @@ describe('buildOutline', () => {
 	it('lists every dangling reference in one top-level folder', () => {
 		const dangling = walk(buildOutline(bank), 'Dangling references');
 		expect(dangling.count).toBe(3);
-		expect(dangling.children().map((n) => n.label)).toEqual([`arn:aws:iam::${prodId}:policy/Missing`, 'Ghosts', 'ou-gone']);
+		expect(dangling.children().map((n) => n.label)).toEqual([
+			`arn:aws:iam::${prodId}:policy/Missing`,
+			'Ghosts',
+			'ou-gone'
+		]);
 	});
 
 	it('sorts principals by name and keeps dangling group and policy references, flagged', () => {
@@ -108,10 +127,21 @@ describe('buildOutline', () => {
 	});
 
 	it('lists accounts directly when there is no organization, and places unplaced accounts apart', () => {
-		const lone = buildOutline(makeSnapshot({ accounts: [makeAccount({ id: prodId, name: 'solo' })] }));
+		const lone = buildOutline(
+			makeSnapshot({ accounts: [makeAccount({ id: prodId, name: 'solo' })] })
+		);
 		expect(lone.map((n) => [n.kind, n.label])).toEqual([['account', 'solo']]);
-		const stray = buildOutline(makeSnapshot({ organization: makeOrg(), accounts: [makeAccount(), makeAccount({ id: prodId })] }));
-		expect(walk(stray, 'Accounts outside the organization tree').children().map((n) => n.detail?.slice(0, 12))).toEqual([prodId]);
+		const stray = buildOutline(
+			makeSnapshot({
+				organization: makeOrg(),
+				accounts: [makeAccount(), makeAccount({ id: prodId })]
+			})
+		);
+		expect(
+			walk(stray, 'Accounts outside the organization tree')
+				.children()
+				.map((n) => n.detail?.slice(0, 12))
+		).toEqual([prodId]);
 	});
 
 	it('builds children lazily and gives every node a unique id', () => {

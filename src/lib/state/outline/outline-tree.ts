@@ -9,7 +9,15 @@ import { indexSnapshot } from '../../model/snapshot-index';
 import type { Account, OrgAccount, OrgPolicy, OrgUnit, Snapshot } from '../../model/snapshot';
 import { accountChildren, accountSummary } from './outline-account';
 import { danglingFolder, danglingKey } from './outline-dangling';
-import { byName, folder, node, plural, present, type OutlineContext, type OutlineNode } from './outline-node';
+import {
+	byName,
+	folder,
+	node,
+	plural,
+	present,
+	type OutlineContext,
+	type OutlineNode
+} from './outline-node';
 
 /** The top-level nodes of a snapshot's outline. */
 export function buildOutline(snapshot: Snapshot): OutlineNode[] {
@@ -21,13 +29,17 @@ export function buildOutline(snapshot: Snapshot): OutlineNode[] {
 	const org = snapshot.organization;
 	if (!org)
 		return present([
-			...snapshot.accounts.map((a) => accountNode(index, 'accounts', a.id)).sort(byName((n) => n.label)),
+			...snapshot.accounts
+				.map((a) => accountNode(index, 'accounts', a.id))
+				.sort(byName((n) => n.label)),
 			danglingFolder(refs)
 		]);
-	const placed = new Set(org.accounts.filter((a) => a.parentId && index.orgUnits.has(a.parentId)).map((a) => a.id));
-	const unplaced = [...new Set([...org.accounts.map((a) => a.id), ...snapshot.accounts.map((a) => a.id)])].filter(
-		(id) => !placed.has(id)
+	const placed = new Set(
+		org.accounts.filter((a) => a.parentId && index.orgUnits.has(a.parentId)).map((a) => a.id)
 	);
+	const unplaced = [
+		...new Set([...org.accounts.map((a) => a.id), ...snapshot.accounts.map((a) => a.id)])
+	].filter((id) => !placed.has(id));
 	const root = index.orgUnits.get(org.rootId);
 	return present([
 		root ? unitNode(index, 'org', root) : null,
@@ -42,8 +54,12 @@ export function buildOutline(snapshot: Snapshot): OutlineNode[] {
 function unitNode(index: OutlineContext, parentId: string, unit: OrgUnit): OutlineNode {
 	const id = `${parentId}>${unit.id}`;
 	const org = index.snapshot.organization!;
-	const childUnits = org.units.filter((u) => u.parentId === unit.id).sort(byName((u: OrgUnit) => u.name));
-	const childAccounts = org.accounts.filter((a) => a.parentId === unit.id).sort(byName((a: OrgAccount) => a.name));
+	const childUnits = org.units
+		.filter((u) => u.parentId === unit.id)
+		.sort(byName((u: OrgUnit) => u.name));
+	const childAccounts = org.accounts
+		.filter((a) => a.parentId === unit.id)
+		.sort(byName((a: OrgAccount) => a.name));
 	const policies = index.orgPoliciesByTarget.get(unit.id) ?? [];
 	const below = accountsBelow(index, unit.id);
 	return {
@@ -73,10 +89,13 @@ function accountNode(index: OutlineContext, parentId: string, accountId: string)
 	const isManagement = index.snapshot.organization?.managementAccountId === accountId;
 	// Counted without building: the folders (and their sorting) wait until the account is opened.
 	const folders = account
-		? [account.users, account.groups, account.roles, account.policies, account.resources].filter((l) => l.length > 0).length
+		? [account.users, account.groups, account.roles, account.policies, account.resources].filter(
+				(l) => l.length > 0
+			).length
 		: 0;
 	const badges = [...(isManagement ? ['management'] : []), ...policyBadges(policies)];
-	if (orgAccount?.state && orgAccount.state !== 'ACTIVE') badges.push(orgAccount.state.toLowerCase());
+	if (orgAccount?.state && orgAccount.state !== 'ACTIVE')
+		badges.push(orgAccount.state.toLowerCase());
 	const label = orgAccount?.name ?? account?.name ?? accountId;
 	const summary = account ? accountSummary(account) : 'no IAM data imported';
 	return {
@@ -86,29 +105,41 @@ function accountNode(index: OutlineContext, parentId: string, accountId: string)
 		detail: label === accountId ? summary : `${accountId} · ${summary}`,
 		badges,
 		childCount: folders + (policies.length ? 1 : 0),
-		children: () => present([...(account ? accountChildren(index, account, id) : []), policyFolder(id, policies)])
+		children: () =>
+			present([...(account ? accountChildren(index, account, id) : []), policyFolder(id, policies)])
 	};
 }
 
 /** "Org policies" folder for SCPs and RCPs attached directly to a target. */
 function policyFolder(parentId: string, policies: OrgPolicy[]): OutlineNode | null {
-	const sorted = [...policies].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+	const sorted = [...policies].sort(
+		(a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name)
+	);
 	return folder(parentId, 'org-policies', 'Attached SCPs and RCPs', sorted, (id, p) =>
-		node(id, { key: p.id, kind: 'org-policy', label: p.name, detail: `${p.type} · ${p.id}`, badges: p.awsManaged ? ['AWS managed'] : undefined })
+		node(id, {
+			key: p.id,
+			kind: 'org-policy',
+			label: p.name,
+			detail: `${p.type} · ${p.id}`,
+			badges: p.awsManaged ? ['AWS managed'] : undefined
+		})
 	);
 }
 
 function policyBadges(policies: OrgPolicy[]): string[] {
 	const scps = policies.filter((p) => p.type === 'SCP').length;
 	const rcps = policies.length - scps;
-	return [...(scps ? [`${scps} SCP${scps > 1 ? 's' : ''}`] : []), ...(rcps ? [`${rcps} RCP${rcps > 1 ? 's' : ''}`] : [])];
+	return [
+		...(scps ? [`${scps} SCP${scps > 1 ? 's' : ''}`] : []),
+		...(rcps ? [`${rcps} RCP${rcps > 1 ? 's' : ''}`] : [])
+	];
 }
 
 function accountsBelow(index: OutlineContext, unitId: string): number {
 	const org = index.snapshot.organization!;
 	const units = new Set([unitId]);
 	// Units are listed parents-first only by convention, so iterate to a fixed point.
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
 		for (const u of org.units)
 			if (u.parentId && units.has(u.parentId) && !units.has(u.id)) {

@@ -17,8 +17,14 @@ export function gaadFile(folder: string, accountId: string, userNames: string[])
 		Tags: []
 	}));
 	const gaad = { UserDetailList: users, GroupDetailList: [], RoleDetailList: [], Policies: [] };
-	return { path: `${folder}/${accountId}/iam-get-account-authorization-details.json`, bytes: encode(JSON.stringify(gaad)) };
+	return {
+		path: `${folder}/${accountId}/iam-get-account-authorization-details.json`,
+		bytes: encode(JSON.stringify(gaad))
+	};
 }
 
 /** A file whose JSON stops half-way. */
-export const truncatedFile = (path = 'broken.json'): InputFile => ({ path, bytes: encode('{"UserDetailList": [') });
+export const truncatedFile = (path = 'broken.json'): InputFile => ({
+	path,
+	bytes: encode('{"UserDetailList": [')
+});

@@ -6,7 +6,12 @@ import { importFiles, type InputFile } from '../../import/import-files';
 import { countSnapshot } from '../../model/snapshot-counts';
 import type { Snapshot } from '../../model/snapshot';
 import type { Subscribable } from '../live-query.svelte';
-import type { ImporterPort, SnapshotStorePort, SnapshotSummary, StoredImportOutcome } from '../ports';
+import type {
+	ImporterPort,
+	SnapshotStorePort,
+	SnapshotSummary,
+	StoredImportOutcome
+} from '../ports';
 
 /** A snapshot store in a Map, notifying watchers on every change. */
 export class MemoryStore implements SnapshotStorePort {
@@ -74,7 +79,11 @@ export class MemoryImporter implements ImporterPort {
 	constructor(private store: MemoryStore) {}
 	async importAndStore(
 		files: InputFile[],
-		options: { name?: string; source?: string; onProgress?: (p: { done: number; total: number; file: string }) => void }
+		options: {
+			name?: string;
+			source?: string;
+			onProgress?: (p: { done: number; total: number; file: string }) => void;
+		}
 	): Promise<StoredImportOutcome> {
 		this.calls.push(files);
 		const outcome = importFiles(files, { name: options.name, onProgress: options.onProgress });

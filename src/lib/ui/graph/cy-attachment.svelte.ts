@@ -5,9 +5,19 @@
  * lends the state a CanvasHandle (export, fit, centre), and destroys `cy` when the element goes.
  */
 import type { Attachment } from 'svelte/attachments';
-import type { CollectionReturnValue, Core, ElementDefinition as CyElement, StylesheetJson } from 'cytoscape';
+import type {
+	CollectionReturnValue,
+	Core,
+	ElementDefinition as CyElement,
+	StylesheetJson
+} from 'cytoscape';
 import { untrack } from 'svelte';
-import { diffElements, drawnStateOf, type DrawnState, type ElementDefinition } from '$lib/graph/elements';
+import {
+	diffElements,
+	drawnStateOf,
+	type DrawnState,
+	type ElementDefinition
+} from '$lib/graph/elements';
 import { buildStyle } from '$lib/graph/style';
 import { themeNamed } from '$lib/graph/theme';
 import type { ExplorerState } from '$lib/state/explorer.svelte';
@@ -74,7 +84,12 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			});
 			explorer.canvas = {
 				png: () =>
-					instance.png({ output: 'blob-promise', full: true, scale: 2, bg: themeNamed(explorer.themeName).background }) as Promise<Blob>,
+					instance.png({
+						output: 'blob-promise',
+						full: true,
+						scale: 2,
+						bg: themeNamed(explorer.themeName).background
+					}) as Promise<Blob>,
 				fit: (ids) =>
 					setTimeout(() => {
 						instance.resize();
@@ -96,7 +111,11 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 					const z = instance.zoom();
 					instance.pan({ x: instance.width() / 2 - x * z, y: instance.height() / 2 - y * z });
 				},
-				zoomBy: (f) => instance.zoom({ level: instance.zoom() * f, renderedPosition: { x: instance.width() / 2, y: instance.height() / 2 } })
+				zoomBy: (f) =>
+					instance.zoom({
+						level: instance.zoom() * f,
+						renderedPosition: { x: instance.width() / 2, y: instance.height() / 2 }
+					})
 			};
 			mark('created');
 			instance.one('render', () => {
@@ -128,7 +147,8 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			// re-frame unless the user has moved the camera since the last programmatic fit.
 			const resize = new ResizeObserver(() => {
 				instance.resize();
-				if (!userMoved) camera(() => frame(instance, lastFit?.length ? collect(instance, lastFit) : undefined));
+				if (!userMoved)
+					camera(() => frame(instance, lastFit?.length ? collect(instance, lastFit) : undefined));
 				reportViewport();
 			});
 			resize.observe(el);
@@ -145,13 +165,21 @@ export function cyCanvas(explorer: ExplorerState, stats: DrawStats): Attachment<
 			let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
 			nodes.forEach((n) => {
 				const p = n.position();
-				[x1, y1, x2, y2] = [Math.min(x1, p.x), Math.min(y1, p.y), Math.max(x2, p.x), Math.max(y2, p.y)];
+				[x1, y1, x2, y2] = [
+					Math.min(x1, p.x),
+					Math.min(y1, p.y),
+					Math.max(x2, p.x),
+					Math.max(y2, p.y)
+				];
 			});
 			// Room for shapes and labels; more on the right, where SCP/RCP tags and their names sit.
 			const [padLeft, padRight, padTop, padBottom] = [110, 240, 50, 80];
 			const w = instance.width();
 			const h = instance.height();
-			const zoom = Math.max(instance.minZoom(), Math.min(1.4, w / (x2 - x1 + padLeft + padRight), h / (y2 - y1 + padTop + padBottom)));
+			const zoom = Math.max(
+				instance.minZoom(),
+				Math.min(1.4, w / (x2 - x1 + padLeft + padRight), h / (y2 - y1 + padTop + padBottom))
+			);
 			const cx = (x1 - padLeft + x2 + padRight) / 2;
 			const cy = (y1 - padTop + y2 + padBottom) / 2;
 			instance.viewport({ zoom, pan: { x: w / 2 - cx * zoom, y: h / 2 - cy * zoom } });

@@ -5,7 +5,13 @@ import type { SnapshotCounts } from '$lib/model/snapshot-counts';
 export function formatWhen(iso: string): string {
 	const date = new Date(iso);
 	if (Number.isNaN(date.getTime())) return iso;
-	return date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+	return date.toLocaleString(undefined, {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit'
+	});
 }
 
 /** "10 accounts · 25 users · 1 SCP …", leaving out the kinds the snapshot has none of. */
@@ -20,6 +26,8 @@ export function formatCounts(c: SnapshotCounts): string {
 		[c.scps, 'SCP', 'SCPs'],
 		[c.rcps, 'RCP', 'RCPs']
 	];
-	const shown = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+	const shown = parts
+		.filter(([n]) => n > 0)
+		.map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
 	return shown.length ? shown.join(' · ') : 'empty';
 }
