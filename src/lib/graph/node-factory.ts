@@ -71,10 +71,11 @@ export const noOrgRoot = (name: string): GraphNode =>
 export function accountNode(index: SnapshotIndex, accountId: string): GraphNode {
 	const a = index.accounts.get(accountId);
 	const principals = a ? a.users.length + a.roles.length : 0;
-	const sub = a
-		? `${accountId} · ${principals} principal${principals === 1 ? '' : 's'}`
-		: `${accountId} · no IAM data`;
-	return make(accountId, 'account', accountName(index, accountId), sub, {
+	const name = accountName(index, accountId);
+	// An account known only by its id (no org data, no name) does not repeat the id.
+	const id = name === accountId ? '' : `${accountId} · `;
+	const sub = a ? `${id}${principals} principal${principals === 1 ? '' : 's'}` : `${id}no IAM data`;
+	return make(accountId, 'account', name, sub, {
 		accountId,
 		childCount: accountChildCount(index, accountId)
 	});
