@@ -7,25 +7,15 @@ import type { JsonValue, PolicyDocument, PrincipalElement } from '../../model/po
 import { statementsOf } from '../../model/policy-document';
 import { parseOperator, valueTest } from '../conditions/operators';
 import { arnRegex, compileActions, hasWildcard } from '../match/glob';
-import type { PolicyType } from '../types';
 import type {
 	CompiledCondition,
 	CompiledPolicy,
 	CompiledPrincipal,
 	CompiledResource,
-	CompiledStatement
+	CompiledStatement,
+	PolicyOrigin
 } from './compiled';
 import { NO_CONTEXT, parseTemplate, resolveTemplate } from './variables';
-
-/** Where a policy sits, for the trace. */
-export interface PolicyOrigin {
-	id: string;
-	label: string;
-	name: string;
-	type: PolicyType;
-	attachedTo: string;
-	via?: string;
-}
 
 const list = (v: unknown): string[] =>
 	v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)];

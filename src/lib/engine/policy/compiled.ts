@@ -63,8 +63,8 @@ export interface CompiledStatement {
 	pending: { raw: Record<string, unknown>; variables: boolean; warnings: string[] } | null;
 }
 
-/** A policy compiled once per evaluator, with where it came from. */
-export interface CompiledPolicy {
+/** Where a policy sits, for the trace. */
+export interface PolicyOrigin {
 	/** Model id (model/ids.ts). */
 	id: string;
 	/** The Reason's `policy`: policy ARN, SCP/RCP id, inline policy name, … */
@@ -74,6 +74,10 @@ export interface CompiledPolicy {
 	type: PolicyType;
 	attachedTo: string;
 	via?: string;
+}
+
+/** A policy compiled once per evaluator, with where it came from. */
+export interface CompiledPolicy extends PolicyOrigin {
 	statements: CompiledStatement[];
 	/** Per lowercase action, the statements whose Action/NotAction match it (filled on demand, shared by every attachment of the document). */
 	byAction: Map<string, CompiledStatement[]>;
