@@ -38,3 +38,23 @@ export async function syntheticOrg(args = []) {
 		throw new Error(`import failed: ${outcome.errors.map((e) => e.message).join('; ')}`);
 	return outcome.snapshot;
 }
+
+/** The principals, resources (with policies) and actions the engine benches draw requests from. */
+export function requestVocabulary(snapshot) {
+	return {
+		principals: snapshot.accounts.flatMap((a) => [
+			...a.users.map((u) => u.arn),
+			...a.roles.map((r) => r.arn)
+		]),
+		resources: snapshot.accounts.flatMap((a) => a.resources.map((r) => r.arn)),
+		actions: [
+			's3:GetObject',
+			's3:PutObject',
+			'ec2:DescribeInstances',
+			'iam:CreateUser',
+			'sts:AssumeRole',
+			'kms:Decrypt',
+			'sqs:SendMessage'
+		]
+	};
+}

@@ -137,25 +137,12 @@ console.log(
 
 // synthetic
 register();
-const { syntheticOrg } = await import('./_synthetic-org.js');
+const { syntheticOrg, requestVocabulary } = await import('./_synthetic-org.js');
 const snapshot = await syntheticOrg();
-const principals = snapshot.accounts.flatMap((a) => [
-	...a.users.map((u) => u.arn),
-	...a.roles.map((r) => r.arn)
-]);
-const resources = snapshot.accounts.flatMap((a) => a.resources.map((r) => r.arn));
+const { principals, resources, actions } = requestVocabulary(snapshot);
 console.log(
 	`synthetic org: ${snapshot.accounts.length} accounts, ${principals.length} principals, ${resources.length} resources with policies`
 );
-const actions = [
-	's3:GetObject',
-	's3:PutObject',
-	'ec2:DescribeInstances',
-	'iam:CreateUser',
-	'sts:AssumeRole',
-	'kms:Decrypt',
-	'sqs:SendMessage'
-];
 const reqs = [];
 for (let i = 0; i < 20000; i++) {
 	const a = actions[i % actions.length];

@@ -19,26 +19,13 @@ const out = join(here, 'out', 'eval-cli');
 mkdirSync(out, { recursive: true });
 const LINES = 100_000;
 
-const { syntheticOrg } = await import('./_synthetic-org.js');
+const { syntheticOrg, requestVocabulary } = await import('./_synthetic-org.js');
 const { serializeSnapshot } = await import('../src/lib/import/snapshot-file/index.ts');
 const snapshot = await syntheticOrg();
 const snapshotPath = join(out, 'snapshot.json');
 writeFileSync(snapshotPath, serializeSnapshot(snapshot));
 
-const principals = snapshot.accounts.flatMap((a) => [
-	...a.users.map((u) => u.arn),
-	...a.roles.map((r) => r.arn)
-]);
-const resources = snapshot.accounts.flatMap((a) => a.resources.map((r) => r.arn));
-const actions = [
-	's3:GetObject',
-	's3:PutObject',
-	'ec2:DescribeInstances',
-	'iam:CreateUser',
-	'sts:AssumeRole',
-	'kms:Decrypt',
-	'sqs:SendMessage'
-];
+const { principals, resources, actions } = requestVocabulary(snapshot);
 const lines = [];
 for (let i = 0; i < LINES; i++) {
 	if (i % 1000 === 999) {
