@@ -25,8 +25,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Schemas that live outside a `schemas/` folder (the published snapshot schema). */
 const EXPLICIT = [
 	{
-		schema: 'static/schema/snapshot-v1.json',
-		out: 'src/lib/import/snapshot-file/generated/snapshot-v1.validate.js'
+		schema: 'static/schema/snapshot-v2.json',
+		out: 'src/lib/import/snapshot-file/generated/snapshot-v2.validate.js'
 	}
 ];
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSchemas, compile, formatted, manifest, upToDate } from './build-schemas.js';
 
 const SNAPSHOT = {
-	schema: 'static/schema/snapshot-v1.json',
-	out: 'src/lib/import/snapshot-file/generated/snapshot-v1.validate.js'
+	schema: 'static/schema/snapshot-v2.json',
+	out: 'src/lib/import/snapshot-file/generated/snapshot-v2.validate.js'
 };
 
 describe('scripts/build-schemas.js (ADR 0003)', () => {

@@ -9,7 +9,7 @@ import type { PolicyDocument } from './policy-document';
 /** The native snapshot file's format marker. */
 export const SNAPSHOT_FORMAT = 'iam-atlas-snapshot';
 /** The snapshot format version this code writes. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** Tags as a key → value map (IAM tag keys are unique per entity). */
 export type Tags = Record<string, string>;
@@ -22,9 +22,9 @@ export interface Snapshot {
 	organization: Organization | null;
 	/** Sorted by account id. */
 	accounts: Account[];
-	/** Reserved for review notes (a later issue); always present, may be empty. */
+	/** Review notes on graph nodes and findings; always present, may be empty. */
 	notes: ReviewNote[];
-	/** Reserved for saved graph views (a later issue); always present, may be empty. */
+	/** Saved views a presenter steps through, in presentation order; always present, may be empty. */
 	views: SavedView[];
 }
 
@@ -49,20 +49,43 @@ export interface SourceFile {
 	kind: string;
 }
 
-/** A review note attached to a model id (reserved). */
+/** The decision a review meeting recorded on a finding. */
+export type ReviewStatus = 'accepted-risk' | 'to-fix';
+
+/**
+ * A review note on a graph node (`targetKind: 'node'`, target = an ARN or org id) or on a finding
+ * (`targetKind: 'finding'`, target = `<rule>|<subject>`), optionally with the meeting's decision.
+ */
 export interface ReviewNote {
 	id: string;
+	targetKind: 'node' | 'finding';
 	target: string;
 	text: string;
 	author: string | null;
 	createdAt: string;
+	updatedAt: string;
+	/** Set on findings: accepted risk or to fix; null for a plain note. */
+	status: ReviewStatus | null;
+	owner: string | null;
+	/** YYYY-MM-DD by which it is to be fixed or reviewed again. */
+	due: string | null;
 }
 
-/** A saved graph view (reserved). */
+/** A saved view a presenter steps through: expansion, selection, the traced question and its context. */
 export interface SavedView {
 	id: string;
-	name: string;
-	state: Record<string, unknown>;
+	title: string;
+	note: string;
+	/** Ids of the graph nodes expanded in this view. */
+	expanded: string[];
+	selected: string | null;
+	principal: string | null;
+	resource: string | null;
+	action: string | null;
+	/** Context keys the user set, as a link carries them (`ctx.<key>=<value>`). */
+	context: Record<string, string>;
+	camera: { zoom: number; x: number; y: number } | null;
+	createdAt: string;
 }
 
 /** An AWS organization. */

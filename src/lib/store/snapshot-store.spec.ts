@@ -1,3 +1,4 @@
+import { SNAPSHOT_VERSION } from '../model/snapshot';
 import { describe, expect, it } from 'vitest';
 import { makeAccount, makeOrg, makeRole, makeSnapshot, makeUser } from '../testing/builders';
 import { SnapshotStore } from './snapshot-store';
@@ -22,12 +23,29 @@ const counts = async (store: SnapshotStore) => [
 ];
 
 describe('SnapshotStore', () => {
+	it('migrates a body stored by an older version when it is read (format 1 → current)', async () => {
+		const store = newStore();
+		const saved = await store.save(bank);
+		expect(saved.ok).toBe(true);
+		const v1Note = { id: 'n1', target: 'r-1', text: 'old', author: null, createdAt: '2026-01-01' };
+		const v1Body = { ...JSON.parse(JSON.stringify(bank)), version: 1, notes: [v1Note], views: [] };
+		await store.db.bodies.put({ id: 'snap-1', json: JSON.stringify(v1Body) });
+		const read = await store.get('snap-1');
+		expect(read.ok && read.value.version).toBe(SNAPSHOT_VERSION);
+		expect(read.ok && read.value.notes[0]).toMatchObject({
+			target: 'r-1',
+			text: 'old',
+			targetKind: 'node',
+			status: null
+		});
+	});
+
 	it('saves a snapshot and lists its record with counts, without loading bodies', async () => {
 		const store = newStore();
 		const saved = await store.save(bank);
 		expect(saved).toMatchObject({
 			ok: true,
-			value: { id: 'snap-1', name: 'bank', formatVersion: 1 }
+			value: { id: 'snap-1', name: 'bank', formatVersion: SNAPSHOT_VERSION }
 		});
 		expect(saved.ok && saved.value.counts).toEqual({
 			accounts: 1,

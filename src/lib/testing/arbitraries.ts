@@ -216,12 +216,38 @@ export const arbSnapshot: fc.Arbitrary<Snapshot> = fc.record({
 	notes: few(
 		fc.record({
 			id: arbText,
+			targetKind: fc.constantFrom('node' as const, 'finding' as const),
 			target: arbText,
 			text: arbText,
 			author: nullable(arbText),
-			createdAt: arbText
+			createdAt: arbText,
+			updatedAt: arbText,
+			status: fc.constantFrom(null, 'accepted-risk' as const, 'to-fix' as const),
+			owner: nullable(arbText),
+			due: nullable(arbText)
 		}),
 		2
 	),
-	views: few(fc.record({ id: arbText, name: arbText, state: dict(json) }), 2)
+	views: few(
+		fc.record({
+			id: arbText,
+			title: arbText,
+			note: arbText,
+			expanded: few(arbText),
+			selected: nullable(arbText),
+			principal: nullable(arbText),
+			resource: nullable(arbText),
+			action: nullable(arbText),
+			context: dict(arbText),
+			camera: nullable(
+				fc.record({
+					zoom: fc.double({ min: 0.01, max: 10, noNaN: true }),
+					x: fc.integer({ min: -1e6, max: 1e6 }),
+					y: fc.integer({ min: -1e6, max: 1e6 })
+				})
+			),
+			createdAt: arbText
+		}),
+		2
+	)
 });

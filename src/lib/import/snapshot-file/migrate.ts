@@ -1,13 +1,14 @@
 /**
  * Snapshot format versions: a registry of migrations, each lifting a parsed document from one
- * version to the next, applied in a chain up to the version this code writes. The shipped
- * registry is empty — version 1 is the first — but the mechanism is tested with a test-only
- * version 2 (migrate.spec.ts). To add version 2: write static/schema/snapshot-v2.json, a
- * migration `{ from: 1, to: 2, up }` here, and bump SNAPSHOT_VERSION.
+ * version to the next, applied in a chain up to the version this code writes (one module per
+ * step in ./migrations). To add version N+1: write static/schema/snapshot-v<N+1>.json, point
+ * scripts/build-schemas.js and parse-snapshot-file.ts at it, add a migration `{ from: N, up }`
+ * below, and bump SNAPSHOT_VERSION.
  */
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../model/snapshot';
 import type { Result } from '../../model/result';
 import { importError } from '../errors';
+import { v1ToV2 } from './migrations/v1-to-v2';
 
 /** A parsed snapshot document of some version (not yet validated). */
 export type SnapshotDocument = Record<string, unknown> & { format: string; version: number };
@@ -25,8 +26,11 @@ export interface MigrationRegistry {
 	migrations: readonly Migration[];
 }
 
-/** The shipped registry: version 1 is current, no older versions exist. */
-export const SNAPSHOT_MIGRATIONS: MigrationRegistry = { current: SNAPSHOT_VERSION, migrations: [] };
+/** The shipped registry: every step from version 1 to the current one. */
+export const SNAPSHOT_MIGRATIONS: MigrationRegistry = {
+	current: SNAPSHOT_VERSION,
+	migrations: [v1ToV2]
+};
 
 /** True when a parsed JSON value carries the native snapshot marker (any version). */
 export function looksLikeSnapshot(json: unknown): boolean {

@@ -1,7 +1,7 @@
 /**
  * The text of a native snapshot file → a Snapshot: JSON syntax (errors with line and column),
  * then the format marker and version (older versions migrated, newer ones refused), then the
- * published schema (static/schema/snapshot-v1.json) through its standalone ajv validator.
+ * published schema (static/schema/snapshot-v2.json) through its standalone ajv validator.
  * Past this boundary the snapshot is trusted.
  */
 import type { Snapshot } from '../../model/snapshot';
@@ -11,7 +11,7 @@ import { jsonErrorOffset } from '../input/json-error-offset';
 import { lineColumn } from '../input/read-json';
 import { explainAjvErrors } from './ajv-message';
 import { migrate, SNAPSHOT_MIGRATIONS, type MigrationRegistry } from './migrate';
-import validateV1 from './generated/snapshot-v1.validate.js';
+import validateCurrent from './generated/snapshot-v2.validate.js';
 
 /** Checks a document against the current version's schema (injectable for the migration tests). */
 export type SnapshotValidator = ((data: unknown) => boolean) & {
@@ -30,7 +30,7 @@ export function snapshotFromJson(
 	json: unknown,
 	file: string,
 	registry: MigrationRegistry = SNAPSHOT_MIGRATIONS,
-	validate: SnapshotValidator = validateV1
+	validate: SnapshotValidator = validateCurrent
 ): Result<Snapshot> {
 	const migrated = migrate(json, file, registry);
 	if (!migrated.ok) return migrated;

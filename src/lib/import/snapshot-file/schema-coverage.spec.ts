@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import schema from '../../../../static/schema/snapshot-v1.json';
+import schema from '../../../../static/schema/snapshot-v2.json';
 import {
 	makeAccount,
 	makeGroup,
@@ -43,7 +43,7 @@ const samples: Record<string, object> = {
 	resource: makeResource()
 };
 
-describe('snapshot-v1.json describes the whole model', () => {
+describe('snapshot-v2.json describes the whole model', () => {
 	for (const [name, sample] of Object.entries(samples))
 		it(`${name}: schema fields = model fields, all required, no others allowed`, () => {
 			const def = defs[name];

@@ -5,7 +5,7 @@
  * state — are written as they are, so policies read exactly as imported.
  */
 import type { Snapshot } from '../../model/snapshot';
-import schema from '../../../../static/schema/snapshot-v1.json';
+import schema from '../../../../static/schema/snapshot-v2.json';
 
 type SchemaNode = {
 	$ref?: string;
