@@ -42,9 +42,22 @@ describe('a failed save leaves the store as it was', () => {
 		const store = new SnapshotStore(testDb(), sequentialIds());
 		await store.save(first);
 		const before = await contents(store);
-		const state: Record<string, unknown> = {};
-		state.self = state;
-		const circular = { ...second, views: [{ id: 'v', name: 'v', state }] };
+		const context: Record<string, unknown> = {};
+		context.self = context;
+		const view = {
+			id: 'v',
+			title: 'v',
+			note: '',
+			expanded: [],
+			selected: null,
+			principal: null,
+			resource: null,
+			action: null,
+			context: context as Record<string, string>,
+			camera: null,
+			createdAt: ''
+		};
+		const circular = { ...second, views: [view] };
 		const r = await store.save(circular);
 		expect(!r.ok && r.error.code).toBe('store.failed');
 		expect(await contents(store)).toEqual(before);
