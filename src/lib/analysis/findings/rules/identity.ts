@@ -14,7 +14,11 @@ import type { PolicyDocument, PolicyStatement } from '../../../model/policy-docu
 import { statementsOf } from '../../../model/policy-document';
 import type { Account } from '../../../model/snapshot';
 import { daysSince } from '../context';
-import type { Finding, FindingRule, Severity } from '../types';
+import type { Finding, FindingRule, FindingsContext, Severity } from '../types';
+import { judgePolicy } from '../../../engine/policy/judge';
+import type { CompiledPolicy } from '../../../engine/policy/compiled';
+import { resolvePrincipal } from '../../../engine/request/principal';
+import { NO_CONTEXT } from '../../../engine/policy/variables';
 import { MAX_AGE_DAYS } from './credentials';
 
 /** policy-on-user: managed or inline policies attached directly to a user (CIS 1.15). */
@@ -50,8 +54,24 @@ const SENSITIVE_SERVICES: [string, Severity][] = [
 const ANY_ACTION = 'zz-iam-atlas-probe:zzprobe';
 const serviceProbe = (svc: string) => `${svc}:zziamatlasprobe`;
 
+// Any resource: only a "*" (or a pattern as wide) matches it.
+const ANY_RESOURCE = 'arn:aws:zz-iam-atlas-probe:zz-probe-1:000000000000:zz-probe';
+
+/** Does an unconditional Deny of the same document take the probe action back? Asked of the engine's judge. */
+function cancelled(ctx: FindingsContext, policy: CompiledPolicy, action: string): boolean {
+	const judged = judgePolicy(policy, {
+		actionLower: action,
+		resource: ANY_RESOURCE,
+		principal: resolvePrincipal(ctx.index, '*'),
+		hasBoundary: false,
+		ctx: NO_CONTEXT,
+		trace: false
+	});
+	return judged.denies.some((h) => h.statement.conditions.length === 0);
+}
+
 /** What is over-broad in one document: one entry per offending statement. */
-function broadStatements(doc: PolicyDocument, id: string) {
+function broadStatements(ctx: FindingsContext, doc: PolicyDocument, id: string) {
 	const compiled = compilePolicy(doc, {
 		id,
 		label: id,
@@ -66,17 +86,28 @@ function broadStatements(doc: PolicyDocument, id: string) {
 		ready(st);
 		const statement = raw[st.index];
 		if (st.notAction) {
-			out.push({ statement, why: 'Allow with NotAction', severity: 'medium' });
+			const probe = [
+				'zz-iam-atlas-probe:zzprobe',
+				...SENSITIVE_SERVICES.map(([s]) => serviceProbe(s))
+			].find((a) => !matchAction(st.action!, a));
+			if (probe && !cancelled(ctx, compiled, probe))
+				out.push({
+					statement,
+					why: 'every action but those listed (Allow with NotAction)',
+					severity: 'medium'
+				});
 			continue;
 		}
 		const onAny = !st.notResource && (st.resources ?? []).some((r) => r.any);
 		if (!onAny) continue;
-		if (matchAction(st.action, ANY_ACTION))
-			out.push({ statement, why: '"*" on "*"', severity: 'high' });
-		else
+		if (matchAction(st.action, ANY_ACTION)) {
+			if (!cancelled(ctx, compiled, ANY_ACTION))
+				out.push({ statement, why: '"*" on "*"', severity: 'high' });
+		} else
 			for (const [svc, severity] of SENSITIVE_SERVICES)
 				if (matchAction(st.action, serviceProbe(svc))) {
-					out.push({ statement, why: `"${svc}:*" on "*"`, severity });
+					if (!cancelled(ctx, compiled, serviceProbe(svc)))
+						out.push({ statement, why: `"${svc}:*" on "*"`, severity });
 					break;
 				}
 	}
@@ -92,7 +123,7 @@ export const wildcardPolicy: FindingRule = {
 		const out: Finding[] = [];
 		const check = (a: Account, id: string, name: string, doc: PolicyDocument | undefined) => {
 			if (!doc) return;
-			const broad = broadStatements(doc, id);
+			const broad = broadStatements(ctx, doc, id);
 			if (broad.length === 0) return;
 			const severity = broad
 				.map((b) => b.severity)
