@@ -4,9 +4,10 @@
  * an outsider's request context (TLS, a public IP, no org, account, VPC or source keys) tries the
  * statement's actions on the resource; only what the evaluator allows counts, so a condition on
  * `aws:SourceOwner`, `aws:SourceArn`, `aws:PrincipalOrgID`, a VPC or an IP range narrows the grant,
- * and a Deny or an RCP takes it back. "To an account outside" reads the compiled Principal element.
+ * and a Deny or an RCP takes it back. "To an account outside" reads the Allow statements' Principal
+ * element as the engine does (normalisePrincipalId): a structural question, not a decision.
  */
-import { compilePolicy, ready } from '../../../engine/policy/compile';
+import { compilePolicy, normalisePrincipalId, ready } from '../../../engine/policy/compile';
 import type { ContextValue } from '../../../engine/types';
 import { accountOfArn } from '../../../model/ids';
 import type { PolicyDocument, PolicyStatement } from '../../../model/policy-document';
@@ -44,6 +45,15 @@ export interface PublicGrant {
 	resource: string;
 }
 
+/** The AWS principals a Principal element names, as written (`"*"` for the bare wildcard). */
+function awsNames(p: PolicyStatement['Principal']): string[] {
+	if (p === undefined) return [];
+	if (p === '*') return ['*'];
+	return Object.entries(p).flatMap(([k, v]) => (k.toLowerCase() === 'aws' ? list(v) : []));
+}
+const allowsNaming = (doc: PolicyDocument, test: (name: string) => boolean) =>
+	statementsOf(doc).some((s) => s?.Effect === 'Allow' && awsNames(s.Principal).some(test));
+
 /** The Allow statements naming `*` that an outsider can actually use on `arn`. */
 export function publicGrants(
 	ctx: FindingsContext,
@@ -52,13 +62,19 @@ export function publicGrants(
 	service: string,
 	resourceAccount?: string
 ): PublicGrant[] {
-	const compiled = compilePolicy(doc, {
-		id: arn,
-		label: arn,
-		name: arn,
-		type: 'resource',
-		attachedTo: arn
-	});
+	// only documents naming "*" can grant to anyone: the rest need no compiling
+	if (!allowsNaming(doc, (n) => n === '*')) return [];
+	const compiled = compilePolicy(
+		doc,
+		{
+			id: arn,
+			label: arn,
+			name: arn,
+			type: 'resource',
+			attachedTo: arn
+		},
+		ctx.index
+	);
 	const raw = statementsOf(doc);
 	const out: PublicGrant[] = [];
 	for (const st of compiled.statements) {
@@ -87,32 +103,38 @@ export function publicGrants(
 	return out;
 }
 
-/** Allow statements naming AWS accounts (or their users and roles) outside the organization. */
-export function outsideGrants(
-	ctx: FindingsContext,
-	doc: PolicyDocument,
-	id: string
-): { statement: PolicyStatement; accounts: string[]; principals: string[] }[] {
-	const compiled = compilePolicy(doc, {
-		id,
-		label: id,
-		name: id,
-		type: 'resource',
-		attachedTo: id
-	});
-	const raw = statementsOf(doc);
-	const out: { statement: PolicyStatement; accounts: string[]; principals: string[] }[] = [];
-	for (const st of compiled.statements) {
-		if (st.effect !== 'Allow') continue;
-		ready(st);
-		if (!st.principal || st.notPrincipal) continue;
-		const principals = [...st.principal.aws].filter((p) => {
-			const account = accountOfArn(p);
-			return account !== null && !ctx.inside.has(account);
-		});
+/** An Allow statement naming principals of accounts outside the organization. */
+export interface OutsideGrant {
+	statement: PolicyStatement;
+	accounts: string[];
+	principals: string[];
+}
+const outsideCache = new WeakMap<FindingsContext, WeakMap<PolicyDocument, OutsideGrant[]>>();
+
+/** Allow statements naming AWS accounts (or their users and roles) outside the organization (memoised per run). */
+export function outsideGrants(ctx: FindingsContext, doc: PolicyDocument): OutsideGrant[] {
+	let cache = outsideCache.get(ctx);
+	if (!cache) outsideCache.set(ctx, (cache = new WeakMap()));
+	let found = cache.get(doc);
+	if (!found) cache.set(doc, (found = computeOutsideGrants(ctx, doc)));
+	return found;
+}
+
+function computeOutsideGrants(ctx: FindingsContext, doc: PolicyDocument): OutsideGrant[] {
+	const out: OutsideGrant[] = [];
+	for (const statement of statementsOf(doc)) {
+		if (statement?.Effect !== 'Allow') continue;
+		// the engine's reading of a Principal entry: a bare account id is that account's root
+		const principals = awsNames(statement.Principal)
+			.filter((n) => n !== '*')
+			.map(normalisePrincipalId)
+			.filter((p) => {
+				const account = accountOfArn(p);
+				return account !== null && !ctx.inside.has(account);
+			});
 		if (principals.length === 0) continue;
 		out.push({
-			statement: raw[st.index],
+			statement,
 			accounts: [...new Set(principals.map((p) => accountOfArn(p)!))].sort(),
 			principals
 		});

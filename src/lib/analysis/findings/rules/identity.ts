@@ -6,8 +6,8 @@
  * in 90 days (service last-accessed data).
  */
 import { isServiceLinked } from '../../../engine/request/principal';
-import { compilePolicy, ready } from '../../../engine/policy/compile';
-import { matchAction } from '../../../engine/match/glob';
+import { compilePolicy } from '../../../engine/policy/compile';
+import { compileActions, matchAction } from '../../../engine/match/glob';
 import { defaultVersion } from '../../../engine/flow/policy-sets';
 import { inlinePolicyId } from '../../../model/ids';
 import type { PolicyDocument, PolicyStatement } from '../../../model/policy-document';
@@ -70,27 +70,34 @@ function cancelled(ctx: FindingsContext, policy: CompiledPolicy, action: string)
 	return judged.denies.some((h) => h.statement.conditions.length === 0);
 }
 
-/** What is over-broad in one document: one entry per offending statement. */
+const asList = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+const PROBES = ['zz-iam-atlas-probe:zzprobe', ...SENSITIVE_SERVICES.map(([s]) => serviceProbe(s))];
+
+/**
+ * What is over-broad in one document: one entry per offending statement. Only Allow statements with
+ * NotAction, or whose Resource is exactly "*" (what the compiler reads as any resource), have their
+ * actions compiled; the whole document is compiled only to ask whether a Deny takes a grant back.
+ */
 function broadStatements(ctx: FindingsContext, doc: PolicyDocument, id: string) {
-	const compiled = compilePolicy(doc, {
-		id,
-		label: id,
-		name: id,
-		type: 'identity',
-		attachedTo: id
-	});
-	const raw = statementsOf(doc);
 	const out: { statement: PolicyStatement; why: string; severity: Severity }[] = [];
-	for (const st of compiled.statements) {
-		if (st.effect !== 'Allow' || !st.action) continue;
-		ready(st);
-		const statement = raw[st.index];
-		if (st.notAction) {
-			const probe = [
-				'zz-iam-atlas-probe:zzprobe',
-				...SENSITIVE_SERVICES.map(([s]) => serviceProbe(s))
-			].find((a) => !matchAction(st.action!, a));
-			if (probe && !cancelled(ctx, compiled, probe))
+	let compiled: CompiledPolicy | null = null;
+	const takenBack = (action: string) =>
+		cancelled(
+			ctx,
+			(compiled ??= compilePolicy(
+				doc,
+				{ id, label: id, name: id, type: 'identity', attachedTo: id },
+				ctx.index
+			)),
+			action
+		);
+	for (const statement of statementsOf(doc)) {
+		if (statement?.Effect !== 'Allow') continue;
+		if (statement.NotAction !== undefined) {
+			const excluded = compileActions(asList(statement.NotAction).map(String));
+			const probe = PROBES.find((a) => !matchAction(excluded, a));
+			if (probe && !takenBack(probe))
 				out.push({
 					statement,
 					why: 'every action but those listed (Allow with NotAction)',
@@ -98,15 +105,14 @@ function broadStatements(ctx: FindingsContext, doc: PolicyDocument, id: string) 
 				});
 			continue;
 		}
-		const onAny = !st.notResource && (st.resources ?? []).some((r) => r.any);
-		if (!onAny) continue;
-		if (matchAction(st.action, ANY_ACTION)) {
-			if (!cancelled(ctx, compiled, ANY_ACTION))
-				out.push({ statement, why: '"*" on "*"', severity: 'high' });
+		if (!asList(statement.Resource).some((r) => r === '*')) continue;
+		const actions = compileActions(asList(statement.Action).map(String));
+		if (matchAction(actions, ANY_ACTION)) {
+			if (!takenBack(ANY_ACTION)) out.push({ statement, why: '"*" on "*"', severity: 'high' });
 		} else
 			for (const [svc, severity] of SENSITIVE_SERVICES)
-				if (matchAction(st.action, serviceProbe(svc))) {
-					if (!cancelled(ctx, compiled, serviceProbe(svc)))
+				if (matchAction(actions, serviceProbe(svc))) {
+					if (!takenBack(serviceProbe(svc)))
 						out.push({ statement, why: `"${svc}:*" on "*"`, severity });
 					break;
 				}

@@ -51,7 +51,7 @@ export const resourceExternal: FindingRule = {
 		ctx.snapshot.accounts.flatMap((a) =>
 			a.resources.flatMap((r): Finding[] => {
 				if (!r.policy) return [];
-				const grants = outsideGrants(ctx, r.policy, r.arn);
+				const grants = outsideGrants(ctx, r.policy);
 				if (grants.length === 0) return [];
 				const accounts = [...new Set(grants.flatMap((g) => g.accounts))].sort();
 				return [

@@ -39,7 +39,7 @@ export const roleTrustsOutside: FindingRule = {
 	id: 'role-trusts-outside',
 	run: (ctx) =>
 		rolesWithTrust(ctx).flatMap(({ a, r }): Finding[] => {
-			const grants = outsideGrants(ctx, r.trustPolicy!, r.arn);
+			const grants = outsideGrants(ctx, r.trustPolicy!);
 			if (grants.length === 0) return [];
 			const accounts = [...new Set(grants.flatMap((g) => g.accounts))].sort();
 			return [
@@ -61,9 +61,7 @@ export const thirdPartyWithoutExternalId: FindingRule = {
 	id: 'third-party-without-external-id',
 	run: (ctx) =>
 		rolesWithTrust(ctx).flatMap(({ a, r }): Finding[] => {
-			const grants = outsideGrants(ctx, r.trustPolicy!, r.arn).filter(
-				(g) => !hasExternalId(g.statement)
-			);
+			const grants = outsideGrants(ctx, r.trustPolicy!).filter((g) => !hasExternalId(g.statement));
 			if (grants.length === 0) return [];
 			const accounts = [...new Set(grants.flatMap((g) => g.accounts))].sort();
 			return [
