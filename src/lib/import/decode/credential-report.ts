@@ -102,7 +102,7 @@ export function parseCredentialReport(text: string): CsvOutcome {
 		};
 		try {
 			const accessKeys: ReportAccessKey[] = keyNumbers.map((k) => ({
-				active: bool(`access_key_${k}_active`),
+				active: bool(`access_key_${k}_active`) ?? false,
 				lastRotated: date(`access_key_${k}_last_rotated`),
 				lastUsedDate: date(`access_key_${k}_last_used_date`),
 				lastUsedRegion: text(`access_key_${k}_last_used_region`),
