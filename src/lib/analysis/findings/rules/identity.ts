@@ -21,6 +21,13 @@ import { resolvePrincipal } from '../../../engine/request/principal';
 import { NO_CONTEXT } from '../../../engine/policy/variables';
 import { MAX_AGE_DAYS } from './credentials';
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** The first few names, then how many more (a title stays one readable line). */
+const listed = (names: string[], max = 6) =>
+	names.length <= max
+		? names.join(', ')
+		: `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+
 /** policy-on-user: managed or inline policies attached directly to a user (CIS 1.15). */
 export const policyOnUser: FindingRule = {
 	id: 'policy-on-user',
@@ -32,7 +39,7 @@ export const policyOnUser: FindingRule = {
 					rule: 'policy-on-user',
 					severity: 'low' as const,
 					subject: u.arn,
-					title: `${u.name} has ${u.attachedPolicies.length + u.inlinePolicies.length} policies attached directly, not through a group`,
+					title: `${u.name} has ${plural(u.attachedPolicies.length + u.inlinePolicies.length, 'policy', 'policies')} attached directly, not through a group`,
 					evidence: {
 						attachedPolicies: u.attachedPolicies,
 						inlinePolicies: u.inlinePolicies.map((p) => p.name)
@@ -207,7 +214,7 @@ export const serviceUnused: FindingRule = {
 						rule: 'service-unused',
 						severity: 'low',
 						subject: entry.arn,
-						title: `${entry.arn.split('/').at(-1)} is allowed ${unused.length} service(s) it did not use in ${MAX_AGE_DAYS} days: ${unused.map((s) => s.namespace).join(', ')}`,
+						title: `${entry.arn.split('/').at(-1)} is allowed ${plural(unused.length, 'service', 'services')} it did not use in ${MAX_AGE_DAYS} days: ${listed(unused.map((s) => s.namespace))}`,
 						evidence: { jobId: entry.jobId, unused },
 						graphTarget: known ? entry.arn : null,
 						account: a.id
