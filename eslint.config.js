@@ -90,6 +90,7 @@ export default ts.config(
 	layer(['src/lib/engine/**'], up('import', 'graph', 'store', 'state', 'ui')),
 	layer(['src/lib/import/**'], up('engine', 'graph', 'store', 'state', 'ui')),
 	layer(['src/lib/graph/**'], up('import', 'store', 'state', 'ui')),
+	layer(['src/lib/analysis/**'], up('import', 'graph', 'store', 'state', 'ui')),
 	{
 		files: ['src/lib/store/**'],
 		ignores: ['**/*.spec.ts'],

@@ -27,6 +27,11 @@ const commands: Record<
 	demo: {
 		summary: 'demo --out <snapshot.json>   write the built-in demo organization as a snapshot',
 		load: () => import('./commands/demo')
+	},
+	findings: {
+		summary:
+			'findings --snapshot <snapshot.json> [--json]   what a reviewer should look at (JSON: one line per finding)',
+		load: () => import('./commands/findings')
 	}
 };
 

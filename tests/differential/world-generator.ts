@@ -28,6 +28,7 @@ import {
 	type PolicyScope
 } from './policy-generator';
 import type { Target } from './vocabulary';
+import { noEvidence } from '../../src/lib/model/evidence';
 
 /** A principal a request may be made by. */
 export interface GeneratedPrincipal {
@@ -392,7 +393,16 @@ function buildAccount(
 		for (const svc of SERVICE_PRINCIPALS)
 			principals.push({ arn: svc, kind: 'service', account: '' });
 	}
-	return { id, name: `acct-${id}`, users, groups, roles, policies, resources };
+	return {
+		id,
+		name: `acct-${id}`,
+		users,
+		groups,
+		roles,
+		policies,
+		resources,
+		evidence: noEvidence()
+	};
 }
 
 function orgPolicy(

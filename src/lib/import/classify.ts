@@ -8,7 +8,7 @@ import type { AtlasError } from '../model/result';
 import { importError } from './errors';
 import { isDocumentFile, isOsJunk, pathContext, type PathContext } from './collection-path';
 import { readJson } from './input/read-json';
-import { shapeOfCommand, shapeOfContent, type Shape } from './shape-table';
+import { shapeOfCommand, shapeOfContent, SHAPES, type Shape } from './shape-table';
 import { check } from './validate';
 
 /** A file whose shape is known and whose content passed its schema. */
@@ -37,6 +37,28 @@ function namedShape(context: PathContext): Shape | undefined {
 const looksLikePolicy = (v: object) =>
 	'Statement' in v && ('Version' in v || Object.keys(v).length <= 2);
 
+const CSV_HEADER = new TextEncoder().encode('user,arn,');
+const isCsv = (path: string, bytes: Uint8Array) =>
+	/\.csv$/i.test(path) ||
+	CSV_HEADER.every((b, i) => bytes[i + (bytes[0] === 0xef && bytes[1] === 0xbb ? 3 : 0)] === b);
+
+/** A bare CSV file: a credential report as some collectors store it (there is no other CSV we read). */
+function credentialReportCsv(path: string, bytes: Uint8Array, context: PathContext): Classified {
+	const shape = SHAPES.find((s) => s.id === 'credential-report')!;
+	const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+	if (!/^user,arn(,|\r?\n|$)/.test(text))
+		return {
+			kind: 'error',
+			error: importError(
+				'credential-report',
+				'invalid',
+				'This CSV file is not a credential report: its first line should start with "user,arn,".',
+				{ file: path, line: 1 }
+			)
+		};
+	return { kind: 'shape', file: path, shape, value: { Content: text }, context };
+}
+
 /** Classify one file of a collection (path relative to its root). */
 export function classify(path: string, bytes: Uint8Array, maxBytes: number): Classified {
 	if (isOsJunk(path)) return { kind: 'skip' };
@@ -51,6 +73,7 @@ export function classify(path: string, bytes: Uint8Array, maxBytes: number): Cla
 			)
 		};
 	const context = pathContext(path);
+	if (isCsv(path, bytes)) return credentialReportCsv(path, bytes, context);
 	const named = namedShape(context);
 	const read = readJson(path, bytes, maxBytes, named?.id ?? 'file');
 	if (!read.ok) return { kind: 'error', error: read.error };

@@ -107,7 +107,7 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
 					files.map((f) => f.path),
 					parts
 				),
-			capturedAt: null,
+			capturedAt: parts.capturedAt,
 			importedAt: options.now ?? new Date().toISOString(),
 			sources,
 			tool: TOOL

@@ -21,6 +21,12 @@ import getTopicAttributes from './schemas/sns-get-topic-attributes.validate.js';
 import getLambdaPolicy from './schemas/lambda-get-policy.validate.js';
 import getSecretPolicy from './schemas/secretsmanager-get-resource-policy.validate.js';
 import getRepositoryPolicy from './schemas/ecr-get-repository-policy.validate.js';
+import credentialReport from './schemas/iam-get-credential-report.validate.js';
+import accountSummary from './schemas/iam-get-account-summary.validate.js';
+import passwordPolicy from './schemas/iam-get-account-password-policy.validate.js';
+import lastAccessedJob from './schemas/iam-generate-service-last-accessed-details.validate.js';
+import lastAccessed from './schemas/iam-get-service-last-accessed-details.validate.js';
+import virtualMfa from './schemas/iam-list-virtual-mfa-devices.validate.js';
 
 /** Short names of the shapes (also the middle part of their error codes). */
 export type ShapeId =
@@ -41,7 +47,13 @@ export type ShapeId =
 	| 'topic'
 	| 'lambda-policy'
 	| 'secret'
-	| 'ecr-policy';
+	| 'ecr-policy'
+	| 'credential-report'
+	| 'account-summary'
+	| 'password-policy'
+	| 'last-accessed-job'
+	| 'last-accessed'
+	| 'virtual-mfa';
 
 /** One shape: what it is, how it is filed and recognised, and its validator. */
 export interface Shape {
@@ -219,6 +231,60 @@ export const SHAPES: Shape[] = [
 		true,
 		getRepositoryPolicy,
 		(o) => has(o, 'repositoryName') && has(o, 'registryId')
+	),
+	shape(
+		'credential-report',
+		['iam-get-credential-report'],
+		'iam get-credential-report output',
+		false,
+		credentialReport,
+		(o) => typeof o.Content === 'string' && (has(o, 'GeneratedTime') || has(o, 'ReportFormat'))
+	),
+	shape(
+		'account-summary',
+		['iam-get-account-summary'],
+		'iam get-account-summary output',
+		false,
+		accountSummary,
+		(o) => has(o, 'SummaryMap')
+	),
+	shape(
+		'password-policy',
+		['iam-get-account-password-policy'],
+		'iam get-account-password-policy output',
+		false,
+		passwordPolicy,
+		(o) =>
+			has(o, 'PasswordPolicy') ||
+			// the collector records "no password policy" as the CLI's NoSuchEntity error
+			(typeof o.Error === 'object' &&
+				o.Error !== null &&
+				(o.Error as O).Code === 'NoSuchEntity' &&
+				/password policy/i.test(String((o.Error as O).Message ?? '')))
+	),
+	shape(
+		'last-accessed-job',
+		['iam-generate-service-last-accessed-details'],
+		'iam generate-service-last-accessed-details output',
+		true,
+		lastAccessedJob,
+		(o) => typeof o.JobId === 'string' && onlyKeys(o, 'JobId')
+	),
+	shape(
+		'last-accessed',
+		['iam-get-service-last-accessed-details'],
+		'iam get-service-last-accessed-details output',
+		true,
+		lastAccessed,
+		(o) => has(o, 'ServicesLastAccessed')
+	),
+	shape(
+		'virtual-mfa',
+		['iam-list-virtual-mfa-devices'],
+		'iam list-virtual-mfa-devices output',
+		false,
+		virtualMfa,
+		(o) => has(o, 'VirtualMFADevices')
 	)
 ];
 

@@ -5,6 +5,7 @@
  * accounts by their 12-digit id, SCPs/RCPs by p-… id, everything IAM and every resource by ARN.
  */
 import type { PolicyDocument } from './policy-document';
+import type { AccountEvidence } from './evidence';
 
 /** The native snapshot file's format marker. */
 export const SNAPSHOT_FORMAT = 'iam-atlas-snapshot';
@@ -150,6 +151,8 @@ export interface Account {
 	/** Customer-managed policies and the AWS-managed ones the account's GAAD listed. */
 	policies: ManagedPolicy[];
 	resources: Resource[];
+	/** Credential report, account summary, password policy, last-accessed data, MFA devices (null parts: not collected). */
+	evidence: AccountEvidence;
 }
 
 /** An inline policy embedded in a user, group or role. */

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { JsonValue, PolicyDocument, PolicyStatement } from '../model/policy-document';
 import type { Account, Organization, Resource, Role, Snapshot, User } from '../model/snapshot';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../model/snapshot';
+import type { AccountEvidence } from '../model/evidence';
 
 const NASTY = [
 	'',
@@ -124,6 +125,89 @@ const arbResource: fc.Arbitrary<Resource> = fc.record({
 	awsManaged: nullable(fc.boolean())
 });
 
+const arbReportDate = fc.oneof(
+	fc.constantFrom('N/A', 'no_information', 'not_supported'),
+	fc.constant('2026-01-01T00:00:00.000Z')
+);
+const arbEvidence: fc.Arbitrary<AccountEvidence> = fc.record({
+	credentialReport: nullable(
+		fc.record({
+			generatedTime: nullable(arbText),
+			rows: few(
+				fc.record({
+					user: arbText,
+					arn: arbText,
+					userCreationTime: arbReportDate,
+					passwordEnabled: nullable(fc.boolean()),
+					passwordLastUsed: arbReportDate,
+					passwordLastChanged: arbReportDate,
+					passwordNextRotation: arbReportDate,
+					mfaActive: fc.boolean(),
+					accessKeys: few(
+						fc.record({
+							active: fc.boolean(),
+							lastRotated: arbReportDate,
+							lastUsedDate: arbReportDate,
+							lastUsedRegion: nullable(arbText),
+							lastUsedService: nullable(arbText)
+						}),
+						2
+					),
+					certificates: few(fc.record({ active: fc.boolean(), lastRotated: arbReportDate }), 2)
+				}),
+				2
+			)
+		})
+	),
+	accountSummary: nullable(fc.record({ summaryMap: dict(fc.nat()) })),
+	passwordPolicy: nullable(
+		fc.record({
+			set: fc.boolean(),
+			minimumPasswordLength: nullable(fc.nat()),
+			requireSymbols: nullable(fc.boolean()),
+			requireNumbers: nullable(fc.boolean()),
+			requireUppercaseCharacters: nullable(fc.boolean()),
+			requireLowercaseCharacters: nullable(fc.boolean()),
+			allowUsersToChangePassword: nullable(fc.boolean()),
+			expirePasswords: nullable(fc.boolean()),
+			maxPasswordAge: nullable(fc.nat()),
+			passwordReusePrevention: nullable(fc.nat()),
+			hardExpiry: nullable(fc.boolean())
+		})
+	),
+	serviceLastAccessed: nullable(
+		few(
+			fc.record({
+				arn: arbText,
+				jobId: arbText,
+				jobCompletionDate: nullable(arbText),
+				services: few(
+					fc.record({
+						namespace: arbText,
+						name: arbText,
+						lastAuthenticated: nullable(arbText),
+						lastAuthenticatedEntity: nullable(arbText),
+						lastAuthenticatedRegion: nullable(arbText),
+						totalAuthenticatedEntities: nullable(fc.nat())
+					}),
+					2
+				)
+			}),
+			2
+		)
+	),
+	virtualMfaDevices: nullable(
+		few(
+			fc.record({
+				serialNumber: arbText,
+				userArn: nullable(arbText),
+				enableDate: nullable(arbText)
+			}),
+			2
+		)
+	)
+});
+
 const arbAccount: fc.Arbitrary<Account> = fc.record({
 	id: arbAccountId,
 	name: nullable(arbText),
@@ -156,7 +240,8 @@ const arbAccount: fc.Arbitrary<Account> = fc.record({
 		}),
 		2
 	),
-	resources: few(arbResource, 2)
+	resources: few(arbResource, 2),
+	evidence: arbEvidence
 });
 
 const arbOrganization: fc.Arbitrary<Organization> = fc.record({

@@ -5,6 +5,12 @@
  */
 import type { PolicyDocument, PolicyStatement } from '../model/policy-document';
 import {
+	noEvidence,
+	type AccountEvidence,
+	type CredentialReportRow,
+	type PasswordPolicy
+} from '../model/evidence';
+import {
 	SNAPSHOT_FORMAT,
 	SNAPSHOT_VERSION,
 	type Account,
@@ -168,6 +174,7 @@ export function makeAccount(overrides: Partial<Account> = {}): Account {
 		roles: [],
 		policies: [],
 		resources: [],
+		evidence: noEvidence(),
 		...overrides
 	};
 }
@@ -258,5 +265,95 @@ export function makeSnapshot(
 		notes: [],
 		views: [],
 		...rest
+	};
+}
+
+/** A credential-report row: a console user with MFA and one active key used on the test date, unless overridden. */
+export function makeCredentialReportRow(
+	overrides: Partial<CredentialReportRow> = {}
+): CredentialReportRow {
+	const user = overrides.user ?? 'alice';
+	return {
+		user,
+		arn:
+			user === '<root_account>'
+				? `arn:aws:iam::${TEST_ACCOUNT_ID}:root`
+				: `arn:aws:iam::${TEST_ACCOUNT_ID}:user/${user}`,
+		userCreationTime: TEST_DATE,
+		passwordEnabled: true,
+		passwordLastUsed: TEST_DATE,
+		passwordLastChanged: TEST_DATE,
+		passwordNextRotation: 'N/A',
+		mfaActive: true,
+		accessKeys: [
+			{
+				active: true,
+				lastRotated: TEST_DATE,
+				lastUsedDate: TEST_DATE,
+				lastUsedRegion: 'us-east-1',
+				lastUsedService: 's3'
+			},
+			{
+				active: false,
+				lastRotated: 'N/A',
+				lastUsedDate: 'N/A',
+				lastUsedRegion: null,
+				lastUsedService: null
+			}
+		],
+		certificates: [{ active: false, lastRotated: 'N/A' }],
+		...overrides
+	};
+}
+
+/** A password policy meeting the CIS benchmark (length 14, last 24 remembered), unless overridden. */
+export function makePasswordPolicy(overrides: Partial<PasswordPolicy> = {}): PasswordPolicy {
+	return {
+		set: true,
+		minimumPasswordLength: 14,
+		requireSymbols: true,
+		requireNumbers: true,
+		requireUppercaseCharacters: true,
+		requireLowercaseCharacters: true,
+		allowUsersToChangePassword: true,
+		expirePasswords: false,
+		maxPasswordAge: null,
+		passwordReusePrevention: 24,
+		hardExpiry: false,
+		...overrides
+	};
+}
+
+/** Evidence with every part collected (one report row, one last-accessed principal, one MFA device). */
+export function makeEvidence(overrides: Partial<AccountEvidence> = {}): AccountEvidence {
+	return {
+		credentialReport: { generatedTime: TEST_DATE, rows: [makeCredentialReportRow()] },
+		accountSummary: { summaryMap: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 } },
+		passwordPolicy: makePasswordPolicy(),
+		serviceLastAccessed: [
+			{
+				arn: `arn:aws:iam::${TEST_ACCOUNT_ID}:role/app`,
+				jobId: 'job-1',
+				jobCompletionDate: TEST_DATE,
+				services: [
+					{
+						namespace: 's3',
+						name: 'Amazon S3',
+						lastAuthenticated: TEST_DATE,
+						lastAuthenticatedEntity: `arn:aws:iam::${TEST_ACCOUNT_ID}:role/app`,
+						lastAuthenticatedRegion: 'us-east-1',
+						totalAuthenticatedEntities: 1
+					}
+				]
+			}
+		],
+		virtualMfaDevices: [
+			{
+				serialNumber: `arn:aws:iam::${TEST_ACCOUNT_ID}:mfa/alice`,
+				userArn: `arn:aws:iam::${TEST_ACCOUNT_ID}:user/alice`,
+				enableDate: TEST_DATE
+			}
+		],
+		...overrides
 	};
 }

@@ -10,6 +10,7 @@ import type { Account, Group, ManagedPolicy, Resource, Role, User } from '../../
 import type { AtlasError } from '../../model/result';
 import { importError } from '../errors';
 import type { AccountPart } from '../shapes/gaad';
+import { noEvidence } from '../../model/evidence';
 
 type Entity = User | Group | Role | ManagedPolicy | Resource;
 type ListKey = 'users' | 'groups' | 'roles' | 'policies' | 'resources';
@@ -116,7 +117,7 @@ export class AccountSet {
 	#slot(id: string): Slot {
 		let slot = this.#slots.get(id);
 		if (!slot) {
-			slot = { account: { id, name: null, users: [], groups: [], roles: [], policies: [], resources: [] }, seen: new Map(), lists: new Map() };
+			slot = { account: { id, name: null, users: [], groups: [], roles: [], policies: [], resources: [], evidence: noEvidence() }, seen: new Map(), lists: new Map() };
 			this.#slots.set(id, slot);
 		}
 		return slot;

@@ -12,11 +12,14 @@ import { AccountSet } from './account-set';
 import { mergeGetRole } from './get-role';
 import { buildOrganization } from './organization';
 import { mergeResource } from './resources';
+import { EVIDENCE_SHAPES, mergeEvidence } from './evidence';
 
 /** What the files add up to. */
 export interface SnapshotParts {
 	organization: Organization | null;
 	accounts: Account[];
+	/** When the data was captured (the latest credential report's GeneratedTime), if known. */
+	capturedAt: string | null;
 }
 
 const ORG_SHAPES = new Set(['organization', 'roots', 'ous', 'accounts', 'org-policies', 'org-policy', 'org-targets']);
@@ -36,8 +39,15 @@ export function buildSnapshotParts(files: ShapedFile[], errors: AtlasError[], wa
 		(f) => ctx(f)
 	);
 	const singleIam = single();
-	for (const f of files) if (!ORG_SHAPES.has(f.shape.id) && f.shape.id !== 'gaad' && f.shape.id !== 'get-role') mergeResource(ctx(f), f, accounts, singleIam);
+	for (const f of files)
+		if (!ORG_SHAPES.has(f.shape.id) && !EVIDENCE_SHAPES.has(f.shape.id) && f.shape.id !== 'gaad' && f.shape.id !== 'get-role') mergeResource(ctx(f), f, accounts, singleIam);
+	const capturedAt = mergeEvidence(
+		files.filter((f) => EVIDENCE_SHAPES.has(f.shape.id)),
+		ctx,
+		accounts,
+		singleIam
+	);
 	if (organization)
 		for (const a of organization.accounts) if (accounts.has(a.id)) accounts.account(a.id).name = a.name;
-	return { organization, accounts: accounts.accounts() };
+	return { organization, accounts: accounts.accounts(), capturedAt };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import schema from '../../../../static/schema/snapshot-v2.json';
 import {
 	makeAccount,
+	makeCredentialReportRow,
+	makeEvidence,
 	makeGroup,
 	makeInlinePolicy,
 	makeManagedPolicy,
@@ -10,6 +12,7 @@ import {
 	makeOrgAccount,
 	makeOrgPolicy,
 	makeOrgUnit,
+	makePasswordPolicy,
 	makeResource,
 	makeRole,
 	makeSnapshot,
@@ -40,7 +43,16 @@ const samples: Record<string, object> = {
 	managedPolicy: makeManagedPolicy(),
 	policyVersion: makeManagedPolicy().versions[0],
 	inlinePolicy: makeInlinePolicy(),
-	resource: makeResource()
+	resource: makeResource(),
+	evidence: makeEvidence(),
+	credentialReport: makeEvidence().credentialReport!,
+	credentialReportRow: makeCredentialReportRow(),
+	reportAccessKey: makeCredentialReportRow().accessKeys[0],
+	accountSummary: makeEvidence().accountSummary!,
+	passwordPolicy: makePasswordPolicy(),
+	serviceLastAccessed: makeEvidence().serviceLastAccessed![0],
+	serviceAccess: makeEvidence().serviceLastAccessed![0].services[0],
+	virtualMfaDevice: makeEvidence().virtualMfaDevices![0]
 };
 
 describe('snapshot-v2.json describes the whole model', () => {

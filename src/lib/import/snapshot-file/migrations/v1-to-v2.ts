@@ -3,9 +3,11 @@
  * status, owner, due date, update time) and saved views get their typed fields (title, note,
  * expansion, selection, the traced question and its context, camera). Version 1 only reserved
  * both lists; a v1 note becomes a plain note on a node, and a v1 view keeps whatever of its open
- * `state` has the v2 shape (anything else is dropped, as v1 never defined it).
+ * `state` has the v2 shape (anything else is dropped, as v1 never defined it). Accounts gain
+ * `evidence` (credential report, account summary, …) with every part null: v1 never collected it.
  */
 import type { Migration, SnapshotDocument } from '../migrate';
+import { noEvidence } from '../../../model/evidence';
 
 type Json = Record<string, unknown>;
 
@@ -67,6 +69,11 @@ export const v1ToV2: Migration = {
 	up(doc: SnapshotDocument): SnapshotDocument {
 		const notes = Array.isArray(doc.notes) ? doc.notes.map(noteV2) : [];
 		const views = Array.isArray(doc.views) ? doc.views.map(viewV2) : [];
-		return { ...doc, notes, views };
+		const accounts = Array.isArray(doc.accounts)
+			? doc.accounts.map((a) =>
+					isRecord(a) && !('evidence' in a) ? { ...a, evidence: noEvidence() } : a
+				)
+			: doc.accounts;
+		return { ...doc, notes, views, accounts };
 	}
 };
