@@ -65,6 +65,7 @@ describe('iam-atlas eval', () => {
 		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
 		const out = f.out();
 		expect(out).toHaveLength(4);
+		expect(out.map((o) => o.line)).toEqual([1, 2, 3, 4]);
 		expect(out[0]).toMatchObject({
 			decision: 'allowed',
 			reasons: [
@@ -88,12 +89,20 @@ describe('iam-atlas eval', () => {
 		expect(out[3].summary).toMatch(/^Implicitly denied: no identity policy allows s3:PutObject/);
 	});
 
-	it('skips blank lines (no output for them) and keeps counting lines for errors', async () => {
+	it('answers a blank line with an explicit skipped line and keeps counting', async () => {
 		const f = fakeIo(['', line({ principal: alice, action: 's3:GetObject' }), '  ']);
 		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
-		const out = f.out();
-		expect(out).toHaveLength(1);
-		expect(out[0].error.message).toMatch(/^line 2: "resource"/);
+		expect(f.out()).toEqual([
+			{ line: 1, skipped: 'blank line' },
+			{
+				line: 2,
+				error: {
+					code: 'eval.request.missing-field',
+					message: 'line 2: "resource" is required and must be a non-empty string'
+				}
+			},
+			{ line: 3, skipped: 'blank line' }
+		]);
 	});
 
 	it('takes a session policy as an object or as JSON text', async () => {
@@ -107,8 +116,8 @@ describe('iam-atlas eval', () => {
 		]);
 		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
 		const out = f.out();
-		expect(out[0]).toEqual(out[1]);
-		expect(out[2].error.code).toBe('eval.request.invalid-field');
+		expect({ ...out[0], line: 0 }).toEqual({ ...out[1], line: 0 });
+		expect(out[2].error.code).toBe('eval.request.invalid-session-policy');
 	});
 
 	it('keeps exactly the five reason fields, also with --trace (details go to reasonDetails)', async () => {
