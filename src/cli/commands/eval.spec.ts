@@ -144,6 +144,59 @@ describe('iam-atlas eval', () => {
 		expect(f.out().map((o) => o.decision)).toEqual(['allowed']);
 	});
 
+	it('gives exactly one output line per input line, numbered 1..N in order, whatever the line', async () => {
+		const good = line({ principal: alice, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' });
+		const input = [
+			good,
+			'',
+			'{not json',
+			'   ',
+			line({ ...JSON.parse(good), context: { 'aws:SourceIp': 'nowhere' } }),
+			line({ ...JSON.parse(good), principal: 'alice' }),
+			'[]',
+			good + '\r',
+			line({ ...JSON.parse(good), sessionPolicy: { Statement: 'x' } }),
+			good,
+			'',
+			'null'
+		];
+		const expected = [
+			'allowed',
+			'blank line',
+			'eval.request.invalid-json',
+			'blank line',
+			'eval.request.invalid-context',
+			'eval.request.invalid-principal',
+			'eval.request.not-an-object',
+			'allowed',
+			'eval.request.invalid-session-policy',
+			'allowed',
+			'blank line',
+			'eval.request.not-an-object'
+		];
+		const what = (o: { decision?: string; skipped?: string; error?: { code: string } }) =>
+			o.decision ?? o.skipped ?? o.error?.code;
+		// stdin as lines
+		const f = fakeIo(input);
+		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
+		expect(f.out().map((o) => o.line)).toEqual(input.map((_, i) => i + 1));
+		expect(f.out().map(what)).toEqual(expected);
+		// a file without a final newline, and stdin in chunks cut in the middle of lines
+		const requests = join(dir, 'mixed.jsonl');
+		writeFileSync(requests, input.join('\n'));
+		const g = fakeIo([]);
+		expect(await run(['--snapshot', snapshotPath, requests], g.io)).toBe(0);
+		expect(g.out().map(what)).toEqual(expected);
+		const text = input.join('\n') + '\n';
+		const h = fakeIo([]);
+		h.io.stdinChunks = async function* () {
+			for (let i = 0; i < text.length; i += 7) yield text.slice(i, i + 7);
+		};
+		expect(await run(['--snapshot', snapshotPath], h.io)).toBe(0);
+		expect(h.out().map((o) => o.line)).toEqual(input.map((_, i) => i + 1));
+		expect(h.out().map(what)).toEqual(expected);
+	});
+
 	it('needs --snapshot and a readable, valid snapshot', async () => {
 		const a = fakeIo([]);
 		expect(await run([], a.io)).toBe(2);
