@@ -14,11 +14,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'cli-dist');
 
 // Modules that find their data next to themselves (the demo collection, the static catalog) keep
-// their own import.meta.url once bundled.
+// their own import.meta.url once bundled; the CLI's own (src/cli: the worker file) is the bundle's.
 const ownUrl = {
 	name: 'own-import-meta-url',
 	setup(build) {
-		build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => ({
+		build.onLoad({ filter: /[\\/]src[\\/]lib[\\/].*\.ts$/ }, (args) => ({
 			contents: readFileSync(args.path, 'utf8').replaceAll(
 				'import.meta.url',
 				JSON.stringify(pathToFileURL(args.path).href)
@@ -34,7 +34,8 @@ try {
 	mkdirSync(out, { recursive: true });
 	const result = await build({
 		absWorkingDir: root,
-		entryPoints: ['src/cli/main.ts'],
+		entryPoints: ['src/cli/main.ts', 'src/cli/eval-worker.ts'],
+		define: { 'process.env.IAM_ATLAS_BUNDLED': '"1"' },
 		outdir: out,
 		bundle: true,
 		splitting: true,

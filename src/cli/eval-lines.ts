@@ -123,7 +123,8 @@ export class LineAnswerer {
 	/** The output line (no newline) for input line number n; never throws. */
 	answer(line: string, n: number): string {
 		const head = `{"line":${n},`;
-		if (line.trim() === '') return head + '"skipped":"blank line"}';
+		if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === ''))
+			return head + '"skipped":"blank line"}';
 		const cached = this.#seen.get(line);
 		if (cached !== undefined) return head + cached;
 		const req = parseRequestLine(line, n, this.#typeOf);

@@ -195,6 +195,52 @@ describe('iam-atlas eval', () => {
 		expect(await run(['--snapshot', snapshotPath], h.io)).toBe(0);
 		expect(h.out().map((o) => o.line)).toEqual(input.map((_, i) => i + 1));
 		expect(h.out().map(what)).toEqual(expected);
+		// the same through two worker threads (lines split between them by principal): same output
+		const w = fakeIo(input);
+		expect(await run(['--snapshot', snapshotPath, '--workers', '2'], w.io)).toBe(0);
+		expect(w.out()).toEqual(f.out());
+	});
+
+	it('keeps order and numbering through worker threads over many batches', async () => {
+		const users = ['alice', 'bob', 'carol', 'dave'].map((u) => `arn:aws:iam::${A}:user/${u}`);
+		const input = Array.from({ length: 3000 }, (_, i) =>
+			i % 97 === 0
+				? ''
+				: i % 89 === 0
+					? '{broken'
+					: line({
+							principal: users[i % users.length],
+							action: Math.floor(i / 4) % 2 ? 's3:GetObject' : 's3:PutObject',
+							resource: `arn:aws:s3:::b/k${i}`
+						})
+		);
+		const text = input.join('\n') + '\n';
+		const chunked = (io: ReturnType<typeof fakeIo>['io']) => {
+			io.stdinChunks = async function* () {
+				for (let i = 0; i < text.length; i += 4096) yield text.slice(i, i + 4096);
+			};
+		};
+		const one = fakeIo([]);
+		chunked(one.io);
+		expect(await run(['--snapshot', snapshotPath], one.io)).toBe(0);
+		const two = fakeIo([]);
+		chunked(two.io);
+		expect(await run(['--snapshot', snapshotPath, '--workers', '2'], two.io)).toBe(0);
+		expect(two.out().map((o) => o.line)).toEqual(input.map((_, i) => i + 1));
+		expect(two.out()).toEqual(one.out());
+		expect(two.out()[0]).toEqual({ line: 1, skipped: 'blank line' });
+		expect(two.out()[4]).toMatchObject({ line: 5, decision: 'allowed' });
+		expect(two.out()[89].error.code).toBe('eval.request.invalid-json');
+	});
+
+	it('reports a bad snapshot from the worker threads as the single-threaded path does', async () => {
+		const bad = join(dir, 'bad-for-workers.json');
+		writeFileSync(bad, '{"format":"nope"}');
+		const f = fakeIo([]);
+		expect(await run(['--snapshot', bad, '--workers', '2'], f.io)).toBe(1);
+		const g = fakeIo([]);
+		expect(await run(['--snapshot', bad], g.io)).toBe(1);
+		expect(f.err()).toBe(g.err());
 	});
 
 	it('needs --snapshot and a readable, valid snapshot', async () => {

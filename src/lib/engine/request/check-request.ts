@@ -106,6 +106,19 @@ function scalarProblem(type: string, v: unknown): string | null {
 	}
 }
 
+// requests repeat the same few context values: remember each (type, text) verdict
+const verdicts = new Map<string, string | null>();
+function stringProblem(type: string, v: string): string | null {
+	const key = type + '\u0000' + v;
+	let reason = verdicts.get(key);
+	if (reason === undefined) {
+		reason = scalarProblem(type, v);
+		if (verdicts.size >= 10000) verdicts.clear();
+		verdicts.set(key, reason);
+	}
+	return reason;
+}
+
 const article = (type: string) => (/^[AEIOU]/.test(type) ? 'an' : 'a');
 
 /** Why a request's context does not fit its keys' types, or null. */
@@ -136,7 +149,11 @@ export function contextProblem(
 			}
 			continue;
 		}
-		const reason = scalarProblem(type?.replace(/^ArrayOf/, '') ?? '', value);
+		const scalarType = type?.replace(/^ArrayOf/, '') ?? '';
+		const reason =
+			typeof value === 'string'
+				? stringProblem(scalarType, value)
+				: scalarProblem(scalarType, value);
 		if (reason) return problem(reason);
 	}
 	return null;
