@@ -5,8 +5,6 @@
  * `{"line":n,"skipped":"blank line"}`. `--trace` adds the full trace (reasonDetails, layers,
  * context). Input is split in large chunks and answered a chunk at a time, one write per chunk.
  */
-import { availableParallelism } from 'node:os';
-import { fstatSync, statSync } from 'node:fs';
 import { loadConditionKeyTypes } from '../../lib/engine/catalog/condition-key-types';
 import { createEvaluator } from '../../lib/engine/evaluate';
 import { LineAnswerer } from '../eval-lines';
@@ -14,36 +12,19 @@ import { EvalPool } from '../eval-pool';
 import { chunksOfLines, linesOf, readChunks, type CliIo } from '../io';
 import { readSnapshotArg } from '../read-snapshot';
 
-export { decisionJson, parseRequestLine } from '../eval-lines';
-
 const USAGE =
 	'usage: iam-atlas eval --snapshot <snapshot.json> [--trace] [--workers <n>] [<requests.jsonl>]\n' +
 	'  one JSON line out per line in, each with "line": n; a bad line gets {"line":n,"error":{code,message}},\n' +
 	'  a blank line {"line":n,"skipped":"blank line"}\n' +
-	'  --workers <n>  answer in n worker threads, output still in input order (default: 2 when the\n' +
-	'                 input is a file of 8 MiB or more and 2 cores are free, else 0 = this thread)\n';
-
-/** Inputs at least this large (when their size is known) are answered by worker threads. */
-const WORKER_BYTES = 8 << 20;
-
-/** The input's size when it is a file (named, or stdin redirected from one). */
-function inputBytes(path: string | undefined, io: CliIo): number {
-	try {
-		if (path) return statSync(path).size;
-		if (!io.stdinChunks) return 0; // a test's stdin
-		const st = fstatSync(0);
-		return st.isFile() ? st.size : 0;
-	} catch {
-		return 0;
-	}
-}
+	'  --workers <n>  answer in n worker threads, output still in input order (default 0: this\n' +
+	'                 thread; each worker loads the snapshot again, so it pays only on idle cores)\n';
 
 /** Run the eval command; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
 	let snapshotPath: string | undefined;
 	let requestsPath: string | undefined;
 	let trace = false;
-	let workers: number | undefined;
+	let workers = 0;
 	for (let i = 0; i < args.length; i++) {
 		const a = args[i];
 		if (a === '--help' || a === '-h') {
@@ -62,11 +43,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		io.stderr(`iam-atlas eval: --snapshot is required\n${USAGE}`);
 		return 2;
 	}
-	workers ??= inputBytes(requestsPath, io) >= WORKER_BYTES && availableParallelism() >= 2 ? 2 : 0;
 	const chunks = requestsPath
 		? readChunks(requestsPath)
 		: (io.stdinChunks?.() ?? chunksOfLines(io.stdinLines()));
-	if (workers > 0) return runInWorkers(workers, { snapshotPath, trace }, chunks, requestsPath, io);
+	if (workers) return runInWorkers(workers, { snapshotPath, trace }, chunks, requestsPath, io);
 	const snapshot = readSnapshotArg('eval', snapshotPath, io);
 	if (!snapshot) return 1;
 	const answerer = new LineAnswerer(
