@@ -3,16 +3,18 @@
  * `iam-atlas eval` throughput vs @cloud-copilot/iam-simulate (issue 9 item 7). A synthetic
  * organization (scripts/generate-synthetic.js through the real importer; 20 accounts, 4,000
  * principals by default, EVAL_CLI_ORG="accounts principals policies" to change) is written as a
- * native snapshot, and 100,000 request lines drawn from requestVocabulary() (mixed actions,
- * principals and resources, a third with context, one in a thousand malformed) are:
+ * native snapshot, and 100,000 request lines drawn from requestVocabulary() (mixed actions and
+ * principals, each action on a resource of its type so the peer accepts it; a third with context,
+ * one in a thousand malformed; EVAL_CLI_LINES to change the count) are:
  * - piped through the real CLI (bin/iam-atlas.js: start-up, snapshot parsing, JSON in, reasons
  *   and summaries, JSON out all included), stdin from the file and stdout to a file, timed by
  *   /usr/bin/time (wall and the process's user+system CPU), RUNS times;
  * - given to the peer's runSimulation in this process (the same requests, mapped to its input as
- *   tests/differential does; a spread sample, since the peer is ~100× slower), in rounds between
- *   the CLI runs so both see the same load;
- * - decided in this process by the evaluator alone (decision + summary, no JSON): the in-process
- *   ratio.
+ *   tests/differential does; a spread sample of 1,500, since the peer is ~100× slower), before and
+ *   after each CLI run so both see the same load; end-to-end ratios: CLI lines per wall second /
+ *   peer requests per wall second, and CLI lines per CPU second / peer per CPU second;
+ * - decided in this process by the evaluator alone (decision + summary, no JSON), a first pass
+ *   (principals compiled on first sight, as the CLI does) and a warm one: the in-process ratios.
  * The peer is a devDependency used only by benches and tests (AGPL). Prints human lines and a
  * final `BENCH {json}`.
  */
