@@ -115,7 +115,8 @@ export default ts.config(
 			'static/',
 			'test-results/',
 			'bench/out/',
-			'src/lib/demo/collection/'
+			'src/lib/demo/collection/',
+			'cli-dist/'
 		]
 	}
 );

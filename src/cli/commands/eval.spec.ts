@@ -65,6 +65,7 @@ describe('iam-atlas eval', () => {
 		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
 		const out = f.out();
 		expect(out).toHaveLength(4);
+		expect(out.map((o) => o.line)).toEqual([1, 2, 3, 4]);
 		expect(out[0]).toMatchObject({
 			decision: 'allowed',
 			reasons: [
@@ -88,12 +89,20 @@ describe('iam-atlas eval', () => {
 		expect(out[3].summary).toMatch(/^Implicitly denied: no identity policy allows s3:PutObject/);
 	});
 
-	it('skips blank lines (no output for them) and keeps counting lines for errors', async () => {
+	it('answers a blank line with an explicit skipped line and keeps counting', async () => {
 		const f = fakeIo(['', line({ principal: alice, action: 's3:GetObject' }), '  ']);
 		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
-		const out = f.out();
-		expect(out).toHaveLength(1);
-		expect(out[0].error.message).toMatch(/^line 2: "resource"/);
+		expect(f.out()).toEqual([
+			{ line: 1, skipped: 'blank line' },
+			{
+				line: 2,
+				error: {
+					code: 'eval.request.missing-field',
+					message: 'line 2: "resource" is required and must be a non-empty string'
+				}
+			},
+			{ line: 3, skipped: 'blank line' }
+		]);
 	});
 
 	it('takes a session policy as an object or as JSON text', async () => {
@@ -107,8 +116,8 @@ describe('iam-atlas eval', () => {
 		]);
 		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
 		const out = f.out();
-		expect(out[0]).toEqual(out[1]);
-		expect(out[2].error.code).toBe('eval.request.invalid-field');
+		expect({ ...out[0], line: 0 }).toEqual({ ...out[1], line: 0 });
+		expect(out[2].error.code).toBe('eval.request.invalid-session-policy');
 	});
 
 	it('keeps exactly the five reason fields, also with --trace (details go to reasonDetails)', async () => {
@@ -133,6 +142,105 @@ describe('iam-atlas eval', () => {
 		const f = fakeIo([]);
 		expect(await run(['--snapshot', snapshotPath, requests], f.io)).toBe(0);
 		expect(f.out().map((o) => o.decision)).toEqual(['allowed']);
+	});
+
+	it('gives exactly one output line per input line, numbered 1..N in order, whatever the line', async () => {
+		const good = line({ principal: alice, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' });
+		const input = [
+			good,
+			'',
+			'{not json',
+			'   ',
+			line({ ...JSON.parse(good), context: { 'aws:SourceIp': 'nowhere' } }),
+			line({ ...JSON.parse(good), principal: 'alice' }),
+			'[]',
+			good + '\r',
+			line({ ...JSON.parse(good), sessionPolicy: { Statement: 'x' } }),
+			good,
+			'',
+			'null'
+		];
+		const expected = [
+			'allowed',
+			'blank line',
+			'eval.request.invalid-json',
+			'blank line',
+			'eval.request.invalid-context',
+			'eval.request.invalid-principal',
+			'eval.request.not-an-object',
+			'allowed',
+			'eval.request.invalid-session-policy',
+			'allowed',
+			'blank line',
+			'eval.request.not-an-object'
+		];
+		const what = (o: { decision?: string; skipped?: string; error?: { code: string } }) =>
+			o.decision ?? o.skipped ?? o.error?.code;
+		// stdin as lines
+		const f = fakeIo(input);
+		expect(await run(['--snapshot', snapshotPath], f.io)).toBe(0);
+		expect(f.out().map((o) => o.line)).toEqual(input.map((_, i) => i + 1));
+		expect(f.out().map(what)).toEqual(expected);
+		// a file without a final newline, and stdin in chunks cut in the middle of lines
+		const requests = join(dir, 'mixed.jsonl');
+		writeFileSync(requests, input.join('\n'));
+		const g = fakeIo([]);
+		expect(await run(['--snapshot', snapshotPath, requests], g.io)).toBe(0);
+		expect(g.out().map(what)).toEqual(expected);
+		const text = input.join('\n') + '\n';
+		const h = fakeIo([]);
+		h.io.stdinChunks = async function* () {
+			for (let i = 0; i < text.length; i += 7) yield text.slice(i, i + 7);
+		};
+		expect(await run(['--snapshot', snapshotPath], h.io)).toBe(0);
+		expect(h.out().map((o) => o.line)).toEqual(input.map((_, i) => i + 1));
+		expect(h.out().map(what)).toEqual(expected);
+		// the same through two worker threads (lines split between them by principal): same output
+		const w = fakeIo(input);
+		expect(await run(['--snapshot', snapshotPath, '--workers', '2'], w.io)).toBe(0);
+		expect(w.out()).toEqual(f.out());
+	});
+
+	it('keeps order and numbering through worker threads over many batches', async () => {
+		const users = ['alice', 'bob', 'carol', 'dave'].map((u) => `arn:aws:iam::${A}:user/${u}`);
+		const input = Array.from({ length: 3000 }, (_, i) =>
+			i % 97 === 0
+				? ''
+				: i % 89 === 0
+					? '{broken'
+					: line({
+							principal: users[i % users.length],
+							action: Math.floor(i / 4) % 2 ? 's3:GetObject' : 's3:PutObject',
+							resource: `arn:aws:s3:::b/k${i}`
+						})
+		);
+		const text = input.join('\n') + '\n';
+		const chunked = (io: ReturnType<typeof fakeIo>['io']) => {
+			io.stdinChunks = async function* () {
+				for (let i = 0; i < text.length; i += 4096) yield text.slice(i, i + 4096);
+			};
+		};
+		const one = fakeIo([]);
+		chunked(one.io);
+		expect(await run(['--snapshot', snapshotPath], one.io)).toBe(0);
+		const two = fakeIo([]);
+		chunked(two.io);
+		expect(await run(['--snapshot', snapshotPath, '--workers', '2'], two.io)).toBe(0);
+		expect(two.out().map((o) => o.line)).toEqual(input.map((_, i) => i + 1));
+		expect(two.out()).toEqual(one.out());
+		expect(two.out()[0]).toEqual({ line: 1, skipped: 'blank line' });
+		expect(two.out()[4]).toMatchObject({ line: 5, decision: 'allowed' });
+		expect(two.out()[89].error.code).toBe('eval.request.invalid-json');
+	});
+
+	it('reports a bad snapshot from the worker threads as the single-threaded path does', async () => {
+		const bad = join(dir, 'bad-for-workers.json');
+		writeFileSync(bad, '{"format":"nope"}');
+		const f = fakeIo([]);
+		expect(await run(['--snapshot', bad, '--workers', '2'], f.io)).toBe(1);
+		const g = fakeIo([]);
+		expect(await run(['--snapshot', bad], g.io)).toBe(1);
+		expect(f.err()).toBe(g.err());
 	});
 
 	it('needs --snapshot and a readable, valid snapshot', async () => {
