@@ -8,7 +8,7 @@
  * The snapshot is posted (`load`) or read here from IndexedDB by id (`loadStored`); see engine-protocol.ts.
  */
 import { ActionCatalog } from '../engine/catalog/action-catalog';
-import { fetchCatalogLoader } from '../engine/catalog/fetch-loader';
+import { fetchCatalogLoader } from './fetch-catalog-loader';
 import { createEvaluator } from '../engine/evaluate';
 import { migrateStoredSnapshot } from '../import/snapshot-file/migrate-stored';
 import { SnapshotStore } from '../store/snapshot-store';

@@ -1,7 +1,11 @@
 import { expect, it } from 'vitest';
-import { ActionCatalog } from './action-catalog';
-import { CATALOG_FORMAT, type CatalogIndex, type ServiceCatalog } from './catalog-data';
-import { fetchCatalogLoader } from './fetch-loader';
+import { ActionCatalog } from '../engine/catalog/action-catalog';
+import {
+	CATALOG_FORMAT,
+	type CatalogIndex,
+	type ServiceCatalog
+} from '../engine/catalog/catalog-data';
+import { fetchCatalogLoader } from './fetch-catalog-loader';
 
 const index: CatalogIndex = {
 	format: CATALOG_FORMAT,

@@ -1,9 +1,9 @@
 /**
- * The browser's CatalogLoader: fetches /catalog/index.json and /catalog/<service>.json from the
+ * The browser's CatalogLoader (the workers' side: the pure engine never fetches): fetches /catalog/index.json and /catalog/<service>.json from the
  * app's own origin (generated into static/catalog, precached by the service worker) and keeps each
  * answer in memory, so a file is fetched at most once per page or worker.
  */
-import type { CatalogIndex, CatalogLoader, ServiceCatalog } from './catalog-data';
+import type { CatalogIndex, CatalogLoader, ServiceCatalog } from '../engine/catalog/catalog-data';
 
 /** A loader fetching catalog files under `base` (default "/catalog", same origin). */
 export function fetchCatalogLoader(
