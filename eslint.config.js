@@ -189,7 +189,9 @@ export default ts.config(
 			'static/',
 			'test-results/',
 			'bench/out/',
-			'src/lib/demo/collection/'
+			'src/lib/demo/collection/',
+			'src/lib/import/**/*.validate.js',
+			'src/lib/import/**/*.validate.d.ts'
 		]
 	}
 );

@@ -46,7 +46,7 @@ describe('a failed save leaves the store as it was', () => {
 		const state: Record<string, unknown> = {};
 		state.self = state;
 		const circular = { ...second, views: [{ id: 'v', name: 'v', state }] };
-		const r = await store.save(circular);
+		const r = await store.save(circular as unknown as typeof second); // a view no format allows: only JSON.stringify matters here
 		expect(!r.ok && r.error.code).toBe('store.failed');
 		expect(await contents(store)).toEqual(before);
 	});
