@@ -19,9 +19,6 @@ export const TRACE_CLASS = {
 	dim: 'tr-dim'
 } as const;
 
-/** Every trace class, to clear them all before applying new ones. */
-export const ALL_TRACE_CLASSES = Object.values(TRACE_CLASS);
-
 /** What the highlight needs to know besides the trace. */
 export interface TraceTarget {
 	/** Graph node of the principal (a session resolves to its role). */

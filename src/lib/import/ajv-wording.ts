@@ -1,7 +1,9 @@
 /**
- * ajv validation errors → a JSON pointer and a sentence a user understands. Shared by every
- * importer that validates with the standalone validators of ADR 0003. It reads the offending value
- * from the validated data itself, so the validators need not be compiled with `verbose`.
+ * The one place ajv validation errors are put into words, for every importer that validates with
+ * the standalone validators of ADR 0003: a short reason clause for the AWS CLI shapes
+ * (`ajvReason`, used by validate.ts) and a whole sentence with its JSON pointer for snapshots
+ * (`explainAjvErrors`). It reads the offending value from the validated data itself, so the
+ * validators need not be compiled with `verbose`.
  */
 
 /** The parts of an ajv ErrorObject this module reads (structurally compatible with ajv's type). */
@@ -183,4 +185,35 @@ export function explainAjvErrors(errors: readonly AjvErrorLike[], data: unknown)
 		};
 	}
 	return describeAjvError(samePlace[0], data);
+}
+
+/** A short plain-words reason for one ajv error ("the field \"Arn\" is missing"). */
+export function ajvReason(e: AjvErrorLike): string {
+	const p = e.params;
+	switch (e.keyword) {
+		case 'required':
+			return p.missingProperty === 'Action'
+				? 'the statement has neither "Action" nor "NotAction"'
+				: `the field "${String(p.missingProperty)}" is missing`;
+		case 'type':
+			return `expected ${String(p.type).replace(',', ' or ')} here`;
+		case 'enum':
+			return `expected one of ${list(p.allowedValues as unknown[])}`;
+		case 'const':
+			return `expected ${JSON.stringify(p.allowedValue)}`;
+		case 'additionalProperties':
+			return `unexpected field "${String(p.additionalProperty)}"`;
+		case 'pattern':
+			return /\\d\{4\}-/.test(String(p.pattern))
+				? 'not a date in a recognised format'
+				: `this value does not have the expected form`;
+		case 'minLength':
+			return 'must not be empty';
+		case 'minProperties':
+			return 'must not be an empty object';
+		case 'anyOf':
+			return 'does not match any of the accepted forms';
+		default:
+			return e.message ?? e.keyword;
+	}
 }
