@@ -7,8 +7,10 @@ import svelteConfig from './svelte.config.js';
 
 /**
  * The layering rule of docs/house-style.md §1, enforced here so it cannot erode:
- * the pure core (model, engine, import, graph) never imports Svelte, Dexie, the DOM
- * or SvelteKit, and each layer imports only the layers below it.
+ * the pure core (model, engine, analysis, import, graph) never imports Svelte, Dexie, the DOM
+ * or SvelteKit, nor reaches for the environment, the network or the renderer; each layer
+ * imports only the layers below it, and every other folder under src/ has its rules too
+ * (tests/unit/layering.spec.ts proves each one fires).
  */
 const forbiddenInCore = [
 	{ group: ['svelte', 'svelte/*'], message: 'The pure core never imports Svelte.' },
@@ -20,6 +22,19 @@ const forbiddenInCore = [
 		message: 'iam-simulate is AGPL: tests and bench only.'
 	}
 ];
+/** Globals the pure core never touches: the environment, the network and the renderer. */
+const coreGlobals = [
+	{ name: 'globalThis', message: 'The pure core takes what it needs as parameters.' },
+	{ name: 'self', message: 'The pure core runs anywhere, not only in a worker.' },
+	{ name: 'fetch', message: 'The pure core never uses the network (see workers/).' },
+	{ name: 'requestAnimationFrame', message: 'Rendering belongs to src/lib/ui.' },
+	{ name: 'getComputedStyle', message: 'Rendering belongs to src/lib/ui.' }
+];
+/** The same, reached as a property of any object (`win.fetch(...)`). */
+const coreProperties = ['fetch', 'requestAnimationFrame', 'getComputedStyle'].map((property) => ({
+	property,
+	message: 'The pure core never uses the network or the renderer.'
+}));
 const layer = (files, extra) => ({
 	files,
 	ignores: ['**/*.spec.ts'],
@@ -31,8 +46,10 @@ const layer = (files, extra) => ({
 			'document',
 			'localStorage',
 			'indexedDB',
-			'navigator'
-		]
+			'navigator',
+			...coreGlobals
+		],
+		'no-restricted-properties': ['error', ...coreProperties]
 	}
 });
 const up = (...names) =>
@@ -40,6 +57,18 @@ const up = (...names) =>
 		group: [`**/${n}/*`, `$lib/${n}/*`],
 		message: `This layer may not import ${n}/ (house style §1).`
 	}));
+
+/** A layer outside the pure core: its import bans, and the browser globals it may not use. */
+const outer = (files, patterns, globalsBanned = []) => ({
+	files,
+	ignores: ['**/*.spec.ts'],
+	rules: {
+		'no-restricted-imports': ['error', { patterns }],
+		...(globalsBanned.length ? { 'no-restricted-globals': ['error', ...globalsBanned] } : {})
+	}
+});
+/** State holds no Cytoscape and never imports components (src/lib/ui). */
+const stateBans = [forbiddenInCore[3], forbiddenInCore[4], ...up('ui')];
 
 export default ts.config(
 	js.configs.recommended,
@@ -86,11 +115,20 @@ export default ts.config(
 			]
 		}
 	},
-	layer(['src/lib/model/**'], up('engine', 'import', 'graph', 'store', 'state', 'ui')),
-	layer(['src/lib/engine/**'], up('import', 'graph', 'store', 'state', 'ui')),
-	layer(['src/lib/import/**'], up('engine', 'graph', 'store', 'state', 'ui')),
-	layer(['src/lib/graph/**'], up('import', 'store', 'state', 'ui')),
-	layer(['src/lib/analysis/**'], up('import', 'graph', 'store', 'state', 'ui')),
+	layer(
+		['src/lib/model/**'],
+		up('engine', 'import', 'graph', 'store', 'state', 'ui', 'analysis', 'workers', 'demo')
+	),
+	layer(
+		['src/lib/engine/**'],
+		up('import', 'graph', 'store', 'state', 'ui', 'analysis', 'workers', 'demo')
+	),
+	layer(
+		['src/lib/import/**'],
+		up('engine', 'graph', 'store', 'state', 'ui', 'analysis', 'workers', 'demo')
+	),
+	layer(['src/lib/graph/**'], up('import', 'store', 'state', 'ui', 'workers', 'demo')),
+	layer(['src/lib/analysis/**'], up('import', 'graph', 'store', 'state', 'ui', 'workers', 'demo')),
 	{
 		files: ['src/lib/store/**'],
 		ignores: ['**/*.spec.ts'],
@@ -101,12 +139,48 @@ export default ts.config(
 					patterns: [
 						{ group: ['svelte', 'svelte/*', 'cytoscape'], message: 'store/ is Dexie only.' },
 						forbiddenInCore[4],
-						...up('state', 'ui', 'graph', 'engine')
+						...up('state', 'ui', 'graph', 'engine', 'import', 'analysis', 'workers', 'demo')
 					]
 				}
 			]
 		}
 	},
+	// The outer layers: workers → core + store; the demo builds a collection from the core;
+	// state → everything below it; ui never → store; the CLI is a shell over the core.
+	outer(
+		['src/lib/workers/**'],
+		[...forbiddenInCore, ...up('state', 'ui', 'demo')],
+		['window', 'document', 'localStorage']
+	),
+	outer(
+		['src/lib/demo/**'],
+		[...forbiddenInCore, ...up('graph', 'store', 'state', 'ui', 'workers')],
+		['window', 'document', 'localStorage', 'indexedDB']
+	),
+	outer(
+		['src/lib/state/**'],
+		[
+			...stateBans,
+			{
+				group: ['dexie', 'dexie/*'],
+				message: 'Dexie enters state only through live-query.svelte.ts (house style §4).'
+			}
+		]
+	),
+	outer(['src/lib/state/live-query.svelte.ts'], stateBans),
+	outer(
+		['src/lib/ui/**'],
+		[
+			{ group: ['dexie', 'dexie/*'], message: 'Dexie lives only in src/lib/store.' },
+			forbiddenInCore[4],
+			...up('store')
+		]
+	),
+	outer(
+		['src/cli/**'],
+		[...forbiddenInCore, ...up('store', 'state', 'ui', 'workers')],
+		['window', 'document', 'localStorage', 'indexedDB', 'requestAnimationFrame']
+	),
 	{
 		ignores: [
 			'build/',
@@ -117,6 +191,8 @@ export default ts.config(
 			'bench/out/',
 			'src/lib/demo/collection/',
 			'cli-dist/'
+			'src/lib/import/**/*.validate.js',
+			'src/lib/import/**/*.validate.d.ts'
 		]
 	}
 );

@@ -13,6 +13,8 @@ export default defineConfig({
 		],
 		exclude: ['**/*.corpus.spec.ts', 'node_modules/**'],
 		environment: 'node',
+		// The ajv validators and their types are generated (gitignored): make them before any test.
+		globalSetup: ['scripts/build-schemas.setup.js'],
 		expect: { requireAssertions: true },
 		testTimeout: 30000
 	}

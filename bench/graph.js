@@ -12,23 +12,15 @@
  *   - JS before first paint of the built app (build/, gzipped; target < 250 KB) and what is lazy.
  * Prints human lines and a final `BENCH {json}`.
  */
-import {
-	cpSync,
-	existsSync,
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { register } from 'tsx/esm/api';
 import { build } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { startStaticServer } from '../tests/e2e/lib/static-server.js';
+import { firstPaintJs } from './_first-paint-js.js';
 
 register();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -58,73 +50,6 @@ async function synthetic(accounts) {
 	const s = outcome.snapshot;
 	const principals = s.accounts.reduce((n, a) => n + a.users.length + a.roles.length, 0);
 	return { text: JSON.stringify(s), accounts: s.accounts.length, principals };
-}
-
-/** A guess at what a lazy chunk holds, from strings that survive minification. */
-function label(file) {
-	const src = readFileSync(file, 'utf8');
-	if (file.includes('engine.worker')) return 'engine worker';
-	if (file.includes('import.worker')) return 'import worker';
-	if (src.includes('graph-explorer')) return 'graph explorer UI';
-	if (/cytoscape/i.test(src) && src.length > 200000) return 'cytoscape';
-	if (src.includes('Outline of')) return 'outline';
-	return '';
-}
-
-/** gzipped size of the JS the built app loads before its first paint, and the lazy chunks. */
-function firstPaintJs() {
-	const buildDir = join(repo, 'build');
-	const html = join(buildDir, 'index.html');
-	if (!existsSync(html)) return { error: 'build/index.html missing: run `npm run build` first' };
-	const text = readFileSync(html, 'utf8');
-	const eager = new Set();
-	for (const m of text.matchAll(/(?:href|src)="([^"]+\.js)"/g)) eager.add(m[1]);
-	for (const m of text.matchAll(/import\("([^"]+\.js)"\)/g)) eager.add(m[1]);
-	const gz = (file) => gzipSync(readFileSync(file)).length;
-	const eagerFiles = [...eager].map((p) => join(buildDir, p.replace(/^(\.\/|\/)/, '')));
-	// The SPA shell paints `/` only once the root layout (nodes/0) and the page (nodes/2) are in.
-	const nodesDir = join(buildDir, '_app', 'immutable', 'nodes');
-	if (existsSync(nodesDir))
-		for (const n of readdirSync(nodesDir))
-			if (/^[02]\./.test(n)) eagerFiles.push(join(nodesDir, n));
-	// Follow static imports of eager modules (they load before the page can paint its shell).
-	const seen = new Set();
-	const queue = eagerFiles.filter(existsSync);
-	while (queue.length) {
-		const f = queue.pop();
-		if (seen.has(f)) continue;
-		seen.add(f);
-		const src = readFileSync(f, 'utf8');
-		for (const m of src.matchAll(
-			/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g
-		)) {
-			const dep = resolve(dirname(f), m[1]);
-			if (existsSync(dep)) queue.push(dep);
-		}
-	}
-	const all = [];
-	const walk = (d) =>
-		readdirSync(d).forEach((n) =>
-			statSync(join(d, n)).isDirectory()
-				? walk(join(d, n))
-				: n.endsWith('.js') && all.push(join(d, n))
-		);
-	walk(join(buildDir, '_app'));
-	const eagerBytes = [...seen].reduce((n, f) => n + gz(f), 0);
-	const lazy = all
-		.filter((f) => !seen.has(f))
-		.map((f) => ({
-			file: relative(buildDir, f),
-			what: label(f),
-			gzipKB: +(gz(f) / 1024).toFixed(1)
-		}))
-		.sort((a, b) => b.gzipKB - a.gzipKB);
-	return {
-		eagerKB: +(eagerBytes / 1024).toFixed(1),
-		eagerFiles: seen.size,
-		lazyTop: lazy.slice(0, 8),
-		lazyCount: lazy.length
-	};
 }
 
 if (!existsSync(executablePath)) {
@@ -176,7 +101,7 @@ try {
 	await browser.close();
 	server.close();
 }
-const paint = firstPaintJs();
+const paint = firstPaintJs(join(repo, 'build'));
 const r = (x) => Math.round(x * 10) / 10;
 console.log(
 	`org view (${big.accounts} accounts, ${figures.orgElements} elements): parse ${r(figures.parseMs)} ms, mount → painted ${r(figures.orgInteractiveMs)} ms (target < 1500)`

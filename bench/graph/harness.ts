@@ -10,6 +10,8 @@ import type { ExplorerState } from '../../src/lib/state/explorer.svelte';
 import type { DrawStats } from '../../src/lib/ui/graph/cy-attachment.svelte';
 
 type Hook = { explorer: ExplorerState; stats: DrawStats };
+// Turn on the explorer's test hooks (src/lib/ui/graph/test-hooks.ts) before it mounts.
+(window as unknown as { __atlasTest: boolean }).__atlasTest = true;
 const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
 const hook = () => (window as unknown as { __atlasGraph: Hook }).__atlasGraph;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -34,12 +36,22 @@ async function open(url: string) {
 	const mounted = performance.now();
 	await waitFor(() => (hook()?.stats.applies ?? 0) > 0);
 	const painted = await frame();
-	const marks = Object.fromEntries(Object.entries(hook().stats.marks ?? {}).map(([k, v]) => [k, Math.round(v - parsed)]));
-	console.log(`org open: mount ${Math.round(mounted - parsed)} ms, marks ${JSON.stringify(marks)}, painted ${Math.round(painted - parsed)}`);
+	const marks = Object.fromEntries(
+		Object.entries(hook().stats.marks ?? {}).map(([k, v]) => [k, Math.round(v - parsed)])
+	);
+	console.log(
+		`org open: mount ${Math.round(mounted - parsed)} ms, marks ${JSON.stringify(marks)}, painted ${Math.round(painted - parsed)}`
+	);
 	// Steady state for what follows: the snapshot is in the engine worker (it is posted after the first paint).
 	await hook().explorer.loadEngine();
 	await new Promise((r) => setTimeout(r, 500));
-	return { app, snapshot, parseMs: parsed - t0, orgInteractiveMs: painted - parsed, orgElements: hook().stats.elements };
+	return {
+		app,
+		snapshot,
+		parseMs: parsed - t0,
+		orgInteractiveMs: painted - parsed,
+		orgElements: hook().stats.elements
+	};
 }
 
 /** Expand an account and time it to the painted frame. */
@@ -53,17 +65,33 @@ async function expand(id: string) {
 	const t2 = performance.now();
 	await waitFor(() => stats.applies > before);
 	const painted = await frame();
-	console.log(`expand: state ${Math.round(t1 - t0)} ms, effects ${Math.round(t2 - t1)} ms (apply ${Math.round(stats.lastApplyMs)}), to paint ${Math.round(painted - t2)} ms`);
+	console.log(
+		`expand: state ${Math.round(t1 - t0)} ms, effects ${Math.round(t2 - t1)} ms (apply ${Math.round(stats.lastApplyMs)}), to paint ${Math.round(painted - t2)} ms`
+	);
 	return painted - t0;
 }
 
-(window as unknown as Record<string, unknown>).runGraphBench = async (input: { big: string; dense: string }) => {
+(window as unknown as Record<string, unknown>).runGraphBench = async (input: {
+	big: string;
+	dense: string;
+}) => {
 	const out: Record<string, unknown> = {};
 	// 1. The 500-account organization: org view, then one account.
 	const big = await open(input.big);
-	Object.assign(out, { parseMs: big.parseMs, orgInteractiveMs: big.orgInteractiveMs, orgElements: big.orgElements });
-	const accounts = big.snapshot.accounts as Array<{ id: string; users: unknown[]; roles: unknown[]; resources: Array<{ arn: string; kind: string }> }>;
-	const largest = [...accounts].sort((a, b) => b.users.length + b.roles.length - (a.users.length + a.roles.length))[0];
+	Object.assign(out, {
+		parseMs: big.parseMs,
+		orgInteractiveMs: big.orgInteractiveMs,
+		orgElements: big.orgElements
+	});
+	const accounts = big.snapshot.accounts as Array<{
+		id: string;
+		users: unknown[];
+		roles: unknown[];
+		resources: Array<{ arn: string; kind: string }>;
+	}>;
+	const largest = [...accounts].sort(
+		(a, b) => b.users.length + b.roles.length - (a.users.length + a.roles.length)
+	)[0];
 	out.expandBigAccountPrincipals = largest.users.length + largest.roles.length;
 	out.expandBigAccountMs = await expand(largest.id);
 
@@ -85,12 +113,25 @@ async function expand(id: string) {
 	const retrace: Array<{ applied: number; painted: number }> = [];
 	for (let i = 0; i < 3; i++) {
 		const a = accounts[i * 7 + 1] as unknown as { users: Array<{ arn: string }> };
-		reveal.push(await timed(() => explorer.trace.setAll({ principal: a.users[0].arn, resource: `${bucket.arn}/reports/q${i}.csv`, action: 's3:GetObject', context: {} })));
+		reveal.push(
+			await timed(() =>
+				explorer.trace.setAll({
+					principal: a.users[0].arn,
+					resource: `${bucket.arn}/reports/q${i}.csv`,
+					action: 's3:GetObject',
+					context: {}
+				})
+			)
+		);
 		for (const action of ['s3:PutObject', 's3:DeleteObject', 's3:GetObject'])
-			retrace.push(await timed(async () => {
-				explorer.trace.setAction(action);
-				await waitFor(() => explorer.trace.result?.decision !== undefined && !explorer.trace.busy);
-			}));
+			retrace.push(
+				await timed(async () => {
+					explorer.trace.setAction(action);
+					await waitFor(
+						() => explorer.trace.result?.decision !== undefined && !explorer.trace.busy
+					);
+				})
+			);
 	}
 	out.traceRevealMs = median(reveal.map((r) => r.applied));
 	out.traceRevealPaintedMs = median(reveal.map((r) => r.painted));
@@ -124,7 +165,9 @@ async function expand(id: string) {
 	// 4. An account with 200 principals (the 100-account, 20,000-principal generator output).
 	const dense = await open(input.dense);
 	const da = dense.snapshot.accounts as Array<{ id: string; users: unknown[]; roles: unknown[] }>;
-	const d0 = [...da].sort((a, b) => b.users.length + b.roles.length - (a.users.length + a.roles.length))[0];
+	const d0 = [...da].sort(
+		(a, b) => b.users.length + b.roles.length - (a.users.length + a.roles.length)
+	)[0];
 	out.expand200Principals = d0.users.length + d0.roles.length;
 	const times: number[] = [];
 	for (let i = 0; i < 5; i++) {

@@ -505,7 +505,7 @@ export function generateWorld(seed: number): GeneratedWorld {
 	}
 	const snapshot: Snapshot = {
 		format: 'iam-atlas-snapshot',
-		version: 1,
+		version: 2,
 		meta: {
 			name: `differential-${seed}`,
 			capturedAt: null,

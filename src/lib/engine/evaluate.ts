@@ -1,7 +1,7 @@
 /**
  * The IAM policy evaluator: `createEvaluator(snapshot)` indexes and compiles once, then answers
  * requests synchronously and deterministically with AWS's decision and its reasons (see
- * ../../../shared/docs/aws-semantics.md and the cases in ./cases). It never throws on odd
+ * docs/aws-semantics.md at the repository root, and the cases in ./cases). It never throws on odd
  * policies: what it cannot read it reports as warnings.
  */
 import type { Snapshot } from '../model/snapshot';

@@ -2,30 +2,20 @@
  * What the decision panel shows for each reason: the node to centre on, the policy document and
  * the statement to highlight, the statement's judged conditions, and the decision in words.
  */
-import type { ConditionTrace, EvalResult, LayerName, Reason } from '../engine/types';
+import type { ConditionTrace, EvalResult, Reason } from '../engine/types';
 import { resourcePolicyId, trustPolicyId } from '../model/ids';
 import type { PolicyDocument } from '../model/policy-document';
 import type { GraphSource } from './graph-source';
 import { attachmentId } from './kinds';
 import { statementIndex } from './policy-lines';
+import { DECISION_TONE, decisionHeadline, LAYER_WORDS } from './trace-vocabulary';
 
-/** Plain words for each layer, as the panel names them. */
-export const LAYER_WORDS: Record<LayerName, string> = {
-	rcp: 'resource control policies (RCPs)',
-	scp: 'service control policies (SCPs)',
-	resource: 'the resource policy',
-	identity: 'identity policies',
-	boundary: 'the permissions boundary',
-	session: 'the session policy'
-};
+// The panel's words come from the shared trace vocabulary (legend, graph, SVG export).
+export { LAYER_WORDS };
 
 /** The decision as a headline and a tone. */
 export function decisionWords(r: EvalResult): { headline: string; tone: 'allow' | 'deny' | 'gap' } {
-	if (r.decision === 'allowed') return { headline: 'ALLOWED', tone: 'allow' };
-	if (r.decision === 'explicitDeny')
-		return { headline: 'DENIED — an explicit Deny statement matched', tone: 'deny' };
-	const where = r.gap ? LAYER_WORDS[r.gap] : 'any policy';
-	return { headline: `DENIED — no Allow in ${where} (implicit deny)`, tone: 'gap' };
+	return { headline: decisionHeadline(r.decision, r.gap), tone: DECISION_TONE[r.decision] };
 }
 
 /** Everything the panel shows about one reason. */

@@ -2,12 +2,14 @@
  * The Cytoscape stylesheet, built from a theme (theme.ts) as plain data plus small mapper
  * functions: shapes and glyphs per kind, labels with a halo, edge line styles per kind, and the
  * trace classes (allow: thick solid green; deny: thick double red; gap: dashed amber; the rest
- * faded), each also spelled out under the node (trace-classes.ts traceBadges).
+ * faded; line styles and words from trace-vocabulary.ts), each also spelled out under the node
+ * (trace-classes.ts traceBadges).
  */
 import { CURVE_BEND, NODE_SIZE, LABEL_W, TAG_SIZE } from './geometry';
 import type { EdgeKind, NodeKind } from './kinds';
 import { EDGE_LOOK, KIND_LOOK, RESOURCE_GLYPHS } from './shapes';
 import type { GraphTheme } from './theme';
+import { TRACE_MARKS } from './trace-vocabulary';
 
 /** One stylesheet rule. */
 export interface StyleRule {
@@ -152,7 +154,7 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 			style: {
 				'border-color': theme.gap,
 				'border-width': 6,
-				'border-style': 'dashed',
+				'border-style': TRACE_MARKS.gap.borderStyle,
 				color: theme.gap,
 				'font-weight': 'bold'
 			}
@@ -162,7 +164,7 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 			style: {
 				'border-color': theme.deny,
 				'border-width': 9,
-				'border-style': 'double',
+				'border-style': TRACE_MARKS.deny.borderStyle,
 				color: theme.deny,
 				'font-weight': 'bold'
 			}

@@ -6,6 +6,7 @@
  */
 import type { EvalResult, LayerTrace, PolicyTrace } from '../engine/types';
 import { attachmentId, type GraphEdge } from './kinds';
+import { TRACE_MARKS } from './trace-vocabulary';
 
 /** The class names this module hands out (style.ts gives each its look; the legend explains them). */
 export const TRACE_CLASS = {
@@ -18,9 +19,6 @@ export const TRACE_CLASS = {
 	exempt: 'tr-exempt',
 	dim: 'tr-dim'
 } as const;
-
-/** Every trace class, to clear them all before applying new ones. */
-export const ALL_TRACE_CLASSES = Object.values(TRACE_CLASS);
 
 /** What the highlight needs to know besides the trace. */
 export interface TraceTarget {
@@ -150,9 +148,9 @@ export function traceBadges(classes: Map<string, string[]>): Map<string, string>
 		const words: string[] = [];
 		if (list.includes(TRACE_CLASS.subject)) words.push('● principal');
 		if (list.includes(TRACE_CLASS.object)) words.push('● resource');
-		if (list.includes(TRACE_CLASS.deny)) words.push('✕ DENIES');
-		else if (list.includes(TRACE_CLASS.gap)) words.push('⚠ GAP: no Allow');
-		else if (list.includes(TRACE_CLASS.allow)) words.push('✓ allows');
+		if (list.includes(TRACE_CLASS.deny)) words.push(TRACE_MARKS.deny.badge);
+		else if (list.includes(TRACE_CLASS.gap)) words.push(TRACE_MARKS.gap.badge);
+		else if (list.includes(TRACE_CLASS.allow)) words.push(TRACE_MARKS.allow.badge);
 		else if (list.includes(TRACE_CLASS.exempt)) words.push('exempt');
 		if (words.length) out.set(id, words.join(' · '));
 	}

@@ -1,7 +1,8 @@
 /**
  * The explorer's shareable view as a URL hash: snapshot id, expanded nodes (in order), focus,
- * selection, traced principal / resource / action and request context. Pure encode/decode; the
- * state class reads and writes `location.hash`. Unknown or malformed parts decode to defaults.
+ * selection, traced principal / resource / action and request context. Pure encode/decode;
+ * reading and writing `location.hash` is left to the UI (Explorer.svelte) and state/url-state.ts.
+ * Unknown or malformed parts decode to defaults.
  */
 import type { ContextValue } from '../engine/types';
 

@@ -26,14 +26,6 @@ export function importError(
 	return { code: `import.${shape}.${problem}`, message, where };
 }
 
-/** Escape one JSON pointer segment (RFC 6901). */
-export const pointerSegment = (key: string | number): string =>
-	String(key).replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** Join a base pointer and more segments. */
-export const pointerJoin = (base: string, ...keys: (string | number)[]): string =>
-	base + keys.map((k) => '/' + pointerSegment(k)).join('');
-
 /** One line naming the file, the place and the problem, as the CLI and UI print it. */
 export function describeError(error: AtlasError): string {
 	const w = error.where;

@@ -1,6 +1,6 @@
 /**
  * Runs the generated ajv standalone validators (ADR 0003) and turns their first error into an
- * AtlasError with the JSON pointer and a plain-words reason. Also decodes and checks policy
+ * AtlasError with the JSON pointer and a plain-words reason (worded by ajv-wording.ts). Also decodes and checks policy
  * documents wherever they sit inside a file.
  */
 import type { AtlasError } from '../model/result';
@@ -8,48 +8,10 @@ import type { PolicyDocument } from '../model/policy-document';
 import { importError } from './errors';
 import { decodePolicyValue } from './decode/policy-text';
 import validatePolicyDocument from './schemas/policy-document.validate.js';
+import { ajvReason, valueAt, type AjvErrorLike } from './ajv-wording';
 
 /** A generated validator: true when valid, otherwise `errors` says why. */
 export type Validator = ((data: unknown) => boolean) & { errors?: AjvErrorLike[] | null };
-
-/** The parts of an ajv error we read. */
-export interface AjvErrorLike {
-	instancePath: string;
-	keyword: string;
-	params: Record<string, unknown>;
-	message?: string;
-}
-
-/** A plain-words reason for one ajv error. */
-export function ajvReason(e: AjvErrorLike): string {
-	const p = e.params;
-	switch (e.keyword) {
-		case 'required':
-			return p.missingProperty === 'Action'
-				? 'the statement has neither "Action" nor "NotAction"'
-				: `the field "${String(p.missingProperty)}" is missing`;
-		case 'type':
-			return `expected ${String(p.type).replace(',', ' or ')} here`;
-		case 'enum':
-			return `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-		case 'const':
-			return `expected ${JSON.stringify(p.allowedValue)}`;
-		case 'additionalProperties':
-			return `unexpected field "${String(p.additionalProperty)}"`;
-		case 'pattern':
-			return /\\d\{4\}-/.test(String(p.pattern))
-				? 'not a date in a recognised format'
-				: `this value does not have the expected form`;
-		case 'minLength':
-			return 'must not be empty';
-		case 'minProperties':
-			return 'must not be an empty object';
-		case 'anyOf':
-			return 'does not match any of the accepted forms';
-		default:
-			return e.message ?? e.keyword;
-	}
-}
 
 const STATEMENT_FIELDS = new Set([
 	'Sid',
@@ -66,14 +28,7 @@ const STATEMENT_FIELDS = new Set([
 /** A statement missing Action usually has a misspelt one ("Actions"): name the stranger instead. */
 function unknownStatementField(e: AjvErrorLike, value: unknown): string | undefined {
 	if (e.keyword !== 'required' || e.params.missingProperty !== 'Action') return undefined;
-	const statement = e.instancePath
-		.split('/')
-		.slice(1)
-		.reduce<unknown>(
-			(v, k) =>
-				(v as Record<string, unknown> | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')],
-			value
-		);
+	const statement = valueAt(value, e.instancePath);
 	const stranger = Object.keys((statement ?? {}) as object).find((k) => !STATEMENT_FIELDS.has(k));
 	return stranger === undefined
 		? undefined

@@ -4,7 +4,8 @@
  */
 import type { InputFile } from '../import/import-files';
 import { DeviceStatus } from './device.svelte';
-import { downloadText, snapshotFile } from './export-snapshot';
+import { downloadText } from './download';
+import { snapshotFile } from './export-snapshot';
 import { ImportJob } from './import.svelte';
 import type { ImporterPort, SnapshotStorePort } from './ports';
 import { SnapshotLibrary } from './snapshots.svelte';

@@ -56,10 +56,3 @@ export class DeviceStatus {
 		this.persisted = await navigator.storage.persist().catch(() => false);
 	}
 }
-
-/** "12.3 MB" for a byte count. */
-export function formatStorage(bytes: number): string {
-	if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
-	if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-	return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
-}

@@ -5,6 +5,7 @@
  */
 import type { SnapshotRecord } from '../store/atlas-db';
 import { getSetting, setSetting, type Settings } from '../store/settings-store';
+import { migrateStoredSnapshot } from '../import/snapshot-file/migrate-stored';
 import { SnapshotStore } from '../store/snapshot-store';
 import { ImportClient } from '../workers/import-client';
 import type { AtlasServices } from './app.svelte';
@@ -14,7 +15,7 @@ import { describeSources } from './describe-sources';
 
 /** The services of the running app. */
 export async function createServices(): Promise<AtlasServices> {
-	const store = new SnapshotStore();
+	const store = new SnapshotStore(undefined, undefined, migrateStoredSnapshot);
 	await store.db.open();
 	return {
 		store: storePort(store),

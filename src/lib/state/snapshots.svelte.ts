@@ -4,13 +4,14 @@
  * named, or — when the store is empty — imports the built-in demo bank and opens it. Storage and
  * importing are behind ports (ports.ts); downloading is the caller's.
  */
+import { SETTING_KEYS } from '../model/settings';
 import type { InputFile } from '../import/import-files';
 import type { Snapshot } from '../model/snapshot';
 import { LiveQuery } from './live-query.svelte';
 import type { ImporterPort, SnapshotStorePort, SnapshotSummary } from './ports';
 
 /** The settings key remembering the last opened snapshot. */
-export const LAST_OPENED_SETTING = 'lastOpenedSnapshotId';
+export const LAST_OPENED_SETTING = SETTING_KEYS.lastOpened;
 
 /** The built-in demo's name in the list. */
 export const DEMO_NAME = 'Demo bank (built-in)';

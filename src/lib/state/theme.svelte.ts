@@ -3,6 +3,7 @@
  * and remembering that choice in the store's settings table. Applying it to the page is the
  * shell's job (it sets data-theme from `resolved`).
  */
+import { SETTING_KEYS } from '../model/settings';
 import { MediaQuery } from 'svelte/reactivity';
 
 /** What the user chose: an explicit theme, or follow the system. */
@@ -15,7 +16,7 @@ export interface SettingsPort {
 }
 
 /** The settings key the theme choice is stored under. */
-export const THEME_SETTING = 'theme';
+export const THEME_SETTING = SETTING_KEYS.theme;
 
 /** Reactive theme state: `resolved` is what the page shows. */
 export class Theme {

@@ -1,16 +1,13 @@
 /** Small key-value settings kept in IndexedDB next to the snapshots (last opened snapshot, theme). */
 import type { Result } from '../model/result';
+import { SETTING_KEYS, type Settings } from '../model/settings';
 import type { AtlasDb } from './atlas-db';
 import { storeError } from './store-error';
 
-/** Every setting and its type. */
-export interface Settings {
-	lastOpenedSnapshotId: string;
-	theme: 'light' | 'dark' | 'system';
-}
+export type { Settings };
 
 /** The key of the last opened snapshot's id (cleared when that snapshot is deleted). */
-export const LAST_OPENED = 'lastOpenedSnapshotId' satisfies keyof Settings;
+export const LAST_OPENED = SETTING_KEYS.lastOpened;
 
 /** Read one setting; undefined when never set. */
 export async function getSetting<K extends keyof Settings>(

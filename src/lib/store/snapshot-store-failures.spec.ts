@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { makeSnapshot, makeAccount, makeUser } from '../testing/builders';
+import { migrateStoredSnapshot } from '../import/snapshot-file/migrate-stored';
 import { SnapshotStore } from './snapshot-store';
 import { isQuotaError, storeError } from './store-error';
 import { sequentialIds, testDb } from './test-db';
@@ -116,7 +117,7 @@ describe('a full storage quota', () => {
 
 describe('reading a stored body that is not current', () => {
 	it('goes through the snapshot migrations (none exist before v1: a clear error, no crash)', async () => {
-		const store = new SnapshotStore(testDb(), sequentialIds());
+		const store = new SnapshotStore(testDb(), sequentialIds(), migrateStoredSnapshot);
 		await store.save(first);
 		await store.db.bodies.put({ id: 'snap-1', json: JSON.stringify({ ...first, version: 0 }) });
 		const r = await store.get('snap-1');

@@ -1,6 +1,7 @@
 import { SNAPSHOT_VERSION } from '../model/snapshot';
 import { describe, expect, it } from 'vitest';
 import { makeAccount, makeOrg, makeRole, makeSnapshot, makeUser } from '../testing/builders';
+import { migrateStoredSnapshot } from '../import/snapshot-file/migrate-stored';
 import { SnapshotStore } from './snapshot-store';
 import { getSetting, setSetting } from './settings-store';
 import { sequentialIds, testDb } from './test-db';
@@ -24,7 +25,7 @@ const counts = async (store: SnapshotStore) => [
 
 describe('SnapshotStore', () => {
 	it('migrates a body stored by an older version when it is read (format 1 → current)', async () => {
-		const store = newStore();
+		const store = new SnapshotStore(testDb(), sequentialIds(), migrateStoredSnapshot);
 		const saved = await store.save(bank);
 		expect(saved.ok).toBe(true);
 		const v1Note = { id: 'n1', target: 'r-1', text: 'old', author: null, createdAt: '2026-01-01' };
@@ -37,6 +38,21 @@ describe('SnapshotStore', () => {
 			text: 'old',
 			targetKind: 'node',
 			status: null
+		});
+	});
+
+	it('refuses an older body when it was given no migrator (store/ never imports the parser)', async () => {
+		const store = newStore();
+		await store.save(bank);
+		const v1Body = { ...JSON.parse(JSON.stringify(bank)), version: 1, notes: [], views: [] };
+		await store.db.bodies.put({ id: 'snap-1', json: JSON.stringify(v1Body) });
+		expect(await store.get('snap-1')).toEqual({
+			ok: false,
+			error: {
+				code: 'store.old-format',
+				message:
+					'The stored snapshot "bank" is in snapshot format 1, and this part of IAM Atlas cannot migrate it. Open it in the app to bring it up to date.'
+			}
 		});
 	});
 

@@ -2,14 +2,14 @@
  * Named snapshots side by side in IndexedDB: list, get, save, rename, delete. Every write is one
  * Dexie transaction, so a snapshot lands whole or not at all; failures (a full quota included)
  * come back as AtlasErrors with the store unchanged. Reactive listing (liveQuery) is left to the
- * state layer, over `store.db.snapshots`.
+ * state layer, over `store.db.snapshots`. Bodies saved in an older snapshot format are lifted by a
+ * migrator the caller passes in (the import core's, loaded lazily: store/ imports only model/).
  */
 import { SNAPSHOT_VERSION, type Snapshot } from '../model/snapshot';
 import { countSnapshot } from '../model/snapshot-counts';
 import type { Result } from '../model/result';
-import { snapshotFromJson } from '../import/snapshot-file/parse-snapshot-file';
 import { AtlasDb, type DbOptions, type SnapshotRecord } from './atlas-db';
-import { notFound, storeError } from './store-error';
+import { notFound, oldFormat, storeError } from './store-error';
 import { LAST_OPENED } from './settings-store';
 
 /** Options of save(). */
@@ -17,6 +17,18 @@ export interface SaveOptions {
 	/** Replace the snapshot with this id (default: a new id). */
 	id?: string;
 }
+
+/**
+ * Lifts a stored body of an older format version to the current one (validated), naming it `name`
+ * in errors. The app passes migrateStoredSnapshot (import/snapshot-file/migrate-stored.ts).
+ */
+export type StoredMigrator = (body: unknown, name: string) => Promise<Result<Snapshot>>;
+
+/** Without a migrator, an old body is an error (a store opened only to list or save). */
+const noMigrator: StoredMigrator = async (body, name) => ({
+	ok: false,
+	error: oldFormat(name, (body as { version?: unknown }).version)
+});
 
 /** The metadata row for a snapshot. */
 export function recordFor(id: string, s: Snapshot): SnapshotRecord {
@@ -37,11 +49,20 @@ export function recordFor(id: string, s: Snapshot): SnapshotRecord {
 export class SnapshotStore {
 	readonly db: AtlasDb;
 	readonly #newId: () => string;
+	readonly #migrate: StoredMigrator;
 
-	/** Use `db` (default: the `iam-atlas` database); `newId` makes ids (default crypto.randomUUID). */
-	constructor(db: AtlasDb | DbOptions = {}, newId: () => string = () => crypto.randomUUID()) {
+	/**
+	 * Use `db` (default: the `iam-atlas` database); `newId` makes ids (default crypto.randomUUID);
+	 * `migrate` lifts bodies of older format versions (default: none, they read as an error).
+	 */
+	constructor(
+		db: AtlasDb | DbOptions = {},
+		newId: () => string = () => crypto.randomUUID(),
+		migrate: StoredMigrator = noMigrator
+	) {
 		this.db = db instanceof AtlasDb ? db : new AtlasDb(db);
 		this.#newId = newId;
+		this.#migrate = migrate;
 	}
 
 	/** Every stored snapshot's record, newest import first. */
@@ -68,7 +89,7 @@ export class SnapshotStore {
 			if (!record || !body) return { ok: false, error: notFound(id) };
 			let snapshot = JSON.parse(body.json) as Snapshot;
 			if (snapshot.version !== SNAPSHOT_VERSION) {
-				const migrated = snapshotFromJson(snapshot, record.name);
+				const migrated = await this.#migrate(snapshot, record.name);
 				if (!migrated.ok) return migrated;
 				snapshot = migrated.value;
 			}

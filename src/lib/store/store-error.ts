@@ -42,3 +42,9 @@ export const notFound = (id: string): AtlasError => ({
 	code: 'store.not-found',
 	message: `There is no stored snapshot with id ${id}; it may have been deleted.`
 });
+
+/** The AtlasError for a body of another format version read by a store with no migrator. */
+export const oldFormat = (name: string, version: unknown): AtlasError => ({
+	code: 'store.old-format',
+	message: `The stored snapshot "${name}" is in snapshot format ${String(version)}, and this part of IAM Atlas cannot migrate it. Open it in the app to bring it up to date.`
+});

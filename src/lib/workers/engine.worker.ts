@@ -8,8 +8,9 @@
  * The snapshot is posted (`load`) or read here from IndexedDB by id (`loadStored`); see engine-protocol.ts.
  */
 import { ActionCatalog } from '../engine/catalog/action-catalog';
-import { fetchCatalogLoader } from '../engine/catalog/fetch-loader';
+import { fetchCatalogLoader } from './fetch-catalog-loader';
 import { createEvaluator } from '../engine/evaluate';
+import { migrateStoredSnapshot } from '../import/snapshot-file/migrate-stored';
 import { SnapshotStore } from '../store/snapshot-store';
 import type { EngineReply, EngineRequest } from './engine-protocol';
 import { EngineSession } from './engine-session';
@@ -19,7 +20,8 @@ const path = self.location.pathname;
 const catalogBase = `${path.includes('/_app/') ? path.slice(0, path.indexOf('/_app/')) : ''}/catalog`;
 
 let store: SnapshotStore | null = null;
-const readStored = (id: string) => (store ??= new SnapshotStore()).get(id);
+const readStored = (id: string) =>
+	(store ??= new SnapshotStore(undefined, undefined, migrateStoredSnapshot)).get(id);
 const session = new EngineSession(
 	createEvaluator,
 	() => ActionCatalog.open(fetchCatalogLoader(catalogBase)),

@@ -4,11 +4,12 @@
  * Transport only — the work is runImport (import-session.ts) over importFiles and SnapshotStore.
  */
 /// <reference lib="webworker" />
+import { migrateStoredSnapshot } from '../import/snapshot-file/migrate-stored';
 import { SnapshotStore } from '../store/snapshot-store';
 import type { ImportReply, ImportRequest } from './import-protocol';
 import { runImport } from './import-session';
 
-const store = new SnapshotStore();
+const store = new SnapshotStore(undefined, undefined, migrateStoredSnapshot);
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (reply: ImportReply) => scope.postMessage(reply);
 

@@ -41,6 +41,12 @@ export async function openJourney(browser, { origin, journeyName, resultsDir }) 
 		});
 	});
 
+	// The graph's test hooks (window.__atlasGraph, the hidden graph-debug summary): on for journeys.
+	await context.addInitScript(() => {
+		// @ts-expect-error a flag only test drivers set (src/lib/ui/graph/test-hooks.ts)
+		window.__atlasTest = true;
+	});
+
 	const page = await context.newPage();
 	// Chromium's console line for a failed load ("Failed to load resource: … 404") does not name the
 	// URL: keep every error response's URL so a failure says which request it was.

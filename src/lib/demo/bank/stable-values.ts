@@ -23,14 +23,6 @@ export function uniqueId(prefix: string, seed: string): string {
 	return out;
 }
 
-/** Lower-case letters and digits of the given length, e.g. for SCP ids or secret suffixes. */
-export function lowerAlnum(seed: string, length: number): string {
-	const chars = 'abcdefghijklmnopqrstuvwxyz0123456789';
-	let out = '';
-	for (let i = 0; out.length < length; i++) out += chars[hash(seed, 100 + i) % chars.length];
-	return out;
-}
-
 /** A v4-shaped UUID (for KMS key ids). */
 export function uuid(seed: string): string {
 	const hex = Array.from({ length: 8 }, (_, i) =>

@@ -1,6 +1,6 @@
 /**
  * The action catalog: AWS's actions, resource types and condition keys, loaded lazily.
- * Browser: `ActionCatalog.open(fetchCatalogLoader())`; Node: `loadNodeCatalog()` from './node-catalog'
+ * Browser: `ActionCatalog.open(fetchCatalogLoader())` (src/lib/workers/fetch-catalog-loader.ts); Node: `loadNodeCatalog()` from './node-catalog'
  * (kept out of this barrel because it reads the file system).
  */
 export { ActionCatalog, type ActionsForResource, type ResourceTypeMatch } from './action-catalog';
@@ -11,5 +11,4 @@ export {
 	type CatalogLoader,
 	type ServiceCatalog
 } from './catalog-data';
-export { fetchCatalogLoader } from './fetch-loader';
 export { lintPolicy, servicesOfPolicy, type CatalogFinding } from './lint-policy';

@@ -8,6 +8,8 @@ import type { Account, Organization } from '../../model/snapshot';
 import type { ShapedFile } from '../classify';
 import { ReadContext } from '../shapes/read-context';
 import { readGaad } from '../shapes/gaad';
+import type { Gaad } from '../schemas/gaad.validate.js';
+import type { IamGetRole } from '../schemas/iam-get-role.validate.js';
 import { AccountSet } from './account-set';
 import { mergeGetRole } from './get-role';
 import { buildOrganization } from './organization';
@@ -28,12 +30,12 @@ const ORG_SHAPES = new Set(['organization', 'roots', 'ous', 'accounts', 'org-pol
 export function buildSnapshotParts(files: ShapedFile[], errors: AtlasError[], warnings: AtlasError[]): SnapshotParts {
 	const accounts = new AccountSet(errors);
 	const ctx = (f: ShapedFile) => new ReadContext(f.file, f.shape.id, errors, warnings);
-	for (const f of files) if (f.shape.id === 'gaad') for (const part of readGaad(ctx(f), f.value, f.context.accountId)) accounts.addPart(part, f.file);
+	for (const f of files) if (f.shape.id === 'gaad') for (const part of readGaad(ctx(f), f.value as Gaad, f.context.accountId)) accounts.addPart(part, f.file);
 	const single = () => {
 		const ids = accounts.ids();
 		return ids.length === 1 ? ids[0] : null;
 	};
-	for (const f of files) if (f.shape.id === 'get-role') mergeGetRole(ctx(f), f.value as { Role: unknown }, f.context.accountId, accounts, single());
+	for (const f of files) if (f.shape.id === 'get-role') mergeGetRole(ctx(f), f.value as IamGetRole, f.context.accountId, accounts, single());
 	const organization = buildOrganization(
 		files.filter((f) => ORG_SHAPES.has(f.shape.id)),
 		(f) => ctx(f)

@@ -10,9 +10,10 @@ import { accountOfArn } from '../../model/ids';
 import type { AccountSet } from './account-set';
 import type { ReadContext } from '../shapes/read-context';
 import { readRole } from '../shapes/gaad';
+import type { IamGetRole } from '../schemas/iam-get-role.validate.js';
 
 /** Merge one validated get-role output into the accounts. */
-export function mergeGetRole(ctx: ReadContext, value: { Role: unknown }, folderAccount: string | null, accounts: AccountSet, singleAccount: string | null): void {
+export function mergeGetRole(ctx: ReadContext, value: IamGetRole, folderAccount: string | null, accounts: AccountSet, singleAccount: string | null): void {
 	const role = readRole(ctx, value.Role, '/Role');
 	const accountId = accountOfArn(role.arn) ?? folderAccount ?? singleAccount;
 	if (!accountId) {

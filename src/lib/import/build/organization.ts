@@ -9,9 +9,8 @@
 import type { Organization, OrgAccount, OrgPolicy, OrgUnit } from '../../model/snapshot';
 import type { ShapedFile } from '../classify';
 import { ReadContext } from '../shapes/read-context';
+import { shapeValue, type ShapeValues } from '../shape-values';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- values were validated against their schemas */
-type Raw = any;
 
 const POLICY_TYPES: Record<string, 'SCP' | 'RCP'> = { SERVICE_CONTROL_POLICY: 'SCP', RESOURCE_CONTROL_POLICY: 'RCP' };
 const PARENT = /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
@@ -24,7 +23,7 @@ export function buildOrganization(files: ShapedFile[], ctxOf: (f: ShapedFile) =>
 	if (files.length === 0) return null;
 	const base = ctxOf(files[0]);
 	const orgCtx = new ReadContext(files[0].file, 'organizations', base.errors, base.warnings);
-	let info: Raw = null;
+	let info: ShapeValues['organization']['Organization'] | null = null;
 	const units = new Map<string, OrgUnit>();
 	const accounts = new Map<string, OrgAccount>();
 	const listed = new Map<string, { type: string; file: string }>();
@@ -38,17 +37,16 @@ export function buildOrganization(files: ShapedFile[], ctxOf: (f: ShapedFile) =>
 	};
 	for (const f of files) {
 		const ctx = ctxOf(f);
-		const v: Raw = f.value;
 		const param = f.context.parameter;
 		switch (f.shape.id) {
 			case 'organization':
-				info = v.Organization;
+				info = shapeValue(f, 'organization').Organization;
 				break;
 			case 'roots':
-				v.Roots.forEach((r: Raw, i: number) => addUnit(ctx, { id: r.Id, kind: 'root', name: r.Name ?? 'Root', arn: r.Arn ?? null, parentId: null }, `/Roots/${i}`));
+				shapeValue(f, 'roots').Roots.forEach((r, i) => addUnit(ctx, { id: r.Id, kind: 'root', name: r.Name ?? 'Root', arn: r.Arn ?? null, parentId: null }, `/Roots/${i}`));
 				break;
 			case 'ous':
-				v.OrganizationalUnits.forEach((ou: Raw, i: number) => {
+				shapeValue(f, 'ous').OrganizationalUnits.forEach((ou, i) => {
 					const parentId = PARENT.test(param) ? param : (lastParentIn(ou.Path?.replace(/[^/]+\/?$/, '')) ?? null);
 					if (!parentId)
 						ctx.error('missing-parent', `Cannot tell which root or OU ${ou.Id} sits in: name the file after its parent id (e.g. r-ab12.json).`, `/OrganizationalUnits/${i}`);
@@ -56,7 +54,7 @@ export function buildOrganization(files: ShapedFile[], ctxOf: (f: ShapedFile) =>
 				});
 				break;
 			case 'accounts':
-				v.Accounts.forEach((a: Raw, i: number) => {
+				shapeValue(f, 'accounts').Accounts.forEach((a, i) => {
 					const parentId = PARENT.test(param) ? param : lastParentIn(a.Paths?.[0]);
 					const prior = accounts.get(a.Id);
 					if (prior && prior.parentId && parentId && prior.parentId !== parentId)
@@ -75,9 +73,10 @@ export function buildOrganization(files: ShapedFile[], ctxOf: (f: ShapedFile) =>
 				});
 				break;
 			case 'org-policies':
-				for (const p of v.Policies) listed.set(p.Id, { type: p.Type, file: f.file });
+				for (const p of shapeValue(f, 'org-policies').Policies) listed.set(p.Id, { type: p.Type, file: f.file });
 				break;
 			case 'org-policy': {
+				const v = shapeValue(f, 'org-policy');
 				const s = v.Policy.PolicySummary;
 				const type = POLICY_TYPES[s.Type];
 				if (!type) break;
@@ -105,7 +104,7 @@ export function buildOrganization(files: ShapedFile[], ctxOf: (f: ShapedFile) =>
 		const policy = policies.get(f.context.parameter);
 		if (!/^p-/.test(f.context.parameter)) ctx.error('missing-policy-id', 'Cannot tell which policy these targets belong to: name the file after the policy id (e.g. p-abcd1234.json).', '');
 		// Targets of a policy we did not keep (another type, or no describe-policy: warned below) are dropped.
-		else if (policy) for (const t of (f.value as Raw).Targets) policy.targets.push(t.TargetId);
+		else if (policy) for (const t of shapeValue(f, 'org-targets').Targets) policy.targets.push(t.TargetId);
 	}
 	for (const [id, l] of listed)
 		if (POLICY_TYPES[l.type] && !policies.has(id))

@@ -11,9 +11,8 @@ import type { ShapedFile } from '../classify';
 import type { ReadContext } from '../shapes/read-context';
 import type { AccountSet } from './account-set';
 import { importError } from '../errors';
+import { shapeValue } from '../shape-values';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- values were validated against their schemas */
-type Raw = any;
 
 interface Found {
 	kind: ResourceKind;
@@ -31,11 +30,10 @@ interface Found {
 
 /** What one validated resource file lists. */
 function found(f: ShapedFile): Found[] {
-	const v: Raw = f.value;
 	const name = f.context.parameter;
 	switch (f.shape.id) {
 		case 'buckets':
-			return v.Buckets.map((b: Raw, i: number) => ({
+			return shapeValue(f, 'buckets').Buckets.map((b, i): Found => ({
 				kind: 's3-bucket',
 				name: b.Name,
 				arn: null,
@@ -44,33 +42,35 @@ function found(f: ShapedFile): Found[] {
 				pointer: `/Buckets/${i}`
 			}));
 		case 'bucket-policy':
-			return [{ kind: 's3-bucket', name, arn: null, policy: { raw: v.Policy, pointer: '/Policy' }, pointer: '' }];
+			return [{ kind: 's3-bucket', name, arn: null, policy: { raw: shapeValue(f, 'bucket-policy').Policy, pointer: '/Policy' }, pointer: '' }];
 		case 'keys':
-			return v.Keys.map((k: Raw, i: number) => ({ kind: 'kms-key', name: k.KeyId, arn: k.KeyArn ?? null, policy: null, pointer: `/Keys/${i}` }));
+			return shapeValue(f, 'keys').Keys.map((k, i): Found => ({ kind: 'kms-key', name: k.KeyId, arn: k.KeyArn ?? null, policy: null, pointer: `/Keys/${i}` }));
 		case 'key-policy': {
 			const arn = name.startsWith('arn:') ? name : null;
-			return [{ kind: 'kms-key', name: arn ? arn.split('/').at(-1)! : name, arn, policy: { raw: v.Policy, pointer: '/Policy' }, pointer: '' }];
+			return [{ kind: 'kms-key', name: arn ? arn.split('/').at(-1)! : name, arn, policy: { raw: shapeValue(f, 'key-policy').Policy, pointer: '/Policy' }, pointer: '' }];
 		}
 		case 'queue': {
-			const a = v.Attributes ?? {};
+			const a = shapeValue(f, 'queue').Attributes ?? {};
 			const policy = a.Policy !== undefined ? { raw: a.Policy, pointer: '/Attributes/Policy' } : null;
-			return [{ kind: 'sqs-queue', name: (a.QueueArn ?? name).split(/[:/]/).at(-1), arn: a.QueueArn ?? queueArnOf(name), policy, pointer: '' }];
+			return [{ kind: 'sqs-queue', name: (a.QueueArn ?? name).split(/[:/]/).at(-1)!, arn: a.QueueArn ?? queueArnOf(name), policy, pointer: '' }];
 		}
 		case 'topic': {
-			const a = v.Attributes;
+			const a = shapeValue(f, 'topic').Attributes;
 			const policy = a.Policy !== undefined ? { raw: a.Policy, pointer: '/Attributes/Policy' } : null;
 			const arn = a.TopicArn ?? (name.startsWith('arn:') ? name : null);
-			return [{ kind: 'sns-topic', name: (arn ?? name).split(':').at(-1), arn, policy, pointer: '' }];
+			return [{ kind: 'sns-topic', name: (arn ?? name).split(':').at(-1)!, arn, policy, pointer: '' }];
 		}
 		case 'lambda-policy': {
 			const arn = name.startsWith('arn:') ? name : null;
-			return [{ kind: 'lambda-function', name: arn ? arn.split(':')[6] : name, arn, policy: { raw: v.Policy, pointer: '/Policy' }, pointer: '' }];
+			return [{ kind: 'lambda-function', name: arn ? arn.split(':')[6] : name, arn, policy: { raw: shapeValue(f, 'lambda-policy').Policy, pointer: '/Policy' }, pointer: '' }];
 		}
 		case 'secret': {
+			const v = shapeValue(f, 'secret');
 			const policy = v.ResourcePolicy !== undefined ? { raw: v.ResourcePolicy, pointer: '/ResourcePolicy' } : null;
-			return [{ kind: 'secret', name: v.Name ?? v.ARN.split(':').at(-1), arn: v.ARN, policy, pointer: '/ARN' }];
+			return [{ kind: 'secret', name: v.Name ?? v.ARN.split(':').at(-1)!, arn: v.ARN, policy, pointer: '/ARN' }];
 		}
 		case 'ecr-policy': {
+			const v = shapeValue(f, 'ecr-policy');
 			const policy = v.policyText !== undefined ? { raw: v.policyText, pointer: '/policyText' } : null;
 			return [{ kind: 'ecr-repository', name: v.repositoryName, arn: null, policy, account: v.registryId ?? null, pointer: '' }];
 		}

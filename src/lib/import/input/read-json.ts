@@ -6,6 +6,10 @@
 import type { AtlasError } from '../../model/result';
 import { importError } from '../errors';
 import { jsonErrorOffset } from './json-error-offset';
+import { formatBytes } from '../../model/format-bytes';
+
+// Re-exported for the importers that already take it from here (expand-zip.ts).
+export { formatBytes };
 
 /** The default per-file size limit (512 MiB). */
 export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -15,13 +19,6 @@ export type JsonRead =
 	{ ok: true; value: unknown; text: string } | { ok: false; error: AtlasError };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Human-readable byte size, e.g. "600 MiB". */
-export function formatBytes(n: number): string {
-	if (n >= 1024 * 1024) return `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
-	if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
-	return `${n} bytes`;
-}
 
 /** The error for a file over the size limit (also used by the CLI before reading a file). */
 export function tooLargeError(

@@ -16,6 +16,8 @@ import type {
 } from '../../model/snapshot';
 import { accountOfArn, isAwsManagedPolicyArn } from '../../model/ids';
 import { ReadContext, tagsOf } from './read-context';
+import type { Gaad } from '../schemas/gaad.validate.js';
+import type { IamGetRole } from '../schemas/iam-get-role.validate.js';
 
 /** The IAM data of one account read from one file. */
 export interface AccountPart {
@@ -31,10 +33,17 @@ export interface AccountPart {
 /** The four lists of a GAAD, by their model names. */
 export type GaadList = 'users' | 'groups' | 'roles' | 'policies';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the value was validated against gaad.schema.json */
-type Raw = any;
+/** One entry of a GAAD list, as gaad.schema.json (and its generated type) describes it. */
+type Entry<L> = L extends readonly (infer E)[] ? E : never;
+type RawUser = Entry<Gaad['UserDetailList']>;
+type RawGroup = Entry<Gaad['GroupDetailList']>;
+type GaadRole = Entry<Gaad['RoleDetailList']>;
+/** A GAAD RoleDetail or get-role's Role (iam-get-role.schema.json): each carries some fields. */
+type RawRole = Partial<GaadRole> & Partial<IamGetRole['Role']> & Pick<GaadRole, 'Arn' | 'RoleName'>;
+type RawPolicy = Entry<Gaad['Policies']>;
+type RawInline = { PolicyName: string; PolicyDocument: unknown };
 
-function inline(ctx: ReadContext, list: Raw[] | undefined, base: string): InlinePolicy[] {
+function inline(ctx: ReadContext, list: RawInline[] | undefined, base: string): InlinePolicy[] {
 	const out: InlinePolicy[] = [];
 	if (!list) return out;
 	for (let i = 0; i < list.length; i++) {
@@ -44,10 +53,10 @@ function inline(ctx: ReadContext, list: Raw[] | undefined, base: string): Inline
 	return out;
 }
 
-const attached = (list: Raw[] | undefined): string[] =>
-	list ? list.map((a: Raw) => a.PolicyArn as string) : [];
+const attached = (list: { PolicyArn: string }[] | undefined): string[] =>
+	list ? list.map((a) => a.PolicyArn) : [];
 
-function readUser(ctx: ReadContext, u: Raw, p: string): User {
+function readUser(ctx: ReadContext, u: RawUser, p: string): User {
 	return {
 		arn: u.Arn,
 		name: u.UserName,
@@ -62,7 +71,7 @@ function readUser(ctx: ReadContext, u: Raw, p: string): User {
 	};
 }
 
-function readGroup(ctx: ReadContext, g: Raw, p: string): Group {
+function readGroup(ctx: ReadContext, g: RawGroup, p: string): Group {
 	return {
 		arn: g.Arn,
 		name: g.GroupName,
@@ -75,8 +84,8 @@ function readGroup(ctx: ReadContext, g: Raw, p: string): Group {
 }
 
 /** A RoleDetail (GAAD) or Role (get-role) → Role. */
-export function readRole(ctx: ReadContext, r: Raw, p: string): Role {
-	const profiles: InstanceProfile[] = (r.InstanceProfileList ?? []).map((ip: Raw) => ({
+export function readRole(ctx: ReadContext, r: RawRole, p: string): Role {
+	const profiles: InstanceProfile[] = (r.InstanceProfileList ?? []).map((ip) => ({
 		arn: ip.Arn,
 		name: ip.InstanceProfileName,
 		id: ip.InstanceProfileId ?? '',
@@ -109,9 +118,9 @@ export function readRole(ctx: ReadContext, r: Raw, p: string): Role {
 	};
 }
 
-function readPolicy(ctx: ReadContext, m: Raw, p: string): ManagedPolicy {
+function readPolicy(ctx: ReadContext, m: RawPolicy, p: string): ManagedPolicy {
 	const versions: PolicyVersion[] = [];
-	const list: Raw[] = m.PolicyVersionList ?? [];
+	const list = m.PolicyVersionList ?? [];
 	for (let i = 0; i < list.length; i++) {
 		const v = list[i];
 		const document = ctx.policy(v.Document, `${p}/PolicyVersionList/${i}/Document`);
@@ -141,15 +150,17 @@ function readPolicy(ctx: ReadContext, m: Raw, p: string): ManagedPolicy {
 }
 
 /** Read a validated GAAD into one part per account. */
-export function readGaad(ctx: ReadContext, gaad: Raw, folderAccount: string | null): AccountPart[] {
+export function readGaad(
+	ctx: ReadContext,
+	gaad: Gaad,
+	folderAccount: string | null
+): AccountPart[] {
 	const seen = new Set<string>();
-	const lists: [string, Raw[]][] = [
-		['UserDetailList', gaad.UserDetailList ?? []],
-		['GroupDetailList', gaad.GroupDetailList ?? []],
-		['RoleDetailList', gaad.RoleDetailList ?? []],
-		['Policies', gaad.Policies ?? []]
-	];
-	for (const [, list] of lists)
+	const users = gaad.UserDetailList ?? [];
+	const groups = gaad.GroupDetailList ?? [];
+	const roles = gaad.RoleDetailList ?? [];
+	const policies = gaad.Policies ?? [];
+	for (const list of [users, groups, roles, policies])
 		for (const e of list) {
 			const a = accountOfArn(e.Arn);
 			if (a) seen.add(a);
@@ -157,7 +168,8 @@ export function readGaad(ctx: ReadContext, gaad: Raw, folderAccount: string | nu
 	const fallback = folderAccount ?? (seen.size === 1 ? [...seen][0] : null);
 	const carried: GaadList[] = (['users', 'groups', 'roles', 'policies'] as const).filter(
 		(_, i) =>
-			gaad[['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'][i]] !== undefined
+			gaad[(['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const)[i]] !==
+			undefined
 	);
 	const parts = new Map<string, AccountPart>();
 	const part = (id: string) => {
@@ -186,7 +198,6 @@ export function readGaad(ctx: ReadContext, gaad: Raw, folderAccount: string | nu
 		);
 		return null;
 	};
-	const [users, groups, roles, policies] = lists.map(([, l]) => l);
 	for (let i = 0; i < users.length; i++)
 		owner(users[i].Arn, `/UserDetailList/${i}/Arn`)?.users.push(
 			readUser(ctx, users[i], `/UserDetailList/${i}`)

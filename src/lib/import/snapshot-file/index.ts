@@ -5,11 +5,3 @@
  */
 export { parseSnapshotFile, snapshotFromJson } from './parse-snapshot-file';
 export { serializeSnapshot } from './serialize-snapshot';
-export {
-	looksLikeSnapshot,
-	migrate,
-	SNAPSHOT_MIGRATIONS,
-	type Migration,
-	type MigrationRegistry
-} from './migrate';
-export { describeAjvError, explainAjvErrors } from './ajv-message';

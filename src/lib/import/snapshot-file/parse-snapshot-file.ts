@@ -9,7 +9,7 @@ import type { Result } from '../../model/result';
 import { importError } from '../errors';
 import { jsonErrorOffset } from '../input/json-error-offset';
 import { lineColumn } from '../input/read-json';
-import { explainAjvErrors } from './ajv-message';
+import { explainAjvErrors } from '../ajv-wording';
 import { migrate, SNAPSHOT_MIGRATIONS, type MigrationRegistry } from './migrate';
 import validateCurrent from './generated/snapshot-v2.validate.js';
 
