@@ -28,18 +28,22 @@ const ANY = 0;
 const EXACT = 1;
 const GLOB = 2;
 const SEGMENTS = 3;
+const PREFIX = 4;
 
 /** A compiled pattern; `test` says whether a whole value matches. */
 export class Pattern {
 	readonly kind: number;
-	/** The text, for an exact pattern. */
+	/** The text of an exact pattern; the literal prefix of a prefix pattern. */
 	readonly text: string;
 	readonly glob: Glob | null;
 	readonly segments: ArnSegments | null;
+	/** The code of the text's last character (NaN when empty). */
+	readonly last: number;
 
 	constructor(kind: number, text: string, glob: Glob | null, segments: ArnSegments | null) {
 		this.kind = kind;
 		this.text = text;
+		this.last = text.charCodeAt(text.length - 1);
 		this.glob = glob;
 		this.segments = segments;
 	}
@@ -51,6 +55,14 @@ export class Pattern {
 				return true;
 			case EXACT:
 				return v === this.text;
+			case PREFIX:
+				// a literal prefix and one trailing star (`arn:aws:s3:::bucket/*`), the most common shape
+				// (ARNs share long prefixes, so the prefix's last character tells most of them apart first)
+				return (
+					v.length >= this.text.length &&
+					v.charCodeAt(this.text.length - 1) === this.last &&
+					v.endsWith(this.text, this.text.length)
+				);
 			case GLOB:
 				return this.glob!.test(v, 0, v.length);
 			default:
@@ -81,8 +93,16 @@ export function compilePattern(pieces: readonly PatternPiece[], mode: PatternMod
 	if (mode !== 'plain')
 		for (let i = chars.indexOf(':'); i >= 0 && colons.length < 5; i = chars.indexOf(':', i + 1))
 			colons.push(i);
-	if (colons.length < 5) return new Pattern(GLOB, chars, new Glob(chars, kinds), null);
+	if (colons.length < 5) return plain(chars, kinds);
 	return segmented(chars, kinds, colons, mode === 'resource');
+}
+
+/** A glob over the whole value; a literal prefix with one trailing star is checked with one comparison. */
+function plain(chars: string, kinds: Uint8Array): Pattern {
+	const last = chars.length - 1;
+	return kinds.indexOf(STAR) === last && !kinds.includes(ONE)
+		? new Pattern(PREFIX, chars.slice(0, last), null, null)
+		: new Pattern(GLOB, chars, new Glob(chars, kinds), null);
 }
 
 /** A pattern with five colons: a plain glob when no wildcard of the first five parts is confined to its part. */
@@ -101,7 +121,7 @@ function segmented(
 		for (let i = start; i < (spans ? end - 1 : end); i++) if (kinds[i] !== LITERAL) confined = true;
 	}
 	// only part-ending stars that run on: the pattern is a plain glob of the whole value
-	if (!confined) return new Pattern(GLOB, chars, new Glob(chars, kinds), null);
+	if (!confined) return plain(chars, kinds);
 	const parts: Glob[] = [];
 	for (let k = 0, start = 0; k < 5; start = colons[k] + 1, k++)
 		parts.push(new Glob(chars.slice(start, colons[k]), kinds.subarray(start, colons[k])));
