@@ -1,36 +1,27 @@
 /**
- * IAM-style wildcard matching of ARN patterns (`*` any run, `?` one character), used only to
- * decide which known resources a policy statement reaches on the graph; deciding access is the
- * engine's job, not this module's.
+ * Which known resources a policy statement's Resource pattern reaches on the graph — compiled and
+ * matched by the engine itself (`compileResource` / `matchResource`: per-part ARN rules, variables,
+ * the one wildcard matcher in `engine/match`), so the graph and the evaluator agree on what a
+ * pattern names. Deciding access is the engine's job, not this module's: with no request there is
+ * no value for a policy variable, so a pattern that needs one reaches nothing (as in the engine).
  */
+import { compileResource } from '../engine/policy/compile';
+import { matchResource } from '../engine/policy/judge';
+import { NO_CONTEXT } from '../engine/policy/variables';
 
-const cache = new Map<string, RegExp>();
-
-/** The pattern as an anchored regular expression (cached). */
-function compile(pattern: string): RegExp {
-	let re = cache.get(pattern);
-	if (!re) {
-		const body = pattern
-			.replace(/[.+^${}()|[\]\\]/g, '\\$&')
-			.replace(/\*/g, '.*')
-			.replace(/\?/g, '.');
-		re = new RegExp(`^${body}$`);
-		cache.set(pattern, re);
-	}
-	return re;
-}
-
-/** Whether `arn` matches the wildcard `pattern`. */
-export const matchesArnPattern = (pattern: string, arn: string): boolean =>
-	compile(pattern).test(arn);
+/** Tests whether a Resource pattern reaches a known resource (`isBucket`: an S3 bucket). */
+export type ResourceReach = (resourceArn: string, isBucket: boolean) => boolean;
 
 /**
- * Whether a Resource pattern reaches a known resource: the resource itself, or (buckets) an
- * object inside it, e.g. `arn:aws:s3:::bucket/*` reaches the bucket.
+ * Compile a Resource pattern for the graph (`variables`: the policy has Version 2012-10-17). It
+ * reaches the resource it matches, and a bucket holding the objects it names, e.g.
+ * `arn:aws:s3:::bucket/*` reaches the bucket.
  */
-export function patternReaches(pattern: string, resourceArn: string, isBucket: boolean): boolean {
-	if (matchesArnPattern(pattern, resourceArn)) return true;
-	if (!isBucket) return false;
+export function resourceReach(pattern: string, variables: boolean): ResourceReach {
+	const whole = compileResource(pattern, variables);
 	const slash = pattern.indexOf('/');
-	return slash > 0 && matchesArnPattern(pattern.slice(0, slash), resourceArn);
+	const bucket = slash > 0 ? compileResource(pattern.slice(0, slash), variables) : null;
+	return (arn, isBucket) =>
+		matchResource(whole, arn, NO_CONTEXT) ||
+		(isBucket && bucket !== null && matchResource(bucket, arn, NO_CONTEXT));
 }

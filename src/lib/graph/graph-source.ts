@@ -7,7 +7,7 @@ import { accountOfArn, inlinePolicyId, parseArn } from '../model/ids';
 import { statementsOf, type PolicyDocument } from '../model/policy-document';
 import { policyIn, type SnapshotIndex } from '../model/snapshot-index';
 import type { Account, Group, Role, User } from '../model/snapshot';
-import { patternReaches } from './arn-pattern';
+import { resourceReach } from './arn-pattern';
 import {
 	attachmentId,
 	edgeId,
@@ -197,10 +197,12 @@ export class GraphSource {
 				st.Resource === undefined ? [] : Array.isArray(st.Resource) ? st.Resource : [st.Resource];
 			for (const p of rs) if (p !== '*') patterns.add(p);
 		}
+		const variables = doc.Version === '2012-10-17';
+		const reaches = [...patterns].map((p) => resourceReach(p, variables));
 		const out = [];
 		for (const r of this.index.resources.values())
-			for (const p of patterns)
-				if (patternReaches(p, r.arn, r.kind === 's3-bucket')) {
+			for (const reach of reaches)
+				if (reach(r.arn, r.kind === 's3-bucket')) {
 					out.push(r);
 					break;
 				}

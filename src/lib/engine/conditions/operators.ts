@@ -3,8 +3,8 @@
  * prefixes, IfExists suffix) and, per family, how one policy value is turned into a test of one
  * request value. Source: the condition operators page of the IAM User Guide.
  */
-import { arnPiecesSource, hasWildcard } from '../match/glob';
-import { resolvedGlobSource, resolvedText, type Resolved } from '../policy/variables';
+import { compilePattern } from '../match/pattern';
+import { resolvedText, type Resolved } from '../policy/variables';
 import { ipInBlock, parseBool, parseDate, parseIpBlock, parseNumber } from './values';
 
 /** Operator families. */
@@ -118,18 +118,6 @@ const requestNumber = memo(parseNumber);
 const requestDate = memo(parseDate);
 const requestIp = memo(parseIpBlock);
 
-/** Anchored regexes by source, shared by every condition value that resolves to the same pattern. */
-const regexes = new Map<string, RegExp>();
-function anchored(source: string): RegExp {
-	let re = regexes.get(source);
-	if (!re) {
-		re = new RegExp(`^${source}$`, 's');
-		if (regexes.size > 20000) regexes.clear();
-		regexes.set(source, re);
-	}
-	return re;
-}
-
 const cmp = (c: Compare, a: number, b: number): boolean =>
 	c === 'eq' ? a === b : c === 'lt' ? a < b : c === 'lte' ? a <= b : c === 'gt' ? a > b : a >= b;
 
@@ -145,13 +133,12 @@ export function valueTest(info: OperatorInfo, value: Resolved): ValueTest | null
 			return (v) => v.toLowerCase() === lower;
 		}
 		case 'stringLike': {
-			if (!value.some((p) => p.glob && hasWildcard(p.text))) return (v) => v === text;
-			const re = anchored(resolvedGlobSource(value));
-			return (v) => re.test(v);
+			const p = compilePattern(value, 'plain');
+			return (v) => p.test(v);
 		}
 		case 'arn': {
-			const re = anchored(arnPiecesSource(value, false));
-			return (v) => re.test(v);
+			const p = compilePattern(value, 'arnCondition');
+			return (v) => p.test(v);
 		}
 		case 'numeric': {
 			const n = parseNumber(text);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileActions, globMatch, matchAction, matchArn } from './glob';
+import { compileActions, matchAction } from './actions';
+import { globMatch } from './glob';
+import { matchArn } from './pattern';
 
 const actions: [string[], string, boolean][] = [
 	[['s3:GetObject'], 's3:getobject', true],

@@ -1,145 +1,168 @@
 /**
- * Wildcard patterns of IAM policies (`*` any run of characters, `?` one character) as regular
- * expressions: action names (case-insensitive) and ARNs (case-sensitive, matched per segment).
+ * Wildcard globs without regular expressions: `*` any run of characters, `?` one character (UTF-16
+ * code units, as the regular expressions this replaced), every other character itself, compared
+ * case-sensitively (callers lowercase both sides where IAM ignores case). A glob is cut at its
+ * stars into fixed-length blocks; the first block is anchored at the start, the last at the end,
+ * and each block between is placed at its leftmost fit — which is optimal, since a later star can
+ * absorb whatever an earlier placement leaves. No backtracking: a match costs at most
+ * O(pattern × text), and a literal prefix, a literal suffix or a lone trailing `*` cost one
+ * comparison each.
  */
-
-const SPECIAL = /[.*+?^${}()|[\]\\/]/;
-const SPECIAL_ALL = /[.*+?^${}()|[\]\\/]/g;
-
-/** Escape a literal for use inside a regular expression. */
-export const escapeRegex = (s: string): string =>
-	SPECIAL.test(s) ? s.replace(SPECIAL_ALL, '\\$&') : s;
-
-const escapeChar = (ch: string): string => (SPECIAL.test(ch) ? `\\${ch}` : ch);
-
-/** Regex source for a glob; `star` is what `*` may span (e.g. `.*`, or `[^:]*` inside an ARN segment). */
-export function globSource(glob: string, star = '.*', one = '.'): string {
-	let out = '';
-	for (const ch of glob) out += ch === '*' ? star : ch === '?' ? one : escapeChar(ch);
-	return out;
-}
 
 /** True when the text holds a wildcard. */
 export const hasWildcard = (s: string): boolean => s.includes('*') || s.includes('?');
 
-/** A piece of a pattern: policy text (wildcards active) or literal text (substituted variables). */
-export interface PatternPiece {
-	text: string;
-	glob: boolean;
-}
+/** What a pattern character is: itself, `?` (any one character) or `*` (any run). */
+export const LITERAL = 0;
+export const ONE = 1;
+export const STAR = 2;
 
-/**
- * Regex source for an ARN pattern: the first five colon-separated segments are matched one by one
- * (a wildcard never spans a colon there); the resource part may hold colons. Patterns with fewer
- * than six segments are matched as a whole. With `spanTrailing` (Resource elements), a `*` that
- * ends a segment may expand beyond the colon (Resource element page); ARN condition operators
- * check each component separately (condition operators page), so they pass false.
- */
-export function arnPiecesSource(pieces: PatternPiece[], spanTrailing = true): string {
-	let total = 0;
-	for (const p of pieces) for (const ch of p.text) if (ch === ':') total++;
-	const segmented = total >= 5;
-	let colons = 0;
-	let out = '';
-	for (let pi = 0; pi < pieces.length; pi++) {
-		const p = pieces[pi];
-		for (let i = 0; i < p.text.length; i++) {
-			const ch = p.text[i];
-			if (ch === ':') {
-				colons++;
-				out += ':';
-				continue;
+/** A star-free run of a glob: literal characters and `?` positions. */
+class Block {
+	readonly text: string;
+	readonly len: number;
+	/** 1 where the block has a `?`, or null when it has none (then `startsWith`/`indexOf` serve). */
+	readonly ones: Uint8Array | null;
+
+	constructor(text: string, ones: Uint8Array | null) {
+		this.text = text;
+		this.len = text.length;
+		this.ones = ones;
+	}
+
+	/** Does the block match `v` at `p`? (The caller keeps `p + len` within the text.) */
+	at(v: string, p: number): boolean {
+		const ones = this.ones;
+		// endsWith with an end position: V8 runs it several times faster than startsWith with a start
+		if (ones === null) return v.endsWith(this.text, p + this.len);
+		const t = this.text;
+		for (let i = 0; i < t.length; i++)
+			if (ones[i] === 0 && v.charCodeAt(p + i) !== t.charCodeAt(i)) return false;
+		return true;
+	}
+
+	/** The leftmost p in [from, end - len] where the block matches, or -1. */
+	find(v: string, from: number, end: number): number {
+		const last = end - this.len;
+		if (last < from) return -1;
+		if (this.ones === null) {
+			// indexOf is native and fast; it may read past `end`, so only where little lies beyond
+			// (a short overrun) or where the range is long anyway (the overrun then costs at most the
+			// range itself, once per 64 characters of it)
+			if (v.length - end <= 64 || last - from > 64) {
+				const i = v.indexOf(this.text, from);
+				return i >= 0 && i <= last ? i : -1;
 			}
-			const inSegment = segmented && colons < 5;
-			if (p.glob && ch === '*')
-				out +=
-					inSegment && !(spanTrailing && (p.text[i + 1] ?? pieces[pi + 1]?.text[0]) === ':')
-						? '[^:]*'
-						: '.*';
-			else if (p.glob && ch === '?') out += inSegment ? '[^:]' : '.';
-			else out += escapeChar(ch);
+			const first = this.text.charCodeAt(0);
+			for (let p = from; p <= last; p++)
+				if (v.charCodeAt(p) === first && v.endsWith(this.text, p + this.len)) return p;
+			return -1;
 		}
+		for (let p = from; p <= last; p++) if (this.at(v, p)) return p;
+		return -1;
 	}
-	return out;
-}
 
-/** Regex source for a plain ARN pattern (see arnPiecesSource). */
-export const arnPatternSource = (pattern: string): string =>
-	arnPiecesSource([{ text: pattern, glob: true }]);
-
-/** A compiled matcher over lowercase action names (`service:Action`). */
-export interface ActionMatcher {
-	any: boolean;
-	/** Names without wildcards (lowercase), or null when there are none. */
-	exact: Set<string> | null;
-	/** Patterns with wildcards (lowercase). */
-	globs: string[];
-	source: string[];
-}
-
-/** Compile action patterns (case-insensitive): exact names go to a set, wildcard patterns are kept as text. */
-export function compileActions(patterns: string[]): ActionMatcher {
-	let exact: Set<string> | null = null;
-	const globs: string[] = [];
-	let any = false;
-	for (const raw of patterns) {
-		const p = raw.toLowerCase();
-		if (p === '*') any = true;
-		else if (hasWildcard(p)) globs.push(p);
-		else (exact ??= new Set()).add(p);
+	/** The rightmost p in [from, end - len] where the block matches, or -1. */
+	findLast(v: string, from: number, end: number): number {
+		const last = end - this.len;
+		if (last < from) return -1;
+		if (this.ones === null && last - from > 32) {
+			const i = v.lastIndexOf(this.text, last);
+			return i >= from ? i : -1;
+		}
+		for (let p = last; p >= from; p--) if (this.at(v, p)) return p;
+		return -1;
 	}
-	return { any, exact, globs, source: patterns };
 }
 
-/**
- * Does the text match a glob (`*` any run, `?` one character)? Greedy with backtracking to the last
- * `*`: linear in practice, and no regular expression to build for patterns that are tried once.
- */
-export function globMatch(glob: string, text: string): boolean {
-	let g = 0;
-	let t = 0;
-	let star = -1;
-	let mark = 0;
-	while (t < text.length) {
-		const c = glob.charCodeAt(g);
-		if (g < glob.length && (c === 63 /* ? */ || c === text.charCodeAt(t))) {
-			g++;
-			t++;
-		} else if (g < glob.length && c === 42 /* * */) {
-			star = g++;
-			mark = t;
-		} else if (star >= 0) {
-			g = star + 1;
-			t = ++mark;
-		} else return false;
+const block = (chars: string, kinds: ArrayLike<number>, from: number, to: number): Block => {
+	let ones: Uint8Array | null = null;
+	for (let i = from; i < to; i++)
+		if (kinds[i] === ONE) (ones ??= new Uint8Array(to - from))[i - from] = 1;
+	return new Block(chars.slice(from, to), ones);
+};
+
+/** A compiled glob: blocks between stars; `tail` is null when the glob has no star. */
+export class Glob {
+	/** Anchored at the start (the whole glob when it has no star). */
+	readonly head: Block;
+	/** Between stars, each placed leftmost. */
+	readonly mids: Block[];
+	/** After the last star, anchored at the end; null when there is no star. */
+	readonly tail: Block | null;
+	/** The fewest characters a match needs. */
+	readonly min: number;
+
+	/**
+	 * Compile from `chars` and, per character, its kind (LITERAL, ONE or STAR); a LITERAL `*` or
+	 * `?` (a substituted variable, `${*}`) stands for itself.
+	 */
+	constructor(chars: string, kinds: ArrayLike<number>) {
+		const cuts: number[] = [];
+		for (let i = 0; i < chars.length; i++) if (kinds[i] === STAR) cuts.push(i);
+		if (cuts.length === 0) {
+			this.head = block(chars, kinds, 0, chars.length);
+			this.mids = [];
+			this.tail = null;
+			this.min = chars.length;
+			return;
+		}
+		this.head = block(chars, kinds, 0, cuts[0]);
+		this.mids = [];
+		for (let c = 0; c + 1 < cuts.length; c++)
+			if (cuts[c + 1] > cuts[c] + 1) this.mids.push(block(chars, kinds, cuts[c] + 1, cuts[c + 1]));
+		this.tail = block(chars, kinds, cuts[cuts.length - 1] + 1, chars.length);
+		let min = this.head.len + this.tail.len;
+		for (const b of this.mids) min += b.len;
+		this.min = min;
 	}
-	while (g < glob.length && glob.charCodeAt(g) === 42) g++;
-	return g === glob.length;
-}
 
-/** Does a lowercase action name match? */
-export function matchAction(m: ActionMatcher, actionLower: string): boolean {
-	if (m.any || (m.exact !== null && m.exact.has(actionLower))) return true;
-	for (const g of m.globs) if (globMatch(g, actionLower)) return true;
-	return false;
-}
-
-const arnRegexCache = new Map<string, RegExp>();
-
-/** A cached anchored regex for an ARN pattern. */
-export function arnRegex(pattern: string): RegExp {
-	let re = arnRegexCache.get(pattern);
-	if (!re) {
-		re = new RegExp(`^${arnPatternSource(pattern)}$`, 's');
-		if (arnRegexCache.size > 50000) arnRegexCache.clear();
-		arnRegexCache.set(pattern, re);
+	/** A glob from text where every `*` and `?` is a wildcard. */
+	static of(glob: string): Glob {
+		const kinds = new Uint8Array(glob.length);
+		for (let i = 0; i < glob.length; i++) {
+			const c = glob.charCodeAt(i);
+			kinds[i] = c === 42 ? STAR : c === 63 ? ONE : LITERAL;
+		}
+		return new Glob(glob, kinds);
 	}
-	return re;
+
+	/** Does the glob match the whole of v[from, to)? */
+	test(v: string, from: number, to: number): boolean {
+		const head = this.head;
+		const tail = this.tail;
+		if (tail === null) return to - from === head.len && head.at(v, from);
+		if (to - from < this.min || !head.at(v, from)) return false;
+		const end = to - tail.len;
+		if (!tail.at(v, end)) return false;
+		let pos = from + head.len;
+		for (const b of this.mids) {
+			const p = b.find(v, pos, end);
+			if (p < 0) return false;
+			pos = p + b.len;
+		}
+		return true;
+	}
+
+	/**
+	 * For a glob with a star, the largest s such that everything after the head (`*` mids `*` tail)
+	 * matches v[s', to) for any s' ≤ s; -1 when it matches from nowhere. The glob then matches
+	 * v[p, to) exactly when `p + head.len <= s` and the head matches at p — so one pass answers
+	 * for many start positions (blocks placed rightmost, the mirror of `test`).
+	 */
+	latestStart(v: string, to: number): number {
+		const tail = this.tail!;
+		let end = to - tail.len;
+		if (end < this.head.len || !tail.at(v, end)) return -1;
+		for (let i = this.mids.length - 1; i >= 0; i--) {
+			const b = this.mids[i];
+			end = b.findLast(v, 0, end);
+			if (end < 0) return -1;
+		}
+		return end;
+	}
 }
 
-/** Does an ARN match an ARN pattern (wildcards per segment, case-sensitive)? */
-export function matchArn(pattern: string, arn: string): boolean {
-	if (pattern === '*') return true;
-	if (!hasWildcard(pattern)) return pattern === arn;
-	return arnRegex(pattern).test(arn);
-}
+/** Does the text match a glob (`*` any run, `?` one character)? Compiles each call: for one-off tests. */
+export const globMatch = (glob: string, text: string): boolean =>
+	Glob.of(glob).test(text, 0, text.length);

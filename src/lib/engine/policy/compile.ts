@@ -1,12 +1,14 @@
 /**
- * Compile a policy document once: actions lowercased into sets/regexes, resource patterns
+ * Compile a policy document once: actions lowercased into sets/globs, resource patterns
  * pre-compiled unless they hold variables, principals normalised, conditions split per operator
  * and key with their values parsed. Never throws: malformed parts become warnings and non-matches.
  */
 import type { JsonValue, PolicyDocument, PrincipalElement } from '../../model/policy-document';
 import { statementsOf } from '../../model/policy-document';
 import { parseOperator, valueTest } from '../conditions/operators';
-import { arnRegex, compileActions, hasWildcard } from '../match/glob';
+import { compileActions } from '../match/actions';
+import { hasWildcard } from '../match/glob';
+import { resourcePattern } from '../match/pattern';
 import type {
 	CompiledCondition,
 	CompiledPolicy,
@@ -69,12 +71,13 @@ const resource = (
 ): CompiledResource => ({
 	template,
 	exact: r.exact,
-	regex: r.regex,
+	pattern: r.pattern,
 	any: r.any,
 	never: r.never
 });
 
-function compileResource(pattern: string, variables: boolean): CompiledResource {
+/** Compile one Resource / NotResource pattern (`variables`: the policy has Version 2012-10-17). */
+export function compileResource(pattern: string, variables: boolean): CompiledResource {
 	const template = parseTemplate(pattern, variables);
 	if (template.dynamic) {
 		// variables are allowed only in the resource part, after the fifth colon (policy variables page)
@@ -84,7 +87,7 @@ function compileResource(pattern: string, variables: boolean): CompiledResource 
 	}
 	if (pattern === '*') return resource(template, { any: true });
 	if (!hasWildcard(pattern)) return resource(template, { exact: pattern });
-	return resource(template, { regex: arnRegex(pattern) });
+	return resource(template, { pattern: resourcePattern(pattern) });
 }
 
 function compileConditions(

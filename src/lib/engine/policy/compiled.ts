@@ -1,5 +1,6 @@
 /** The engine's compiled form of policies: patterns pre-lowercased and pre-compiled, conditions pre-split. */
-import type { ActionMatcher } from '../match/glob';
+import type { ActionMatcher } from '../match/actions';
+import type { Pattern } from '../match/pattern';
 import type { ParsedOperator, ValueTest } from '../conditions/operators';
 import type { PolicyType } from '../types';
 import type { Template } from './variables';
@@ -25,9 +26,9 @@ export interface CompiledCondition {
 /** A resource pattern: static ones are pre-compiled; dynamic ones hold variables. */
 export interface CompiledResource {
 	template: Template;
-	/** For static patterns: the exact ARN (no wildcard) or a regex. */
+	/** For static patterns: the exact ARN (no wildcard) or the compiled pattern. */
 	exact?: string;
-	regex?: RegExp;
+	pattern?: Pattern;
 	any?: boolean;
 	/** A variable before the fifth colon (service, region, account): the pattern never matches. */
 	never?: boolean;

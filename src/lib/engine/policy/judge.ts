@@ -9,7 +9,9 @@ import {
 	evaluateCondition,
 	type ContextLookup
 } from '../conditions/evaluate-condition';
-import { arnPiecesSource, globSource, hasWildcard, matchAction } from '../match/glob';
+import { matchAction } from '../match/actions';
+import { globMatch, hasWildcard } from '../match/glob';
+import { compilePattern, type Pattern } from '../match/pattern';
 import type { ResolvedPrincipal } from '../request/principal';
 import type { ConditionTrace, PolicyTrace, StatementTrace } from '../types';
 import type { CompiledPolicy, CompiledResource, CompiledStatement } from './compiled';
@@ -17,7 +19,6 @@ import { ready } from './compile';
 import { exemptByNotPrincipal, matchPrincipal, type PrincipalMatch } from './principal-match';
 import {
 	resolveTemplate,
-	resolvedText,
 	variableText,
 	type Resolved,
 	type Template,
@@ -51,13 +52,13 @@ export interface PolicyJudgement {
 	trace?: PolicyTrace;
 }
 
-const dynamicRegex = new Map<string, RegExp>();
 const NONE: StatementHit[] = [];
 
-function matchResource(r: CompiledResource, arn: string, ctx: ContextLookup): boolean {
+/** Does a compiled Resource pattern match the ARN (variables resolved from `ctx`)? */
+export function matchResource(r: CompiledResource, arn: string, ctx: ContextLookup): boolean {
 	if (r.any) return true;
 	if (r.exact !== undefined) return r.exact === arn;
-	if (r.regex) return r.regex.test(arn);
+	if (r.pattern) return r.pattern.test(arn);
 	if (r.never) return false;
 	// a pattern with one variable: its matcher is kept per value of the variable
 	const single = singleVariable(r.template);
@@ -75,7 +76,7 @@ function matchResource(r: CompiledResource, arn: string, ctx: ContextLookup): bo
 	return matches(m, arn);
 }
 
-const singleVariableMatchers = new WeakMap<CompiledResource, Map<string, RegExp | string | null>>();
+const singleVariableMatchers = new WeakMap<CompiledResource, Map<string, Pattern | null>>();
 
 /** The template's only variable, or null when it has none or several. */
 function singleVariable(t: Template): Extract<TemplatePart, { kind: 'var' }> | null {
@@ -88,22 +89,11 @@ function singleVariable(t: Template): Extract<TemplatePart, { kind: 'var' }> | n
 	return found;
 }
 
-/** A resolved pattern's matcher: the ARN text, a regex, or null when a variable is unresolved. */
-function matcherOf(resolved: Resolved | null): RegExp | string | null {
-	if (!resolved) return null;
-	if (!resolved.some((p) => p.glob && hasWildcard(p.text))) return resolvedText(resolved);
-	const source = arnPiecesSource(resolved);
-	let re = dynamicRegex.get(source);
-	if (!re) {
-		if (dynamicRegex.size > 20000) dynamicRegex.clear();
-		re = new RegExp(`^${source}$`, 's');
-		dynamicRegex.set(source, re);
-	}
-	return re;
-}
+/** A resolved pattern's matcher, or null when a variable is unresolved. */
+const matcherOf = (resolved: Resolved | null): Pattern | null =>
+	resolved && compilePattern(resolved, 'resource');
 
-const matches = (m: RegExp | string | null, arn: string): boolean =>
-	typeof m === 'string' ? m === arn : m !== null && m.test(arn);
+const matches = (m: Pattern | null, arn: string): boolean => m !== null && m.test(arn);
 
 const wildOnly = (seg: string) => /^\**$/.test(seg);
 
@@ -119,8 +109,7 @@ function coversEverything(r: CompiledResource, actionLower: string): boolean {
 	if (parts.length < 6 || parts[0] !== 'arn') return false;
 	const service = actionLower.slice(0, actionLower.indexOf(':'));
 	const serviceOk =
-		parts[2] === service ||
-		(hasWildcard(parts[2]) && new RegExp(`^${globSource(parts[2].toLowerCase())}$`).test(service));
+		parts[2] === service || (hasWildcard(parts[2]) && globMatch(parts[2].toLowerCase(), service));
 	return (
 		serviceOk &&
 		wildOnly(parts[3]) &&

@@ -3,7 +3,6 @@
  * parsed once per policy value, resolved per request. Only policies with Version 2012-10-17 have
  * variables; older or missing versions keep the text literally (the caller decides).
  */
-import { escapeRegex, globSource } from '../match/glob';
 
 /** A piece of a value: policy text (wildcards active), a literal character, or a variable. */
 export type TemplatePart =
@@ -83,7 +82,3 @@ export function variableText(
 /** The plain string of a resolved value. */
 export const resolvedText = (r: Resolved): string =>
 	r.length === 1 ? r[0].text : r.map((p) => p.text).join('');
-
-/** Regex source of a resolved value for string comparisons (wildcards active only in policy text). */
-export const resolvedGlobSource = (r: Resolved): string =>
-	r.map((p) => (p.glob ? globSource(p.text) : escapeRegex(p.text))).join('');
