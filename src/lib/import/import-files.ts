@@ -10,7 +10,7 @@ import type { Snapshot, SourceFile } from '../model/snapshot';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../model/snapshot';
 import { importError } from './errors';
 import { classify, type ShapedFile } from './classify';
-import { expandZip, isZip } from './input/expand-zip';
+import { expandZip, expansionBudget, isZip } from './input/expand-zip';
 import { DEFAULT_MAX_FILE_BYTES, tooLargeError } from './input/read-json';
 import { buildSnapshotParts } from './build/build-snapshot';
 import { readSnapshotFile } from './read-snapshot-file';
@@ -47,11 +47,15 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
 	const warnings: AtlasError[] = [];
 	const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 	const expanded: InputFile[] = [];
+	// One budget for every archive of this import, zips inside zips included.
+	const budget = expansionBudget(maxBytes);
 	for (const f of files) {
 		if (f.bytes.length > maxBytes) errors.push(tooLargeError(f.path, f.bytes.length, maxBytes));
-		else if (isZip(f)) expanded.push(...expandZip(f, maxBytes, errors));
+		else if (isZip(f)) expanded.push(...expandZip(f, maxBytes, errors, budget));
 		else expanded.push(f);
 	}
+	// Past the budget the import is refused: reading what was expanded would only add noise.
+	if (budget.exhausted) return { ok: false, errors };
 	const shaped: ShapedFile[] = [];
 	const snapshots: { file: string; value: unknown }[] = [];
 	const sources: SourceFile[] = [];
