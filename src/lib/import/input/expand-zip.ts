@@ -8,7 +8,7 @@
  * path and different bytes are a conflict (the same bytes twice are read once, as with files
  * given twice). OS junk (__MACOSX/, .DS_Store) is dropped silently.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import type { AtlasError } from '../../model/result';
 import { importError } from '../errors';
 import { isOsJunk } from '../collection-path';
@@ -177,16 +177,30 @@ function inflateEntry(
 		);
 		return null;
 	}
-	const chunks: Uint8Array[] = [];
+	// Inflated bytes go straight into a buffer of the declared size (at most the per-file limit,
+	// checked before); a header that understates the size spills into a list of chunks.
+	let into: Uint8Array | null = null;
+	const spill: Uint8Array[] = [];
 	let got = 0;
 	const take = (chunk: Uint8Array) => {
-		chunks.push(chunk);
+		if (into && got + chunk.length <= into.length) into.set(chunk, got);
+		else {
+			if (into) spill.push(into.subarray(0, got));
+			into = null;
+			spill.push(chunk);
+		}
 		got += chunk.length;
 		budget.used += chunk.length;
 	};
 	try {
 		if (entry.method === 0) take(data);
-		else {
+		else if (data.length <= SLICE) {
+			// One slice expands to at most ~4 MiB; a buffer one byte over the declared size tells a
+			// lying header (fflate stops at the end of the buffer) without growing buffers.
+			const sized = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+			take(sized.length <= entry.size ? sized : inflateSync(data));
+		} else {
+			into = new Uint8Array(entry.size);
 			const inflater = new Inflate((chunk) => take(chunk));
 			for (let o = 0; o < data.length; o += SLICE) {
 				inflater.push(data.subarray(o, o + SLICE), o + SLICE >= data.length);
@@ -220,10 +234,12 @@ function inflateEntry(
 		);
 		return null;
 	}
-	if (chunks.length === 1) return chunks[0];
+	if (into)
+		return got === (into as Uint8Array).length ? into : (into as Uint8Array).subarray(0, got);
+	if (spill.length === 1) return spill[0];
 	const bytes = new Uint8Array(got);
 	let at = 0;
-	for (const c of chunks) {
+	for (const c of spill) {
 		bytes.set(c, at);
 		at += c.length;
 	}

@@ -56,9 +56,9 @@ export function readZipDirectory(b: Uint8Array): ZipEntry[] {
 	}
 	const entries: ZipEntry[] = [];
 	let o = offset;
-	for (let i = 0; i < count; i++) {
-		if (o + 46 > b.length || u32(b, o) !== CENTRAL)
-			throw new Error(`the list of entries is broken at entry ${i + 1} of ${count}`);
+	// Read records while they last, not `count` of them: writers without zip64 (fflate among
+	// them) store the count of an archive of 100,000 entries modulo 65,536.
+	while (o + 46 <= b.length && u32(b, o) === CENTRAL) {
 		const flags = u16(b, o + 8);
 		const nameLength = u16(b, o + 28);
 		const extraLength = u16(b, o + 30);
@@ -77,6 +77,8 @@ export function readZipDirectory(b: Uint8Array): ZipEntry[] {
 		entries.push(entry);
 		o += 46 + nameLength + extraLength + commentLength;
 	}
+	if (entries.length < count)
+		throw new Error(`the list of entries is broken at entry ${entries.length + 1} of ${count}`);
 	return entries;
 }
 
