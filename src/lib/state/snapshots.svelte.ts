@@ -47,6 +47,8 @@ export class SnapshotLibrary {
 
 	#store: SnapshotStorePort;
 	/** Ids this tab is deleting (their disappearance is expected, not news). */
+	// Bookkeeping, not state: nothing renders it.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#deleting = new Set<string>();
 	#watching = false;
 	#importer: ImporterPort;
