@@ -4,7 +4,8 @@
 // per-file limit) and a zip of 100,000 small text files. Each runs `node bin/iam-atlas.js import`
 // in a fresh process; time and peak RSS come from /usr/bin/time. Inputs are built into
 // bench/out/hostile/ (the bomb's deflate stream is made once with node:zlib and reused).
-// BEFORE=<dir of an older checkout with node_modules> also runs that tree, for comparison.
+// BEFORE=<dir of an older checkout with node_modules> also runs that tree, for comparison;
+// ONLY=bomb|text100k runs one input.
 // Prints human lines and a final `BENCH {json}`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -66,17 +67,20 @@ function run(tree, input) {
 	const timed = existsSync('/usr/bin/time');
 	const t = performance.now();
 	const r = timed
-		? spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M', process.execPath, ...args], {
+		? spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M CPU_S %U %S', process.execPath, ...args], {
 				encoding: 'utf8',
 				maxBuffer: 1 << 30
 			})
 		: spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
 	const seconds = (performance.now() - t) / 1000;
-	const peak = /PEAK_KB (\d+)/.exec(r.stderr ?? '');
-	const stderr = (r.stderr ?? '').replace(/PEAK_KB \d+\n?/, '');
+	const peak = /PEAK_KB (\d+) CPU_S ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+	const stderr = (r.stderr ?? '')
+		.replace(/PEAK_KB .*\n?/, '')
+		.replace(/Command exited with non-zero status \d+\n?/, '');
 	return {
 		seconds: +seconds.toFixed(2),
 		peakMiB: peak ? Math.round(Number(peak[1]) / 1024) : null,
+		cpuSeconds: peak ? +(Number(peak[2]) + Number(peak[3])).toFixed(2) : null,
 		exit: r.status,
 		stderrBytes: stderr.length,
 		stderrLines: stderr.split('\n').filter(Boolean).length,
