@@ -99,14 +99,15 @@ for (const [label, tree] of [
 	for (const [name, input] of [
 		['bomb', bombPath],
 		['text100k', manyPath]
-	]) {
+	].filter(([n]) => !process.env.ONLY || process.env.ONLY === n)) {
 		const r = run(tree, input);
 		console.log(
-			`${label} ${name}: ${r.seconds} s, peak ${r.peakMiB} MiB, exit ${r.exit}, stderr ${r.stderrLines} lines / ${r.stderrBytes} bytes`
+			`${label} ${name}: ${r.seconds} s wall, ${r.cpuSeconds} s CPU, peak ${r.peakMiB} MiB, exit ${r.exit}, stderr ${r.stderrLines} lines / ${r.stderrBytes} bytes`
 		);
 		for (const l of r.firstLines) console.log(`    ${l.slice(0, 300)}`);
 		bench[`${label}.${name}`] = {
 			seconds: r.seconds,
+			cpuSeconds: r.cpuSeconds,
 			peakMiB: r.peakMiB,
 			exit: r.exit,
 			stderrLines: r.stderrLines,

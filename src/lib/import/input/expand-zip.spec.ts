@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../import-files';
-import { buildZip, nestedZipBomb } from '../testing/zip-builder';
+import { buildZip, nestedZipBomb, type ZipEntrySpec } from '../testing/zip-builder';
 import { expandZip, expansionBudget } from './expand-zip';
 
 const MiB = 1024 * 1024;
@@ -91,5 +91,24 @@ describe('expandZip budget', () => {
 		expect(errors.map((e) => e.message)).toEqual([
 			'This is not a readable .zip archive (no end-of-archive record: the file is cut short or not a zip).'
 		]);
+	});
+});
+
+describe('expandZip and overstated sizes', () => {
+	it('does not reserve the size a header claims beyond what the data can expand to', () => {
+		const entries = Array.from({ length: 2000 }, (_, i): ZipEntrySpec => [
+			`f${i}.json`,
+			{ zeros: 2 }
+		]);
+		const zip = buildZip(entries);
+		// Every entry claims 500 MiB (central directory, offset 24): 2000 × 500 MiB = 1 TB if reserved.
+		const view = new DataView(zip.buffer);
+		for (let o = 0; o + 4 <= zip.length; o++)
+			if (view.getUint32(o, true) === 0x02014b50) view.setUint32(o + 24, 500 * MiB, true);
+		const errors: Parameters<typeof expandZip>[2] = [];
+		const files = expandZip({ path: 'claims.zip', bytes: zip }, 512 * MiB, errors);
+		expect(errors).toEqual([]);
+		expect(files).toHaveLength(2000);
+		expect(files.every((f) => f.bytes.length === 2 && f.bytes.buffer.byteLength < 4096)).toBe(true);
 	});
 });

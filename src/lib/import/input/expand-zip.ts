@@ -39,6 +39,9 @@ export const expansionBudget = (maxFileBytes: number): ExpansionBudget => ({
 /** Compressed bytes fed to the inflater at a time: one slice expands to at most ~4 MiB (deflate tops out near 1032:1). */
 const SLICE = 4 * 1024;
 
+/** Deflate expands at most ~1032:1; sizes claimed beyond what the data can give are not reserved. */
+const MAX_RATIO = 1040;
+
 /** True when the bytes start like a zip archive, or the name says it is one. */
 export const isZip = (file: RawFile): boolean =>
 	/\.zip$/i.test(file.path) ||
@@ -178,7 +181,9 @@ function inflateEntry(
 		return null;
 	}
 	// Inflated bytes go straight into a buffer of the declared size (at most the per-file limit,
-	// checked before); a header that understates the size spills into a list of chunks.
+	// checked before, and at most what the data can expand to, so a header overstating sizes
+	// cannot reserve memory); a header that understates the size spills into a list of chunks.
+	const room = Math.min(entry.size, data.length * MAX_RATIO + 1024);
 	let into: Uint8Array | null = null;
 	const spill: Uint8Array[] = [];
 	let got = 0;
@@ -197,10 +202,10 @@ function inflateEntry(
 		else if (data.length <= SLICE) {
 			// One slice expands to at most ~4 MiB; a buffer one byte over the declared size tells a
 			// lying header (fflate stops at the end of the buffer) without growing buffers.
-			const sized = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
-			take(sized.length <= entry.size ? sized : inflateSync(data));
+			const sized = inflateSync(data, { out: new Uint8Array(room + 1) });
+			take(sized.length <= room ? sized : inflateSync(data));
 		} else {
-			into = new Uint8Array(entry.size);
+			into = new Uint8Array(room);
 			const inflater = new Inflate((chunk) => take(chunk));
 			for (let o = 0; o < data.length; o += SLICE) {
 				inflater.push(data.subarray(o, o + SLICE), o + SLICE >= data.length);
@@ -234,9 +239,11 @@ function inflateEntry(
 		);
 		return null;
 	}
-	if (into)
-		return got === (into as Uint8Array).length ? into : (into as Uint8Array).subarray(0, got);
-	if (spill.length === 1) return spill[0];
+	// A buffer much larger than its content (an overstated size) is copied out, not kept.
+	const kept = into as Uint8Array | null;
+	if (kept) return got === kept.length ? kept : kept.slice(0, got);
+	const one = spill.length === 1 ? spill[0] : null;
+	if (one) return one !== data && one.byteLength * 2 < one.buffer.byteLength ? one.slice() : one;
 	const bytes = new Uint8Array(got);
 	let at = 0;
 	for (const c of spill) {
