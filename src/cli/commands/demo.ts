@@ -1,13 +1,14 @@
 /**
  * `iam-atlas demo --out <snapshot.json> [--name <name>]`: imports the built-in demo bank through the
- * same importer as any collection and writes it as a native snapshot file.
+ * same importer as any collection and writes it as a native snapshot file (write-output.ts:
+ * atomic, regular files only).
  */
-import { writeFileSync } from 'node:fs';
 import { readDemoFilesFromDisk } from '../../lib/demo/demo-files-node';
 import { describeError } from '../../lib/import/errors';
 import { importFiles } from '../../lib/import/import-files';
 import { serializeSnapshot } from '../../lib/import/snapshot-file';
 import type { CliIo } from '../io';
+import { writeOutputFile } from '../write-output';
 
 const USAGE = 'usage: iam-atlas demo --out <snapshot.json> [--name <name>]\n';
 
@@ -40,7 +41,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		return 1;
 	}
 	const s = outcome.snapshot;
-	writeFileSync(out, serializeSnapshot(s));
+	const written = writeOutputFile(out, serializeSnapshot(s));
+	if (!written.ok) {
+		io.stderr(`iam-atlas demo: ${written.message}\n`);
+		return 1;
+	}
 	const principals = s.accounts.reduce((n, a) => n + a.users.length + a.roles.length, 0);
 	io.stdout(
 		`wrote ${out}: ${name} — ${s.accounts.length} accounts, ${principals} principals, ${s.organization?.policies.length ?? 0} SCPs/RCPs\n`

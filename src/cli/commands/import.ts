@@ -1,19 +1,12 @@
 /**
- * `iam-atlas import <path>... --out <snapshot.json> [--name <name>] [--max-file-mib <n>]`:
+ * `iam-atlas import <path>... --out <snapshot.json> [--name <name>] [--max-file-mib <n>] [--allow-empty]`:
  * reads folders (recursively), .zip files and single files from disk, imports them with the
- * same core as the browser, and writes one native snapshot atomically (temp file, then
- * rename). On bad input it prints every error (file, JSON location, reason) and writes nothing.
+ * same core as the browser, and writes one native snapshot through write-output.ts (atomic,
+ * regular files only, never over an input). On bad input it prints the errors (file, JSON
+ * location, reason; at most five alike per code) and writes nothing; an import that yields no
+ * entity is refused unless --allow-empty.
  */
-import {
-	closeSync,
-	openSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	statSync,
-	unlinkSync,
-	writeSync
-} from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { AtlasError } from '../../lib/model/result';
 import type { Snapshot } from '../../lib/model/snapshot';
@@ -22,15 +15,17 @@ import { DEFAULT_MAX_FILE_BYTES, tooLargeError } from '../../lib/import/input/re
 import { describeError, importError } from '../../lib/import/errors';
 import { serializeSnapshot } from '../../lib/import/snapshot-file';
 import type { CliIo } from '../io';
+import { outputProblem, writeOutputFile } from '../write-output';
 
 const USAGE =
-	'usage: iam-atlas import <path>... --out <snapshot.json> [--name <name>] [--max-file-mib <n>]\n';
+	'usage: iam-atlas import <path>... --out <snapshot.json> [--name <name>] [--max-file-mib <n>] [--allow-empty]\n';
 
 interface ImportArgs {
 	paths: string[];
 	out: string;
 	name?: string;
 	maxFileBytes: number;
+	allowEmpty: boolean;
 }
 
 function parseArgs(args: string[]): ImportArgs | string {
@@ -38,18 +33,20 @@ function parseArgs(args: string[]): ImportArgs | string {
 	let out: string | undefined;
 	let name: string | undefined;
 	let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+	let allowEmpty = false;
 	for (let i = 0; i < args.length; i++) {
 		const a = args[i];
 		if (a === '--out' || a === '-o') out = args[++i];
 		else if (a === '--name') name = args[++i];
 		else if (a === '--max-file-mib') maxFileBytes = Number(args[++i]) * 1024 * 1024;
+		else if (a === '--allow-empty') allowEmpty = true;
 		else if (a.startsWith('-') && a !== '-') return `unexpected option '${a}'`;
 		else paths.push(a);
 	}
 	if (!out) return '--out is required';
 	if (paths.length === 0) return 'give at least one folder, .zip or file to import';
 	if (!(maxFileBytes > 0)) return '--max-file-mib must be a positive number';
-	return { paths, out, name, maxFileBytes };
+	return { paths, out, name, maxFileBytes, allowEmpty };
 }
 
 /** Every file under a folder, sorted, as paths relative to `root`. */
@@ -97,27 +94,6 @@ export function readInputFiles(
 	return { files, errors };
 }
 
-/** Write a file atomically: a temp file next to it, then rename; nothing is left behind on failure. */
-function writeAtomically(path: string, text: string): void {
-	const temp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
-	try {
-		const fd = openSync(temp, 'w');
-		try {
-			writeSync(fd, text);
-		} finally {
-			closeSync(fd);
-		}
-		renameSync(temp, path);
-	} catch (e) {
-		try {
-			unlinkSync(temp);
-		} catch {
-			/* the temp file was never created */
-		}
-		throw e;
-	}
-}
-
 /** The one-line summary printed after a successful import. */
 export function summaryLine(out: string, s: Snapshot): string {
 	let users = 0,
@@ -137,19 +113,33 @@ export function summaryLine(out: string, s: Snapshot): string {
 	return `wrote ${out}: ${s.accounts.length} accounts, ${users} users, ${groups} groups, ${roles} roles, ${policies} policies, ${resources} resources, ${scps} SCPs, ${rcps} RCPs\n`;
 }
 
-/** Warning lines, at most five per code (a CloudMapper capture skips dozens of files alike). */
-export function warningLines(warnings: AtlasError[], perCode = 5): string[] {
+/** Problem lines, at most five per code (a CloudMapper capture skips dozens of files alike; a zip may hold 100,000 bad files). */
+export function problemLines(
+	label: 'warning' | 'error',
+	problems: AtlasError[],
+	perCode = 5
+): string[] {
 	const shown = new Map<string, number>();
 	const lines: string[] = [];
-	for (const w of warnings) {
+	for (const w of problems) {
 		const n = (shown.get(w.code) ?? 0) + 1;
 		shown.set(w.code, n);
-		if (n <= perCode) lines.push(`warning: ${describeError(w)}\n`);
+		if (n <= perCode) lines.push(`${label}: ${describeError(w)}\n`);
 	}
 	for (const [code, n] of shown)
-		if (n > perCode) lines.push(`warning: … and ${n - perCode} more like that [${code}]\n`);
+		if (n > perCode)
+			lines.push(
+				`${label}: … and ${(n - perCode).toLocaleString('en-US')} more like that [${code}]\n`
+			);
 	return lines;
 }
+
+/** Warning lines, at most five per code. */
+export const warningLines = (warnings: AtlasError[], perCode = 5): string[] =>
+	problemLines('warning', warnings, perCode);
+
+/** The warning code of an import that yields no entity. */
+const EMPTY = 'import.snapshot.empty';
 
 /** Run the import command; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -162,21 +152,38 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		io.stderr(`iam-atlas import: ${parsed}\n${USAGE}`);
 		return 2;
 	}
+	// Refuse a bad --out before reading anything (it is checked again when writing).
+	const outProblem = outputProblem(parsed.out, parsed.paths);
+	if (outProblem) {
+		io.stderr(`iam-atlas import: ${outProblem}\n`);
+		return 1;
+	}
 	const { files, errors } = readInputFiles(parsed.paths, parsed.maxFileBytes);
 	const outcome =
 		errors.length > 0
 			? { ok: false as const, errors }
 			: importFiles(files, { name: parsed.name, maxFileBytes: parsed.maxFileBytes });
 	if (!outcome.ok) {
-		for (const e of outcome.errors) io.stderr(`error: ${describeError(e)}\n`);
-		io.stderr(`iam-atlas import: ${outcome.errors.length} error(s); nothing was written.\n`);
+		for (const line of problemLines('error', outcome.errors)) io.stderr(line);
+		io.stderr(
+			`iam-atlas import: ${outcome.errors.length.toLocaleString('en-US')} error(s); nothing was written.\n`
+		);
 		return 1;
 	}
-	for (const line of warningLines(outcome.warnings)) io.stderr(line);
-	try {
-		writeAtomically(parsed.out, serializeSnapshot(outcome.snapshot));
-	} catch (e) {
-		io.stderr(`iam-atlas import: cannot write ${parsed.out}: ${(e as Error).message}\n`);
+	const empty = outcome.warnings.filter((w) => w.code === EMPTY);
+	const others = outcome.warnings.filter((w) => w.code !== EMPTY);
+	for (const line of warningLines(others)) io.stderr(line);
+	if (empty.length > 0 && !parsed.allowEmpty) {
+		for (const e of empty) io.stderr(`error: ${describeError(e)}\n`);
+		io.stderr(
+			'iam-atlas import: the snapshot would be empty; nothing was written (--allow-empty writes it anyway).\n'
+		);
+		return 1;
+	}
+	for (const line of warningLines(empty)) io.stderr(line);
+	const written = writeOutputFile(parsed.out, serializeSnapshot(outcome.snapshot), parsed.paths);
+	if (!written.ok) {
+		io.stderr(`iam-atlas import: ${written.message}\n`);
 		return 1;
 	}
 	io.stdout(summaryLine(parsed.out, outcome.snapshot));

@@ -10,6 +10,7 @@ import { buildStyle } from './style';
 import { DARK_THEME, LIGHT_THEME } from './theme';
 import { KIND_LOOK } from './shapes';
 import { ARN, BANK, smallBank } from './testing/small-bank';
+import { xmlProblem } from './testing/xml-well-formed';
 
 const s = new GraphSource(indexSnapshot(smallBank()));
 const els = (expanded: string[], decor = {}) => {
@@ -85,5 +86,24 @@ describe('exportSvg', () => {
 		expect(svg).toContain('<polygon'); // the root's star
 		expect(svg).toContain('<title>IAM Atlas</title>');
 		expect(svg).toContain('⚠ GAP: no Allow here'); // the legend travels with the picture
+	});
+});
+
+describe('exportSvg well-formedness', () => {
+	it('drops the characters XML 1.0 forbids, so the file parses as XML', () => {
+		const nasty = 'a\u0001b\u0008c\u000Bd\u000Ce\u001Ff\uFFFEg\uFFFFh\uD800i\uDFFFj 😀 tab\there';
+		const snap = makeSnapshot({
+			organization: makeOrg({ accounts: [makeOrgAccount({ name: nasty })] }),
+			accounts: [makeAccount({ users: [makeUser({ name: `user${nasty}` })] })]
+		});
+		const src = new GraphSource(indexSnapshot(snap));
+		const view = buildView(src, ['111111111111']);
+		const svg = exportSvg(
+			toElements(view, extendLayout(new Map(), view, src.rootId), {}),
+			LIGHT_THEME,
+			`t${nasty}`
+		);
+		expect(xmlProblem(svg)).toBeNull();
+		expect(svg).toContain('abcdefghij 😀 tab\there');
 	});
 });

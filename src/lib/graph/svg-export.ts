@@ -1,16 +1,25 @@
 /**
  * Renders positioned elements (elements.ts) to standalone SVG text for the "export SVG" button:
  * the same shapes, glyphs, labels, line styles and trace colours as the canvas, from the same
- * theme. Written here because the cytoscape-svg extension is GPL. All text is XML-escaped.
+ * theme. Written here because the cytoscape-svg extension is GPL. All text is XML-escaped, and
+ * characters XML 1.0 forbids are dropped, so the file is always well-formed.
  */
 import type { ElementDefinition, NodeDefinition } from './elements';
 import { CURVE_BEND, NODE_SIZE, TAG_SIZE, type Point } from './geometry';
 import { EDGE_LOOK, KIND_LOOK } from './shapes';
 import type { GraphTheme } from './theme';
 
-/** Escape text for XML content and attribute values. */
+/**
+ * Characters XML 1.0 forbids even escaped: C0 controls but tab/LF/CR, lone surrogates, U+FFFE
+ * and U+FFFF. A name holding one (U+0001 in an IAM user name) made the file unreadable.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+
+/** Escape text for XML content and attribute values, dropping the characters XML forbids. */
 export const xmlEscape = (s: string): string =>
 	s
+		.replace(XML_FORBIDDEN, '')
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')

@@ -7,9 +7,10 @@
 import type { AtlasError } from '../model/result';
 import { importError } from './errors';
 import { isDocumentFile, isOsJunk, pathContext, type PathContext } from './collection-path';
-import { readJson } from './input/read-json';
+import { noteEncoding, readJson } from './input/read-json';
 import { shapeOfCommand, shapeOfContent, SHAPES, type Shape } from './shape-table';
 import { check } from './validate';
+import type { TextEncodingName } from './input/decode-text';
 
 /** A file whose shape is known and whose content passed its schema. */
 export interface ShapedFile {
@@ -61,6 +62,17 @@ function credentialReportCsv(path: string, bytes: Uint8Array, context: PathConte
 
 /** Classify one file of a collection (path relative to its root). */
 export function classify(path: string, bytes: Uint8Array, maxBytes: number): Classified {
+	const c = classifyText(path, bytes, maxBytes);
+	return c.kind === 'error' && 'encoding' in c
+		? { kind: 'error', error: noteEncoding(c.error, c.encoding) }
+		: c;
+}
+
+function classifyText(
+	path: string,
+	bytes: Uint8Array,
+	maxBytes: number
+): Classified | { kind: 'error'; error: AtlasError; encoding: TextEncodingName } {
 	if (isOsJunk(path)) return { kind: 'skip' };
 	if (isDocumentFile(path))
 		return {
@@ -78,6 +90,7 @@ export function classify(path: string, bytes: Uint8Array, maxBytes: number): Cla
 	const read = readJson(path, bytes, maxBytes, named?.id ?? 'file');
 	if (!read.ok) return { kind: 'error', error: read.error };
 	const value = read.value;
+	const encoding = read.encoding;
 	if (
 		typeof value === 'object' &&
 		value !== null &&
@@ -104,6 +117,7 @@ export function classify(path: string, bytes: Uint8Array, maxBytes: number): Cla
 		)
 			return {
 				kind: 'error',
+				encoding,
 				error: importError(
 					'file',
 					'bare-policy',
@@ -113,6 +127,7 @@ export function classify(path: string, bytes: Uint8Array, maxBytes: number): Cla
 			};
 		return {
 			kind: 'error',
+			encoding,
 			error: importError(
 				'file',
 				'unknown-shape',
@@ -122,6 +137,6 @@ export function classify(path: string, bytes: Uint8Array, maxBytes: number): Cla
 		};
 	}
 	const problem = check(shape.validate, value, shape.id, shape.what, path);
-	if (problem) return { kind: 'error', error: problem };
+	if (problem) return { kind: 'error', error: problem, encoding };
 	return { kind: 'shape', file: path, shape, value, context };
 }

@@ -2,7 +2,8 @@
  * The importer's cases as data (house style §2): each folder under fixtures/ holds an input/
  * tree (a collection, loose files, …) and an expected.json with either the expected counts
  * and values, or the expected errors (code, file, pointer, line, column). Bytes a text file
- * cannot hold (binary files, zips) are declared in expected.json and built here.
+ * cannot hold (binary files, zips — `entries` when two share a path) are declared in
+ * expected.json and built here.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -11,6 +12,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importFiles, type InputFile } from './import-files';
 import { countSnapshot } from './testing/count-snapshot';
+import { buildZip } from './testing/zip-builder';
 
 interface Expected {
 	description: string;
@@ -20,6 +22,7 @@ interface Expected {
 		| { path: string; zip: Record<string, string> }
 		| { path: string; hex: string }
 		| { path: string; repeat: string; times: number }
+		| { path: string; entries: [string, string][] }
 	)[];
 	ok: boolean;
 	counts?: Record<string, number>;
@@ -61,6 +64,7 @@ function inputsOf(caseDir: string, expected: Expected): InputFile[] {
 				path: s.path,
 				bytes: zipSync(Object.fromEntries(Object.entries(s.zip).map(([k, v]) => [k, strToU8(v)])))
 			});
+		else if ('entries' in s) files.push({ path: s.path, bytes: buildZip(s.entries) });
 		else if ('hex' in s)
 			files.push({
 				path: s.path,

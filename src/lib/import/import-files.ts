@@ -10,11 +10,12 @@ import type { Snapshot, SourceFile } from '../model/snapshot';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../model/snapshot';
 import { importError } from './errors';
 import { classify, type ShapedFile } from './classify';
-import { expandZip, isZip } from './input/expand-zip';
+import { expandZip, expansionBudget, isZip } from './input/expand-zip';
 import { DEFAULT_MAX_FILE_BYTES, tooLargeError } from './input/read-json';
 import { buildSnapshotParts } from './build/build-snapshot';
 import { readSnapshotFile } from './read-snapshot-file';
 import { defaultSnapshotName } from './default-name';
+import { nothingToImportMessage } from './skipped-summary';
 
 /** One input file: its path relative to the collection root ('/' separators) and its bytes. */
 export interface InputFile {
@@ -47,11 +48,15 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
 	const warnings: AtlasError[] = [];
 	const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 	const expanded: InputFile[] = [];
+	// One budget for every archive of this import, zips inside zips included.
+	const budget = expansionBudget(maxBytes);
 	for (const f of files) {
 		if (f.bytes.length > maxBytes) errors.push(tooLargeError(f.path, f.bytes.length, maxBytes));
-		else if (isZip(f)) expanded.push(...expandZip(f, maxBytes, errors));
+		else if (isZip(f)) expanded.push(...expandZip(f, maxBytes, errors, budget));
 		else expanded.push(f);
 	}
+	// Past the budget the import is refused: reading what was expanded would only add noise.
+	if (budget.exhausted) return { ok: false, errors };
 	const shaped: ShapedFile[] = [];
 	const snapshots: { file: string; value: unknown }[] = [];
 	const sources: SourceFile[] = [];
@@ -82,19 +87,18 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
 		return readSnapshotFile(snapshots[0].value, snapshots[0].file, options.name, warnings);
 	}
 	if (errors.length > 0) return { ok: false, errors };
-	if (shaped.length === 0) {
-		const what =
-			files.length === 0
-				? 'No files were given.'
-				: 'None of the files holds AWS CLI output IAM Atlas reads.';
+	if (shaped.length === 0)
 		return {
 			ok: false,
 			errors: [
-				...warnings,
-				importError('file', 'nothing-to-import', what, { file: files[0]?.path ?? '' })
+				importError(
+					'file',
+					'nothing-to-import',
+					nothingToImportMessage(files.length, expanded.length, warnings),
+					{ file: files[0]?.path ?? '' }
+				)
 			]
 		};
-	}
 	const parts = buildSnapshotParts(shaped, errors, warnings);
 	if (errors.length > 0) return { ok: false, errors };
 	const snapshot: Snapshot = {
@@ -117,5 +121,23 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
 		notes: [],
 		views: []
 	};
+	if (isEmpty(snapshot))
+		warnings.push(
+			importError(
+				'snapshot',
+				'empty',
+				'This import holds no users, groups, roles, policies or resources and no organization (e.g. a GAAD whose lists are all empty): the snapshot would show nothing.',
+				{ file: sources[0]?.path ?? files[0]?.path ?? '' }
+			)
+		);
 	return { ok: true, snapshot, warnings };
 }
+
+/** True when a snapshot holds no entity at all (the CLI refuses to write it unless told). */
+export const isEmpty = (s: Snapshot): boolean =>
+	s.organization === null &&
+	s.accounts.every(
+		(a) =>
+			a.users.length + a.groups.length + a.roles.length + a.policies.length + a.resources.length ===
+			0
+	);

@@ -79,3 +79,40 @@ function snapshotNamed(name: string) {
 	if (!outcome.ok) throw new Error('fixture did not import');
 	return outcome.snapshot;
 }
+
+describe('SnapshotLibrary and other tabs', () => {
+	const settle = () => new Promise((r) => setTimeout(r, 0));
+
+	it('closes the open snapshot with a notice when another tab deletes it', async () => {
+		const { store, library } = setup();
+		const id = await store.add(snapshotNamed('Q3 review'));
+		await library.openById(id);
+		await settle();
+		expect(library.open?.id).toBe(id);
+		// Another tab deletes it: the store changes under this tab.
+		await store.deleteSnapshot(id);
+		await settle();
+		await settle();
+		expect(library.open).toBeNull();
+		expect(library.problem).toBe(
+			'The snapshot "Q3 review" was deleted (in another tab or window), so it was closed.'
+		);
+	});
+
+	it('keeps the open snapshot when another one is deleted, and says nothing when this tab deletes it', async () => {
+		const { store, library } = setup();
+		const keep = await store.add(snapshotNamed('keep'));
+		const other = await store.add(snapshotNamed('other'));
+		await library.openById(keep);
+		await store.deleteSnapshot(other);
+		await settle();
+		await settle();
+		expect(library.open?.id).toBe(keep);
+		expect(library.problem).toBeNull();
+		expect(await library.remove(keep)).toBe(true);
+		await settle();
+		await settle();
+		expect(library.open).toBeNull();
+		expect(library.problem).toBeNull();
+	});
+});

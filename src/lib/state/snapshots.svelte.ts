@@ -1,7 +1,8 @@
 /**
  * The snapshot library: the stored snapshots (a live list), the one that is open, and the actions
  * on them (open, rename, delete, export). On start it opens the snapshot the URL or the last visit
- * named, or — when the store is empty — imports the built-in demo bank and opens it. Storage and
+ * named, or — when the store is empty — imports the built-in demo bank and opens it. A snapshot
+ * deleted elsewhere (another tab) is closed here too, with a notice. Storage and
  * importing are behind ports (ports.ts); downloading is the caller's.
  */
 import { SETTING_KEYS } from '../model/settings';
@@ -46,6 +47,11 @@ export class SnapshotLibrary {
 	openName = $derived(this.openSummary?.name ?? this.open?.snapshot.meta.name ?? null);
 
 	#store: SnapshotStorePort;
+	/** Ids this tab is deleting (their disappearance is expected, not news). */
+	// Bookkeeping, not state: nothing renders it.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#deleting = new Set<string>();
+	#watching = false;
 	#importer: ImporterPort;
 	#demoFiles: () => Promise<InputFile[]>;
 
@@ -87,6 +93,7 @@ export class SnapshotLibrary {
 			if (!snapshot) return false;
 			this.open = { id, snapshot };
 			this.problem = null;
+			this.#watchStore();
 			await this.#store.setSetting(LAST_OPENED_SETTING, id);
 			return true;
 		} catch (error) {
@@ -114,9 +121,44 @@ export class SnapshotLibrary {
 
 	/** Delete a stored snapshot (closing it when it is open). */
 	async remove(id: string): Promise<boolean> {
-		const done = await this.#attempt('delete the snapshot', () => this.#store.deleteSnapshot(id));
-		if (done && this.open?.id === id) this.open = null;
-		return done;
+		this.#deleting.add(id);
+		try {
+			const done = await this.#attempt('delete the snapshot', () => this.#store.deleteSnapshot(id));
+			if (done && this.open?.id === id) this.open = null;
+			return done;
+		} finally {
+			this.#deleting.delete(id);
+		}
+	}
+
+	/**
+	 * Watch the stored list for as long as the library lives (from the first open on), whether or
+	 * not a component shows the list: the open snapshot may be deleted by another tab any time.
+	 */
+	#watchStore(): void {
+		if (this.#watching) return;
+		this.#watching = true;
+		this.#store.watchSummaries().subscribe({
+			next: (list) => void this.#closeIfDeleted(list),
+			error: () => {
+				this.#watching = false;
+			}
+		});
+	}
+
+	/**
+	 * The stored list changed: when the open snapshot is no longer in it — deleted in another tab
+	 * or window — close it and say so. A list read before this tab stored the snapshot it just
+	 * opened can arrive late, so the store is asked once more before closing.
+	 */
+	async #closeIfDeleted(list: SnapshotSummary[]): Promise<void> {
+		const open = this.open;
+		if (!open || this.#deleting.has(open.id) || list.some((s) => s.id === open.id)) return;
+		const stored = await this.#store.listSummaries().catch(() => null);
+		if (!stored || stored.some((s) => s.id === open.id)) return;
+		if (this.open?.id !== open.id || this.#deleting.has(open.id)) return;
+		this.open = null;
+		this.problem = `The snapshot "${open.snapshot.meta.name}" was deleted (in another tab or window), so it was closed.`;
 	}
 
 	/** Load a stored snapshot for export; null (with a problem set) when it is gone. */

@@ -38,3 +38,15 @@ describe('jsonErrorOffset', () => {
 		expect(jsonErrorOffset(text)).toBe(offset);
 	});
 });
+
+describe('jsonErrorOffset on deep nesting', () => {
+	it('reports the end of an unclosed 100,000-deep nesting (no stack overflow)', () => {
+		const text = '['.repeat(100_000) + '{"a":' + '['.repeat(100_000);
+		expect(jsonErrorOffset(text)).toBe(text.length);
+	});
+
+	it('finds an error after a 100,000-deep nesting closes', () => {
+		const text = '['.repeat(100_000) + ']'.repeat(100_000) + ']';
+		expect(jsonErrorOffset(text)).toBe(200_000);
+	});
+});

@@ -50,49 +50,66 @@ export function jsonErrorOffset(text: string): number {
 		// "1." or "1e" cut off at the end of the text.
 		if (i < n && /^[.eE][+-]?$/.test(text.slice(i))) failOrEnd(text.slice(i), true);
 	};
-	const value = (): void => {
+	/** `"key" :` inside an object. */
+	const key = () => {
 		ws();
-		const c = text[i];
-		if (c === '{') {
-			i++;
-			ws();
-			if (text[i] === '}') return void i++;
-			for (;;) {
-				ws();
-				if (text[i] !== '"') fail();
-				string();
-				ws();
-				if (text[i] !== ':') fail();
-				i++;
-				value();
-				ws();
-				if (text[i] === ',') i++;
-				else if (text[i] === '}') return void i++;
-				else fail();
-			}
-		} else if (c === '[') {
-			i++;
-			ws();
-			if (text[i] === ']') return void i++;
-			for (;;) {
-				value();
-				ws();
-				if (text[i] === ',') i++;
-				else if (text[i] === ']') return void i++;
-				else fail();
-			}
-		} else if (c === '"') string();
-		else if (c === 't') literal('true');
-		else if (c === 'f') literal('false');
-		else if (c === 'n') literal('null');
-		else number();
+		if (text[i] !== '"') fail();
+		string();
+		ws();
+		if (text[i] !== ':') fail();
+		i++;
 	};
+	// Iterative, with an explicit stack of open containers: a 100,000-deep nesting must not
+	// overflow the call stack (it did, and the position came out as NaN).
+	const OBJECT = 1;
+	const ARRAY = 0;
+	const open: number[] = [];
 	try {
-		value();
+		value: for (;;) {
+			ws();
+			const c = text[i];
+			if (c === '{') {
+				i++;
+				ws();
+				if (text[i] === '}') i++;
+				else {
+					key();
+					open.push(OBJECT);
+					continue value;
+				}
+			} else if (c === '[') {
+				i++;
+				ws();
+				if (text[i] === ']') i++;
+				else {
+					open.push(ARRAY);
+					continue value;
+				}
+			} else if (c === '"') string();
+			else if (c === 't') literal('true');
+			else if (c === 'f') literal('false');
+			else if (c === 'n') literal('null');
+			else number();
+			// A value ended: a comma starts the next one, a bracket closes its container.
+			while (open.length > 0) {
+				ws();
+				const top = open[open.length - 1];
+				if (text[i] === ',') {
+					i++;
+					if (top === OBJECT) key();
+					continue value;
+				}
+				if (text[i] !== (top === OBJECT ? '}' : ']')) fail();
+				i++;
+				open.pop();
+			}
+			break;
+		}
 		ws();
 		if (i < n) return i;
 	} catch (at) {
-		return Math.min(at as number, n);
+		if (typeof at !== 'number') throw at;
+		return Math.min(at, n);
 	}
 	return n;
 }

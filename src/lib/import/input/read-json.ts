@@ -1,6 +1,7 @@
 /**
  * Bytes → parsed JSON, refusing what is not JSON text before parsing: files over the size
- * limit, empty files, binary files (NUL bytes or invalid UTF-8). JSON syntax errors carry
+ * limit, empty files, binary files (NUL bytes or invalid UTF-8); UTF-16 is decoded
+ * (decode-text.ts). JSON syntax errors carry
  * the line and column; a file that stops mid-document is reported as truncated.
  */
 import type { AtlasError } from '../../model/result';
@@ -10,15 +11,21 @@ import { formatBytes } from '../../model/format-bytes';
 
 // Re-exported for the importers that already take it from here (expand-zip.ts).
 export { formatBytes };
+import { decodeText, encodingName, type TextEncodingName } from './decode-text';
 
 /** The default per-file size limit (512 MiB). */
 export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 /** The parsed JSON of a file, or the error explaining why it has none. */
 export type JsonRead =
-	{ ok: true; value: unknown; text: string } | { ok: false; error: AtlasError };
+	| { ok: true; value: unknown; text: string; encoding: TextEncodingName }
+	| { ok: false; error: AtlasError };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** The error, saying the file was read as UTF-16 when it was (so "not valid" is not a mystery). */
+export function noteEncoding(error: AtlasError, encoding: TextEncodingName): AtlasError {
+	if (encoding === 'utf-8') return error;
+	return { ...error, message: `${error.message} (The file is ${encodingName(encoding)} text.)` };
+}
 
 /** The error for a file over the size limit (also used by the CLI before reading a file). */
 export function tooLargeError(
@@ -55,40 +62,19 @@ export function readJson(
 ): JsonRead {
 	if (bytes.length > maxBytes)
 		return { ok: false, error: tooLargeError(file, bytes.length, maxBytes, shape) };
-	if (bytes.indexOf(0) !== -1)
-		return {
-			ok: false,
-			error: importError(
-				shape,
-				'binary',
-				'This is a binary file, not JSON text (it contains NUL bytes).',
-				{ file }
-			)
-		};
-	let text: string;
-	try {
-		text = utf8.decode(bytes);
-	} catch {
-		return {
-			ok: false,
-			error: importError(
-				shape,
-				'binary',
-				'This file is not UTF-8 text, so it cannot be JSON (is it binary?).',
-				{ file }
-			)
-		};
-	}
-	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	const decoded = decodeText(file, bytes, shape);
+	if (!decoded.ok) return decoded;
+	const { text, encoding } = decoded;
 	if (!/\S/.test(text))
 		return {
 			ok: false,
 			error: importError(shape, 'empty', 'This file is empty; expected JSON.', { file })
 		};
 	try {
-		return { ok: true, value: JSON.parse(text), text };
+		return { ok: true, value: JSON.parse(text), text, encoding };
 	} catch (e) {
-		return { ok: false, error: syntaxError(file, text, String((e as Error).message), shape) };
+		const error = syntaxError(file, text, String((e as Error).message), shape);
+		return { ok: false, error: noteEncoding(error, encoding) };
 	}
 }
 

@@ -40,10 +40,20 @@ export class ReadContext {
 	}
 }
 
-/** `[{Key, Value}]` → `{key: value}`. */
+/**
+ * `[{Key, Value}]` → `{key: value}`. Every key becomes an own data property, `__proto__` included
+ * (plain assignment would set the prototype and drop the tag) — the same object JSON.parse
+ * builds when the snapshot file is read back.
+ */
 export function tagsOf(list: unknown): Tags {
 	const tags: Tags = {};
 	if (Array.isArray(list))
-		for (const t of list as { Key: string; Value?: string }[]) tags[t.Key] = t.Value ?? '';
+		for (const t of list as { Key: string; Value?: string }[])
+			Object.defineProperty(tags, t.Key, {
+				value: t.Value ?? '',
+				enumerable: true,
+				writable: true,
+				configurable: true
+			});
 	return tags;
 }
