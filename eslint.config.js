@@ -190,7 +190,7 @@ export default ts.config(
 			'test-results/',
 			'bench/out/',
 			'src/lib/demo/collection/',
-			'cli-dist/'
+			'cli-dist/',
 			'src/lib/import/**/*.validate.js',
 			'src/lib/import/**/*.validate.d.ts'
 		]

@@ -7,7 +7,7 @@
  */
 import { isServiceLinked } from '../../../engine/request/principal';
 import { compilePolicy } from '../../../engine/policy/compile';
-import { compileActions, matchAction } from '../../../engine/match/glob';
+import { compileActions, matchAction } from '../../../engine/match/actions';
 import { defaultVersion } from '../../../engine/flow/policy-sets';
 import { inlinePolicyId } from '../../../model/ids';
 import type { PolicyDocument, PolicyStatement } from '../../../model/policy-document';
