@@ -27,6 +27,11 @@ const commands: Record<
 	demo: {
 		summary: 'demo --out <snapshot.json>   write the built-in demo organization as a snapshot',
 		load: () => import('./commands/demo')
+	},
+	escalations: {
+		summary:
+			'escalations --snapshot <snapshot.json> [--principal <ARN>]... [--json]   who is or can become an administrator, and how',
+		load: () => import('./commands/escalations')
 	}
 };
 

@@ -292,3 +292,59 @@ describe('request context', () => {
 		).toEqual([{ principal: alice, decision: 'allowed' }]);
 	});
 });
+
+describe('identityStatements', () => {
+	it('lists the statements whose Action or NotAction covers the action, groups included, resource and condition not judged', () => {
+		const snapshot = worldToSnapshot({
+			accounts: {
+				[A]: {
+					users: [
+						{
+							name: 'alice',
+							groups: ['devs'],
+							policies: [
+								{
+									Version: '2012-10-17',
+									Statement: [
+										{
+											Sid: 'Pass',
+											Effect: 'Allow',
+											Action: 'iam:PassRole',
+											Resource: 'arn:aws:iam::111111111111:role/x'
+										},
+										{
+											Effect: 'Deny',
+											NotAction: 's3:*',
+											Resource: '*',
+											Condition: { Bool: { 'aws:SecureTransport': 'false' } }
+										}
+									]
+								}
+							]
+						}
+					],
+					groups: [
+						{
+							name: 'devs',
+							policies: [
+								{
+									Version: '2012-10-17',
+									Statement: { Effect: 'Allow', Action: 'iam:*', Resource: '*' }
+								}
+							]
+						}
+					]
+				}
+			}
+		});
+		const ev = createEvaluator(snapshot);
+		const refs = ev.identityStatements(alice, 'IAM:PassRole');
+		expect(refs.map((r) => [r.policy, r.attachedTo, r.statement, r.effect])).toEqual([
+			['inline-0', alice, 'Pass', 'Allow'],
+			['inline-0', alice, '1', 'Deny'],
+			['inline-0', `arn:aws:iam::${A}:group/devs`, '0', 'Allow']
+		]);
+		expect(ev.identityStatements(alice, 's3:GetObject')).toEqual([]);
+		expect(ev.identityStatements(`arn:aws:iam::${A}:user/nobody`, 'iam:PassRole')).toEqual([]);
+	});
+});

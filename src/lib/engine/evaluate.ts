@@ -11,7 +11,7 @@ import { judgeChain, judgeLayer, layerTrace, skippedLayer } from './flow/layers'
 import { nodeDisplay } from './flow/policy-sets';
 import { chainCache, principalEntry, type PrincipalEntry } from './flow/principal-entry';
 import { requestLayers } from './flow/request-layers';
-import type { RequestState } from './policy/judge';
+import { candidates, type RequestState } from './policy/judge';
 import { ContextStack } from './request/context';
 import { resolveResource, TRUST_ACTIONS, type ResolvedResource } from './request/resource';
 import { outcomeReasons, summarize } from './trace/reasons';
@@ -31,6 +31,21 @@ export interface WhoCanEntry {
 	decision: Decision;
 }
 
+/** An identity-policy statement whose Action/NotAction covers an action (Resource and Condition not judged). */
+export interface StatementRef {
+	/** The Reason's `policy`: managed policy ARN or inline policy name. */
+	policy: string;
+	/** Model id of the policy (model/ids.ts). */
+	policyId: string;
+	/** The user or role ARN; the group ARN for group policies. */
+	attachedTo: string;
+	/** Index of the statement in the document, from 0. */
+	index: number;
+	/** Sid, or the index as a string. */
+	statement: string;
+	effect: 'Allow' | 'Deny';
+}
+
 /** An evaluator bound to one snapshot. */
 export interface Evaluator {
 	/** Decide one request. */
@@ -39,6 +54,13 @@ export interface Evaluator {
 	whoCan(action: string, resource: string, context?: Record<string, ContextValue>): WhoCanEntry[];
 	/** Every user and role ARN of the snapshot. */
 	principals(): string[];
+	/**
+	 * The principal's identity-policy statements whose Action/NotAction covers the action, in
+	 * policy then statement order, Resource and Condition not judged: a sound pre-filter for the
+	 * analyses (no Allow here → identity policies allow the action on nothing) and the statements
+	 * what-can shows. Empty for the root user, services and unknown principals.
+	 */
+	identityStatements(principal: string, action: string): StatementRef[];
 	/** Resolve and compile every principal now (e.g. in a worker right after loading), so the first who-can is as fast as the next. */
 	prepare(): void;
 }
@@ -184,6 +206,22 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		principals,
 		prepare() {
 			for (const p of principals()) entryOf(p);
+		},
+		identityStatements(principal, action) {
+			const e = entryOf(principal);
+			const actionLower = canonicalAction(action);
+			let out: StatementRef[] | null = null;
+			for (const policy of e.identity)
+				for (const st of candidates(policy, actionLower))
+					(out ??= []).push({
+						policy: policy.label,
+						policyId: policy.id,
+						attachedTo: policy.attachedTo,
+						index: st.index,
+						statement: st.label,
+						effect: st.effect
+					});
+			return out ?? [];
 		},
 		whoCan(action, resource, context) {
 			return principals().map((principal) => ({
