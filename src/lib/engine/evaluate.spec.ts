@@ -348,3 +348,44 @@ describe('identityStatements', () => {
 		expect(ev.identityStatements(`arn:aws:iam::${A}:user/nobody`, 'iam:PassRole')).toEqual([]);
 	});
 });
+
+describe('resourceIndependent', () => {
+	const snap = (statement: Record<string, unknown>) =>
+		worldToSnapshot({
+			accounts: {
+				[A]: {
+					users: [
+						{
+							name: 'alice',
+							policies: [{ Version: '2012-10-17', Statement: [statement as never] }]
+						}
+					]
+				}
+			}
+		});
+	it('is true for Resource "*" with request-only conditions, false for resource patterns, resource keys and variables', () => {
+		const star = { Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' };
+		expect(createEvaluator(snap(star)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
+			true
+		);
+		const region = { ...star, Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } };
+		expect(createEvaluator(snap(region)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
+			true
+		);
+		const pattern = { ...star, Resource: `arn:aws:iam::${A}:user/a*` };
+		expect(createEvaluator(snap(pattern)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
+			false
+		);
+		const tag = { ...star, Condition: { StringEquals: { 'iam:ResourceTag/team': 'x' } } };
+		expect(createEvaluator(snap(tag)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
+			false
+		);
+		const variable = {
+			...star,
+			Condition: { StringEquals: { 'aws:username': '${aws:username}' } }
+		};
+		expect(createEvaluator(snap(variable)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
+			false
+		);
+	});
+});

@@ -11,6 +11,8 @@ import { judgeChain, judgeLayer, layerTrace, skippedLayer } from './flow/layers'
 import { nodeDisplay } from './flow/policy-sets';
 import { chainCache, principalEntry, type PrincipalEntry } from './flow/principal-entry';
 import { requestLayers } from './flow/request-layers';
+import { ready } from './policy/compile';
+import type { CompiledPolicy, CompiledStatement } from './policy/compiled';
 import { candidates, type RequestState } from './policy/judge';
 import { ContextStack } from './request/context';
 import { resolveResource, TRUST_ACTIONS, type ResolvedResource } from './request/resource';
@@ -61,6 +63,14 @@ export interface Evaluator {
 	 * what-can shows. Empty for the root user, services and unknown principals.
 	 */
 	identityStatements(principal: string, action: string): StatementRef[];
+	/**
+	 * Whether the principal's decision for the action is the same for every resource of one account
+	 * that has no resource-based policy and the same request context: every statement of its
+	 * identity policies, boundary and SCP/RCP chains that covers the action has `Resource: "*"`,
+	 * no NotResource, and no condition on a resource key (aws:Resource*, iam:ResourceTag/*) or with
+	 * a variable. Lets the analyses decide once for a whole account's users, groups and policies.
+	 */
+	resourceIndependent(principal: string, action: string): boolean;
 	/** Resolve and compile every principal now (e.g. in a worker right after loading), so the first who-can is as fast as the next. */
 	prepare(): void;
 }
@@ -207,6 +217,17 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		prepare() {
 			for (const p of principals()) entryOf(p);
 		},
+		resourceIndependent(principal, action) {
+			const e = entryOf(principal);
+			const a = canonicalAction(action);
+			const sets: CompiledPolicy[][] = [e.identity, e.boundaries];
+			if ('chain' in e.scp) for (const level of e.scp.chain) sets.push(level.policies);
+			if (e.p.account) for (const level of chains(e.p.account, 'RCP')) sets.push(level.policies);
+			for (const set of sets)
+				for (const policy of set)
+					for (const st of candidates(policy, a)) if (!anyResource(ready(st))) return false;
+			return true;
+		},
 		identityStatements(principal, action) {
 			const e = entryOf(principal);
 			const actionLower = canonicalAction(action);
@@ -233,4 +254,15 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 			}));
 		}
 	};
+}
+
+const RESOURCE_KEY = /^(aws:resource|iam:resourcetag\/)/;
+
+/** A statement that matches every resource alike: Resource "*", and conditions on request or principal keys only. */
+function anyResource(st: CompiledStatement): boolean {
+	if (st.notResource || st.resources === null || !st.resources.every((r) => r.any === true))
+		return false;
+	for (const c of st.conditions)
+		if (c.tests === null || RESOURCE_KEY.test(c.keyLower)) return false;
+	return true;
 }

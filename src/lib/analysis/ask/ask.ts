@@ -69,6 +69,7 @@ export function createAsk(evaluator: Evaluator, options: AskOptions = {}): Ask {
 	const base = {
 		'aws:CurrentTime': now,
 		'aws:EpochTime': epoch,
+		'aws:TokenIssueTime': now,
 		'aws:SecureTransport': true,
 		'aws:RequestedRegion': region,
 		'aws:ViaAWSService': false
@@ -77,7 +78,6 @@ export function createAsk(evaluator: Evaluator, options: AskOptions = {}): Ask {
 	const forUser = Object.freeze({ ...base });
 	const forSession = Object.freeze({
 		...base,
-		'aws:TokenIssueTime': now,
 		'aws:MultiFactorAuthPresent': false
 	});
 	const forOther = Object.freeze({ ...base });
