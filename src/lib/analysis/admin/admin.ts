@@ -56,12 +56,21 @@ export const ADMIN_PROBES: readonly AdminProbe[] = [
 		action: 'secretsmanager:GetSecretValue',
 		resource: 'arn:aws:secretsmanager:us-east-1:{a}:secret:iam-atlas-probe'
 	},
-	{ action: 'dynamodb:DeleteTable', resource: 'arn:aws:dynamodb:us-east-1:{a}:table/iam-atlas-probe' },
+	{
+		action: 'dynamodb:DeleteTable',
+		resource: 'arn:aws:dynamodb:us-east-1:{a}:table/iam-atlas-probe'
+	},
 	{ action: 'rds:DeleteDBInstance', resource: 'arn:aws:rds:us-east-1:{a}:db:iam-atlas-probe' },
-	{ action: 'cloudtrail:StopLogging', resource: 'arn:aws:cloudtrail:us-east-1:{a}:trail/iam-atlas-probe' },
+	{
+		action: 'cloudtrail:StopLogging',
+		resource: 'arn:aws:cloudtrail:us-east-1:{a}:trail/iam-atlas-probe'
+	},
 	{ action: 'ssm:SendCommand', resource: 'arn:aws:ec2:us-east-1:{a}:instance/i-0iamatlasprobe' },
 	{ action: 'sqs:DeleteQueue', resource: 'arn:aws:sqs:us-east-1:{a}:iam-atlas-probe' },
-	{ action: 'logs:DeleteLogGroup', resource: 'arn:aws:logs:us-east-1:{a}:log-group:iam-atlas-probe' },
+	{
+		action: 'logs:DeleteLogGroup',
+		resource: 'arn:aws:logs:us-east-1:{a}:log-group:iam-atlas-probe'
+	},
 	{
 		action: 'cloudformation:CreateStack',
 		resource: 'arn:aws:cloudformation:us-east-1:{a}:stack/iam-atlas-probe/*'
@@ -114,7 +123,11 @@ export function adminCheck(ask: Ask, principal: string): AdminVerdict {
 				const t = ask.explain(a.request);
 				const own = t.layers.filter((l) => l.layer === 'identity' || l.layer === 'boundary');
 				if (!own.every((l) => l.verdict === 'allow' || l.verdict === 'notApplicable'))
-					return { admin: false, failed: { ...req, decision: a.decision, reasons: a.reasons }, allows };
+					return {
+						admin: false,
+						failed: { ...req, decision: a.decision, reasons: a.reasons },
+						allows
+					};
 				allows = t.layers
 					.filter((l) => l.layer === 'identity')
 					.flatMap((l) => l.policies)
@@ -122,18 +135,21 @@ export function adminCheck(ask: Ask, principal: string): AdminVerdict {
 					.flatMap((p) =>
 						p.statements
 							.filter((s) => s.matched && s.effect === 'Allow')
-							.map(
-								(s): Reason => ({
-									effect: 'Allow',
-									policyType: 'identity',
-									policy: p.name,
-									attachedTo: p.via ?? p.attachedTo,
-									statement: s.sid ?? String(s.index),
-									policyId: p.policyId
-								})
-							)
+							.map((s): Reason => ({
+								effect: 'Allow',
+								policyType: 'identity',
+								policy: p.name,
+								attachedTo: p.via ?? p.attachedTo,
+								statement: s.sid ?? String(s.index),
+								policyId: p.policyId
+							}))
 					);
-			} else return { admin: false, failed: { ...req, decision: a.decision, reasons: a.reasons }, allows };
+			} else
+				return {
+					admin: false,
+					failed: { ...req, decision: a.decision, reasons: a.reasons },
+					allows
+				};
 			continue;
 		}
 		if (!a.allowed && !orgOnly(a.reasons))

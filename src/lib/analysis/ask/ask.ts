@@ -60,6 +60,7 @@ const CALLER_KEYS = [
 const SERVICE_KEYS = [/^aws:sourceaccount$/, /^aws:sourcearn$/, /^aws:sourceorgid$/];
 
 const MAX_TRIES = 6;
+const TRUST = /^sts:(assumerole|tagsession|setsourceidentity)/i;
 
 /** Create an asker over an evaluator. */
 export function createAsk(evaluator: Evaluator, options: AskOptions = {}): Ask {
@@ -88,6 +89,8 @@ export function createAsk(evaluator: Evaluator, options: AskOptions = {}): Ask {
 				? forSession
 				: forOther;
 
+	const tried = new Map<string, Record<string, ContextValue>[]>();
+
 	function once(req: EvalRequest, context: Record<string, ContextValue>) {
 		return evaluator.evaluate({ ...req, context }, { trace: false, summary: false });
 	}
@@ -96,7 +99,11 @@ export function createAsk(evaluator: Evaluator, options: AskOptions = {}): Ask {
 		const d = defaults(req.principal);
 		const context = req.context ? { ...d, ...req.context } : d;
 		const r = once(req, context);
-		const answer = (res: EvalResult, sent: Record<string, ContextValue>, ctx = context): Answer => ({
+		const answer = (
+			res: EvalResult,
+			sent: Record<string, ContextValue>,
+			ctx = context
+		): Answer => ({
 			allowed: res.decision === 'allowed',
 			decision: res.decision,
 			reasons: res.reasons,
@@ -104,8 +111,16 @@ export function createAsk(evaluator: Evaluator, options: AskOptions = {}): Ask {
 			request: { ...req, context: ctx }
 		});
 		if (r.decision === 'allowed') return answer(r, {});
-		// only a denial that conditions decided can change with what the caller sends
-		const alternatives = callerValues(req, context);
+		// only a denial that conditions decided can change with what the caller sends; the keys'
+		// values come from the principal's and org's policies (the same for every resource of an
+		// action) and, for role trust, from the trust policy: remembered per principal and action
+		const trust = TRUST.test(req.action);
+		const memoKey = `${req.principal}|${req.action}${trust ? `|${req.resource}` : ''}|${req.context ? JSON.stringify(req.context) : ''}`;
+		let alternatives = tried.get(memoKey);
+		if (!alternatives) {
+			if (tried.size > 200000) tried.clear();
+			tried.set(memoKey, (alternatives = callerValues(req, context)));
+		}
 		let tries = 0;
 		for (const sent of alternatives) {
 			if (++tries > MAX_TRIES) break;

@@ -137,7 +137,10 @@ export function assumersOf(ask: Ask, snapshot: Snapshot, role: Role): AssumeEdge
 		if (!known) continue;
 		// the caller needs an identity Allow for sts:AssumeRole unless the trust names it directly
 		const named = names.arns.has(caller);
-		if (!named && !ev.identityStatements(caller, 'sts:AssumeRole').some((s) => s.effect === 'Allow'))
+		if (
+			!named &&
+			!ev.identityStatements(caller, 'sts:AssumeRole').some((s) => s.effect === 'Allow')
+		)
 			continue;
 		const a = ask.decide({ principal: caller, action: 'sts:AssumeRole', resource: role.arn });
 		if (!a.allowed) continue;
@@ -240,7 +243,11 @@ function trustAllows(t: ReturnType<Ask['explain']>): boolean {
 }
 
 /** Every assume edge of a snapshot. */
-export function assumeGraph(ask: Ask, snapshot: Snapshot, options: AssumeOptions = {}): AssumeGraph {
+export function assumeGraph(
+	ask: Ask,
+	snapshot: Snapshot,
+	options: AssumeOptions = {}
+): AssumeGraph {
 	const roles = snapshot.accounts.flatMap((a) => a.roles);
 	const edges: AssumeEdge[] = [];
 	roles.forEach((role, i) => {

@@ -174,13 +174,39 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		);
 	});
 
-	const may = (p: string, action: string) =>
-		ev.identityStatements(p, action).some((s) => s.effect === 'Allow');
+	const mayMemo = new Map<string, boolean>();
+	const may = (p: string, action: string) => {
+		const k = `${p}|${action}`;
+		let v = mayMemo.get(k);
+		if (v === undefined) {
+			v = ev.identityStatements(p, action).some((s) => s.effect === 'Allow');
+			mayMemo.set(k, v);
+		}
+		return v;
+	};
 
 	function stepsFrom(p: string): EscalationStep[] {
 		return stepsMemo(p);
 	}
-	const stepsMemo = memo((p: string): EscalationStep[] => {
+	const ANY = () => true;
+	const onceByPrincipal = new Map<string, Map<string, Answer>>();
+	/** A principal's own steps to administrator permissions. */
+	const selfSteps = memo((p: string) => computeSteps(p, 'self', ANY));
+	const stepsMemo = memo((p: string) => [...selfSteps(p), ...computeSteps(p, 'others', ANY, true)]);
+	const groupAdmin = memo(
+		(groupArn: string) => adminCheck(grantedAsk(), groupProbe(groupArn)).admin
+	);
+
+	/**
+	 * The steps from a principal: its own (self-escalation), or those that gain another principal —
+	 * to the principals `want` accepts, or to any that the step makes an administrator.
+	 */
+	function computeSteps(
+		p: string,
+		part: 'self' | 'others',
+		want: (to: string) => boolean,
+		grants = true
+	): EscalationStep[] {
 		const out: EscalationStep[] = [];
 		const account = accountOfArn(p);
 		const acct = account ? accounts.get(account) : undefined;
@@ -208,21 +234,40 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		});
 		const decide = (action: string, resource: string, context?: EvalRequest['context']) =>
 			ask.decide({ principal: p, action, resource, context });
+		// a grant that is the same for every resource of the account is decided once (engine's
+		// resourceIndependent); IAM users, groups, roles and policies have no resource policy here
+		let once = onceByPrincipal.get(p);
+		if (!once) onceByPrincipal.set(p, (once = new Map()));
 		const allowed = (action: string, resource: string, context?: EvalRequest['context']) => {
 			if (!may(p, action)) return null;
-			const a = decide(action, resource, context);
+			const key = context ? `${action}|${Object.values(context).join('|')}` : action;
+			let a = once!.get(key);
+			if (a) return a.allowed ? { ...a, request: { ...a.request, resource } } : null;
+			a = decide(action, resource, context);
+			if (resource !== '*' && ev.resourceIndependent(p, action)) once!.set(key, a);
 			return a.allowed ? a : null;
 		};
 
 		// self-escalation: policies on me, my groups, policies attached to me, groups to join
 		const selfActions = isUser
-			? ['iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:CreatePolicyVersion', 'iam:AttachGroupPolicy', 'iam:PutGroupPolicy', 'iam:AddUserToGroup']
+			? [
+					'iam:PutUserPolicy',
+					'iam:AttachUserPolicy',
+					'iam:CreatePolicyVersion',
+					'iam:AttachGroupPolicy',
+					'iam:PutGroupPolicy',
+					'iam:AddUserToGroup'
+				]
 			: ['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreatePolicyVersion'];
-		if (selfActions.some((a) => may(p, a)) && adminIfGranted(p)) {
+		if (part === 'self' && selfActions.some((a) => may(p, a)) && adminIfGranted(p)) {
 			const attachCtx = { 'iam:PolicyARN': ADMIN_POLICY };
 			const put = allowed(isUser ? 'iam:PutUserPolicy' : 'iam:PutRolePolicy', p);
 			if (put) out.push(step(isUser ? 'iam-007' : 'iam-005', p, p, [put], true));
-			const attach = allowed(isUser ? 'iam:AttachUserPolicy' : 'iam:AttachRolePolicy', p, attachCtx);
+			const attach = allowed(
+				isUser ? 'iam:AttachUserPolicy' : 'iam:AttachRolePolicy',
+				p,
+				attachCtx
+			);
 			if (attach) out.push(step(isUser ? 'iam-008' : 'iam-009', p, p, [attach], true));
 			const myGroups = isUser
 				? acct.groups.filter((g) => (me as User).groups.includes(g.name))
@@ -244,41 +289,50 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 			if (isUser && may(p, 'iam:AddUserToGroup'))
 				for (const g of acct.groups) {
 					if (myGroups.includes(g)) continue;
-					if (!isAdmin(p) && !adminCheck(grantedAsk(), groupProbe(g.arn)).admin) continue;
+					if (!groupAdmin(g.arn)) continue;
 					const a = allowed('iam:AddUserToGroup', g.arn);
 					if (a) out.push(step('iam-013', g.arn, p, [a], true));
 				}
 		}
-		if (me.permissionsBoundary) {
-			const del = isUser ? 'iam:DeleteUserPermissionsBoundary' : 'iam:DeleteRolePermissionsBoundary';
+		if (part === 'self' && me.permissionsBoundary) {
+			const del = isUser
+				? 'iam:DeleteUserPermissionsBoundary'
+				: 'iam:DeleteRolePermissionsBoundary';
 			if (may(p, del) && adminIfUnbounded(p)) {
 				const a = allowed(del, p);
 				if (a) out.push(step('iam-atlas-boundary-001', p, p, [a], true));
 			}
 		}
+		if (part === 'self') return out;
 
 		// principal access: other users' credentials
-		const creds = ['iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile'].filter(
-			(a) => may(p, a)
-		);
+		const creds = [
+			'iam:CreateAccessKey',
+			'iam:CreateLoginProfile',
+			'iam:UpdateLoginProfile'
+		].filter((a) => may(p, a));
 		const modifyUser = ['iam:AttachUserPolicy', 'iam:PutUserPolicy'].filter((a) => may(p, a));
 		if (creds.length)
 			for (const u of acct.users) {
 				if (u.arn === p) continue;
+				const wanted = want(u.arn);
+				if (!wanted && !(grants && modifyUser.length && adminIfGranted(u.arn))) continue;
 				const key = allowed('iam:CreateAccessKey', u.arn);
 				if (key) {
 					const del = allowed('iam:DeleteAccessKey', u.arn);
-					out.push(
-						del
-							? step('iam-003', u.arn, u.arn, [key, del], false)
-							: step('iam-002', u.arn, u.arn, [key], false, [
-									`${u.arn} has fewer than 2 access keys`
-								])
-					);
+					if (wanted)
+						out.push(
+							del
+								? step('iam-003', u.arn, u.arn, [key, del], false)
+								: step('iam-002', u.arn, u.arn, [key], false, [
+										`${u.arn} has fewer than 2 access keys`
+									])
+						);
 					for (const m of modifyUser) {
-						const ctx = m === 'iam:AttachUserPolicy' ? { 'iam:PolicyARN': ADMIN_POLICY } : undefined;
+						const ctx =
+							m === 'iam:AttachUserPolicy' ? { 'iam:PolicyARN': ADMIN_POLICY } : undefined;
 						const mod = allowed(m, u.arn, ctx);
-						if (mod && adminIfGranted(u.arn))
+						if (mod && grants && adminIfGranted(u.arn))
 							out.push(
 								step(
 									m === 'iam:AttachUserPolicy' ? 'iam-015' : 'iam-018',
@@ -291,14 +345,13 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 							);
 					}
 				}
+				if (!wanted) continue;
 				const create = allowed('iam:CreateLoginProfile', u.arn);
 				const update = allowed('iam:UpdateLoginProfile', u.arn);
 				if (create && update) out.push(step('iam-004', u.arn, u.arn, [create, update], false));
 				else if (create)
 					out.push(
-						step('iam-004', u.arn, u.arn, [create], false, [
-							`${u.arn} has no console password yet`
-						])
+						step('iam-004', u.arn, u.arn, [create], false, [`${u.arn} has no console password yet`])
 					);
 				else if (update)
 					out.push(
@@ -309,38 +362,68 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		// roles: assume (sts-001), rewrite trust then assume (iam-012), modify then use (iam-014…021)
 		const assumable = new Map<string, Answer>();
 		for (const e of assumes().from.get(p) ?? []) {
-			const a = { allowed: true, decision: 'allowed', reasons: e.reasons, sent: e.sent, request: { principal: p, action: e.action, resource: e.to, context: { ...ask.defaults(p), ...e.sent } } } as Answer;
+			const a: Answer = {
+				allowed: true,
+				decision: 'allowed',
+				reasons: e.reasons,
+				sent: e.sent,
+				request: {
+					principal: p,
+					action: e.action,
+					resource: e.to,
+					context: { ...ask.defaults(p), ...e.sent }
+				}
+			};
 			assumable.set(e.to, a);
-			out.push(step('sts-001', e.to, e.to, [a], false));
+			if (want(e.to)) out.push(step('sts-001', e.to, e.to, [a], false));
 		}
-		const modifyRole = ['iam:AttachRolePolicy', 'iam:PutRolePolicy', 'iam:CreatePolicyVersion'].filter((a) => may(p, a));
+		const modifyRole = [
+			'iam:AttachRolePolicy',
+			'iam:PutRolePolicy',
+			'iam:CreatePolicyVersion'
+		].filter((a) => may(p, a));
 		const canTrust = may(p, 'iam:UpdateAssumeRolePolicy');
 		if (modifyRole.length || canTrust)
 			for (const r of acct.roles) {
 				if (r.arn === p) continue;
+				if (!want(r.arn) && !(grants && modifyRole.length && adminIfGranted(r.arn))) continue;
 				let via: Answer | null = assumable.get(r.arn) ?? null;
 				let trust: Answer | null = null;
 				if (canTrust) {
 					trust = allowed('iam:UpdateAssumeRolePolicy', r.arn);
 					if (trust && !via) {
-						const after = openTrustAsk().decide({ principal: p, action: 'sts:AssumeRole', resource: r.arn });
-						if (after.allowed) out.push(step('iam-012', r.arn, r.arn, [trust, after], false));
+						const after = openTrustAsk().decide({
+							principal: p,
+							action: 'sts:AssumeRole',
+							resource: r.arn
+						});
+						if (after.allowed && want(r.arn))
+							out.push(step('iam-012', r.arn, r.arn, [trust, after], false));
 						else trust = null;
 					}
 				}
 				if (!via && trust) via = trust;
-				if (!via || !modifyRole.length || !adminIfGranted(r.arn)) continue;
+				if (!via || !grants || !modifyRole.length || !adminIfGranted(r.arn)) continue;
 				const viaTrust = !assumable.has(r.arn);
 				const ids = viaTrust
-					? { 'iam:AttachRolePolicy': 'iam-019', 'iam:CreatePolicyVersion': 'iam-020', 'iam:PutRolePolicy': 'iam-021' }
-					: { 'iam:AttachRolePolicy': 'iam-014', 'iam:CreatePolicyVersion': 'iam-016', 'iam:PutRolePolicy': 'iam-017' };
+					? {
+							'iam:AttachRolePolicy': 'iam-019',
+							'iam:CreatePolicyVersion': 'iam-020',
+							'iam:PutRolePolicy': 'iam-021'
+						}
+					: {
+							'iam:AttachRolePolicy': 'iam-014',
+							'iam:CreatePolicyVersion': 'iam-016',
+							'iam:PutRolePolicy': 'iam-017'
+						};
 				for (const m of modifyRole) {
 					const targets =
 						m === 'iam:CreatePolicyVersion'
 							? r.attachedPolicies.filter((arn) => accountOfArn(arn) === account)
 							: [r.arn];
 					for (const t of targets) {
-						const ctx = m === 'iam:AttachRolePolicy' ? { 'iam:PolicyARN': ADMIN_POLICY } : undefined;
+						const ctx =
+							m === 'iam:AttachRolePolicy' ? { 'iam:PolicyARN': ADMIN_POLICY } : undefined;
 						const mod = allowed(m, t, ctx);
 						if (mod) out.push(step(ids[m as keyof typeof ids], t, r.arn, [mod, via], true));
 					}
@@ -357,7 +440,7 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 				const otherAnswers = serviceActions(t, others);
 				if (!otherAnswers) continue;
 				for (const r of candidates) {
-					if (r.arn === p) continue;
+					if (r.arn === p || !want(r.arn)) continue;
 					const pass = allowed('iam:PassRole', r.arn, { 'iam:PassedToService': t.trusts! });
 					if (!pass) continue;
 					const needs = needsOnlyRole(t) ? [] : [t.prerequisite!];
@@ -374,7 +457,7 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 			const answers = serviceActions(t, t.actions);
 			if (!answers) continue;
 			for (const r of candidates)
-				if (r.arn !== p)
+				if (r.arn !== p && want(r.arn))
 					out.push(
 						step(t.id, r.arn, r.arn, answers, false, [
 							`${t.prerequisite ?? 'a resource of the service must exist'} — running as ${r.arn}`
@@ -387,15 +470,14 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 			const answers: Answer[] = [];
 			for (const action of actions) {
 				const service = action.split(':')[0];
-				const a =
-					allowed(action, '*') ?? allowed(action, newResource(service, account!));
+				const a = allowed(action, '*') ?? allowed(action, newResource(service, account!));
 				if (!a) return null;
 				answers.push(a);
 			}
 			void t;
 			return answers;
 		}
-	});
+	}
 
 	/** Whether a principal's own step makes it an administrator, and which. */
 	const selfAdminStep = memo((p: string): EscalationStep | null => {
@@ -458,6 +540,74 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		return found;
 	}
 
+	/**
+	 * Every principal at once, by rounds: administrators and self-escalators first, then in round k
+	 * the principals with a step to one that reached administrator permissions in round k−1. Only
+	 * steps toward such principals are decided, so a whole organization stays fast; each principal
+	 * keeps its shortest path (one needing nothing unknown first).
+	 */
+	function allPrincipals(
+		list: string[],
+		progress?: (done: number, total: number) => void
+	): PrincipalEscalation[] {
+		interface Best {
+			reaches: string;
+			steps: EscalationStep[];
+			clean: boolean;
+		}
+		const admins = new Set(list.filter((p) => isAdmin(p)));
+		const best = new Map<string, Best>();
+		const better = (a: Best | undefined, b: Best) =>
+			!a || (b.clean && !a.clean) || (b.clean === a.clean && b.steps.length < a.steps.length);
+		let frontier = new Set(admins);
+		list.forEach((p, i) => {
+			if (progress && i % 1000 === 0) progress(i, list.length * 2);
+			if (admins.has(p)) return;
+			const own = selfAdminStep(p);
+			if (!own) return;
+			best.set(p, { reaches: p, steps: [own], clean: own.needs.length === 0 });
+			frontier.add(p);
+		});
+		// round 0 always runs: modify-then-use steps make their target an administrator by themselves
+		for (let round = 0; round < maxDepth && (round === 0 || frontier.size); round++) {
+			const next = new Set<string>();
+			const reached = frontier;
+			for (const p of list) {
+				if (admins.has(p) || best.get(p)?.clean) continue;
+				for (const s of computeSteps(p, 'others', (to) => reached.has(to), round === 0)) {
+					let cand: Best | null = null;
+					if (s.grantsAdmin || admins.has(s.to))
+						cand = { reaches: s.to, steps: [s], clean: s.needs.length === 0 };
+					else {
+						const b = best.get(s.to);
+						if (b)
+							cand = {
+								reaches: b.reaches,
+								steps: [s, ...b.steps],
+								clean: b.clean && s.needs.length === 0
+							};
+					}
+					if (cand && better(best.get(p), cand)) {
+						best.set(p, cand);
+						next.add(p);
+					}
+				}
+			}
+			frontier = next;
+			progress?.(list.length + Math.round(((round + 1) / maxDepth) * list.length), list.length * 2);
+		}
+		return list.map((p): PrincipalEscalation => {
+			if (admins.has(p)) return { principal: p, status: 'admin', paths: [] };
+			const b = best.get(p);
+			if (!b) return { principal: p, status: 'none', paths: [] };
+			return {
+				principal: p,
+				status: b.clean ? 'escalates' : 'conditional',
+				paths: [{ reaches: b.reaches, steps: b.steps }]
+			};
+		});
+	}
+
 	const principals = () =>
 		snapshot.accounts.flatMap((a) => [...a.users.map((u) => u.arn), ...a.roles.map((r) => r.arn)]);
 
@@ -467,13 +617,7 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		stepsFrom,
 		forPrincipal,
 		assumeGraph: assumes,
-		all() {
-			const list = principals();
-			return list.map((p, i) => {
-				if (options.progress && i % 500 === 0) options.progress(i, list.length);
-				return forPrincipal(p);
-			});
-		}
+		all: () => allPrincipals(principals(), options.progress)
 	};
 }
 

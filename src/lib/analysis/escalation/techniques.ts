@@ -58,5 +58,4 @@ export const EXISTING_TECHNIQUES = [...TECHNIQUES.values()].filter(
 
 /** Whether a new-passrole technique needs nothing but a role that trusts the service. */
 export const needsOnlyRole = (t: Technique): boolean =>
-	t.prerequisite === null ||
-	/^A (privileged IAM )?role must exist/i.test(t.prerequisite);
+	t.prerequisite === null || /^A (privileged IAM )?role must exist/i.test(t.prerequisite);

@@ -14,7 +14,11 @@ import type { ActionCatalog, AccessLevel } from '../../engine/catalog';
 import { createEvaluator, type Evaluator } from '../../engine/evaluate';
 import type { Reason } from '../../engine/types';
 import { accountOfArn, inlinePolicyId } from '../../model/ids';
-import { statementsOf, type PolicyDocument, type PolicyStatement } from '../../model/policy-document';
+import {
+	statementsOf,
+	type PolicyDocument,
+	type PolicyStatement
+} from '../../model/policy-document';
 import type { Snapshot } from '../../model/snapshot';
 import { createAsk } from '../ask/ask';
 
