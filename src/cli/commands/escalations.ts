@@ -11,6 +11,7 @@ import {
 } from '../../lib/analysis/escalation/escalation';
 import { technique } from '../../lib/analysis/escalation/techniques';
 import type { CliIo } from '../io';
+import { parseOptions } from '../options';
 import { readSnapshotArg } from '../read-snapshot';
 
 const USAGE =
@@ -45,12 +46,16 @@ const statementName = (s: EscalationStep) =>
 /** The readable block of one principal. */
 export function escalationText(r: PrincipalEscalation): string {
 	if (r.status === 'admin') return `${r.principal}\n  administrator\n`;
-	const lines = [`${r.principal}\n  ${r.status === 'escalates' ? 'can become an administrator' : 'can become an administrator if what the snapshot cannot show holds'}`];
+	const lines = [
+		`${r.principal}\n  ${r.status === 'escalates' ? 'can become an administrator' : 'can become an administrator if what the snapshot cannot show holds'}`
+	];
 	r.paths.forEach((p, i) => {
 		lines.push(`  path ${i + 1}: gains the administrator permissions of ${p.reaches}`);
 		p.steps.forEach((s, j) => {
 			const t = technique(s.technique);
-			lines.push(`    ${j + 1}. ${s.technique} (${t.name}): ${s.actions.join(' + ')} on ${s.target}`);
+			lines.push(
+				`    ${j + 1}. ${s.technique} (${t.name}): ${s.actions.join(' + ')} on ${s.target}`
+			);
 			const by = statementName(s);
 			if (by) lines.push(`       allowed by ${by}`);
 			for (const n of s.needs) lines.push(`       needs: ${n}`);
@@ -61,27 +66,17 @@ export function escalationText(r: PrincipalEscalation): string {
 
 /** Run the escalations command; resolves to the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-	let snapshotPath: string | undefined;
-	const principals: string[] = [];
-	let json = false;
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i];
-		if (a === '--help' || a === '-h') {
-			io.stdout(USAGE);
-			return 0;
-		} else if (a === '--json') json = true;
-		else if (a === '--snapshot' && args[i + 1] !== undefined) snapshotPath = args[++i];
-		else if (a === '--principal' && args[i + 1] !== undefined) principals.push(args[++i]);
-		else {
-			io.stderr(`iam-atlas escalations: unexpected argument '${a}'\n${USAGE}`);
-			return 2;
-		}
-	}
-	if (!snapshotPath) {
-		io.stderr(`iam-atlas escalations: --snapshot is required\n${USAGE}`);
-		return 2;
-	}
-	const snapshot = readSnapshotArg('escalations', snapshotPath, io);
+	const parsed = parseOptions(
+		'escalations',
+		args,
+		{ values: ['snapshot'], lists: ['principal'], flags: ['json'], required: ['snapshot'] },
+		USAGE,
+		io
+	);
+	if (typeof parsed === 'number') return parsed;
+	const principals = parsed.lists.principal;
+	const json = parsed.flags.json;
+	const snapshot = readSnapshotArg('escalations', parsed.values.snapshot!, io);
 	if (!snapshot) return 1;
 	const esc = createEscalation(snapshot);
 	const results = principals.length ? principals.map((p) => esc.forPrincipal(p)) : esc.all();
