@@ -140,7 +140,9 @@ export function createWhatCan(
 			for (const p of patterns) judge(p, 'pattern');
 			for (const r of resourcesByService.get(service) ?? []) judge(r, 'resource');
 			const allowed = resources.some((r) => r.allowed);
-			if (root && !allowed) continue;
+			// the root user has every action: list only those an explicit Deny (an SCP) takes away
+			if (root && !allowed && !resources.some((r) => r.takenBy.some((t) => t.effect === 'Deny')))
+				continue;
 			let s = byService.get(service);
 			if (!s) byService.set(service, (s = { service, levels: {}, takenAway: 0, actions: [] }));
 			const level = catalog.accessLevel(action) ?? null;
