@@ -32,6 +32,16 @@ const commands: Record<
 		summary:
 			'findings --snapshot <snapshot.json> [--json]   what a reviewer should look at (JSON: one line per finding)',
 		load: () => import('./commands/findings')
+	},
+	escalations: {
+		summary:
+			'escalations --snapshot <snapshot.json> [--principal <ARN>]... [--json]   who is or can become an administrator, and how',
+		load: () => import('./commands/escalations')
+	},
+	'what-can': {
+		summary:
+			'what-can --snapshot <snapshot.json> --principal <ARN> [--service <prefix>] [--json]   what a principal can do, per service and access level',
+		load: () => import('./commands/what-can')
 	}
 };
 

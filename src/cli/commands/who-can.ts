@@ -1,8 +1,10 @@
 /**
  * `iam-atlas who-can --snapshot <snapshot.json> --action <a> --resource <arn> [--context '<json>']`:
  * one `{"principal","decision"}` JSON line per user and role of the snapshot, allowed first, then
- * explicit and implicit denies, each sorted by principal ARN.
+ * explicit and implicit denies, each sorted by principal ARN. With `--via-roles`, principals allowed
+ * only through a chain of roles they can assume are allowed with `"via":[role ARNs]`.
  */
+import { whoCanViaRoles } from '../../lib/analysis/assume/who-can-via-roles';
 import { createEvaluator } from '../../lib/engine/evaluate';
 import type { ContextValue } from '../../lib/engine/types';
 import { sortWhoCan } from '../../lib/graph/who-can-groups';
@@ -10,7 +12,7 @@ import type { CliIo } from '../io';
 import { readSnapshotArg } from '../read-snapshot';
 
 const USAGE =
-	"usage: iam-atlas who-can --snapshot <snapshot.json> --action <action> --resource <arn> [--context '<json object>']\n";
+	"usage: iam-atlas who-can --snapshot <snapshot.json> --action <action> --resource <arn> [--context '<json object>'] [--via-roles]\n";
 
 /** Parse `--context` text: a JSON object of context keys to strings, booleans, numbers or arrays of them. */
 export function parseContextArg(text: string): Record<string, ContextValue> | string {
@@ -33,14 +35,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		resource: undefined,
 		context: undefined
 	};
+	let viaRoles = false;
 	for (let i = 0; i < args.length; i++) {
 		const a = args[i];
 		const key = a.slice(2) as keyof typeof opts;
 		if (a === '--help' || a === '-h') {
 			io.stdout(USAGE);
 			return 0;
-		} else if (a.startsWith('--') && key in opts && args[i + 1] !== undefined)
-			opts[key] = args[++i];
+		} else if (a === '--via-roles') viaRoles = true;
+		else if (a.startsWith('--') && key in opts && args[i + 1] !== undefined) opts[key] = args[++i];
 		else {
 			io.stderr(`iam-atlas who-can: unexpected argument '${a}'\n${USAGE}`);
 			return 2;
@@ -58,10 +61,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 	}
 	const snapshot = readSnapshotArg('who-can', opts.snapshot!, io);
 	if (!snapshot) return 1;
-	const rows = createEvaluator(snapshot).whoCan(opts.action!, opts.resource!, context);
+	const evaluator = createEvaluator(snapshot);
+	const rows = viaRoles
+		? whoCanViaRoles(evaluator, snapshot, opts.action!, opts.resource!, context)
+		: evaluator.whoCan(opts.action!, opts.resource!, context);
 	io.stdout(
 		sortWhoCan(rows)
-			.map(({ principal, decision }) => JSON.stringify({ principal, decision }) + '\n')
+			.map((row) => {
+				const { principal, decision } = row;
+				const via = 'via' in row ? row.via : undefined;
+				return JSON.stringify(via ? { principal, decision, via } : { principal, decision }) + '\n';
+			})
 			.join('')
 	);
 	return 0;

@@ -292,3 +292,100 @@ describe('request context', () => {
 		).toEqual([{ principal: alice, decision: 'allowed' }]);
 	});
 });
+
+describe('identityStatements', () => {
+	it('lists the statements whose Action or NotAction covers the action, groups included, resource and condition not judged', () => {
+		const snapshot = worldToSnapshot({
+			accounts: {
+				[A]: {
+					users: [
+						{
+							name: 'alice',
+							groups: ['devs'],
+							policies: [
+								{
+									Version: '2012-10-17',
+									Statement: [
+										{
+											Sid: 'Pass',
+											Effect: 'Allow',
+											Action: 'iam:PassRole',
+											Resource: 'arn:aws:iam::111111111111:role/x'
+										},
+										{
+											Effect: 'Deny',
+											NotAction: 's3:*',
+											Resource: '*',
+											Condition: { Bool: { 'aws:SecureTransport': 'false' } }
+										}
+									]
+								}
+							]
+						}
+					],
+					groups: [
+						{
+							name: 'devs',
+							policies: [
+								{
+									Version: '2012-10-17',
+									Statement: { Effect: 'Allow', Action: 'iam:*', Resource: '*' }
+								}
+							]
+						}
+					]
+				}
+			}
+		});
+		const ev = createEvaluator(snapshot);
+		const refs = ev.identityStatements(alice, 'IAM:PassRole');
+		expect(refs.map((r) => [r.policy, r.attachedTo, r.statement, r.effect])).toEqual([
+			['inline-0', alice, 'Pass', 'Allow'],
+			['inline-0', alice, '1', 'Deny'],
+			['inline-0', `arn:aws:iam::${A}:group/devs`, '0', 'Allow']
+		]);
+		expect(ev.identityStatements(alice, 's3:GetObject')).toEqual([]);
+		expect(ev.identityStatements(`arn:aws:iam::${A}:user/nobody`, 'iam:PassRole')).toEqual([]);
+	});
+});
+
+describe('resourceIndependent', () => {
+	const snap = (statement: Record<string, unknown>) =>
+		worldToSnapshot({
+			accounts: {
+				[A]: {
+					users: [
+						{
+							name: 'alice',
+							policies: [{ Version: '2012-10-17', Statement: [statement as never] }]
+						}
+					]
+				}
+			}
+		});
+	it('is true for Resource "*" with request-only conditions, false for resource patterns, resource keys and variables', () => {
+		const star = { Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' };
+		expect(createEvaluator(snap(star)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
+			true
+		);
+		const region = { ...star, Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } };
+		expect(createEvaluator(snap(region)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
+			true
+		);
+		const pattern = { ...star, Resource: `arn:aws:iam::${A}:user/a*` };
+		expect(createEvaluator(snap(pattern)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
+			false
+		);
+		const tag = { ...star, Condition: { StringEquals: { 'iam:ResourceTag/team': 'x' } } };
+		expect(createEvaluator(snap(tag)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
+			false
+		);
+		const variable = {
+			...star,
+			Condition: { StringEquals: { 'aws:username': '${aws:username}' } }
+		};
+		expect(createEvaluator(snap(variable)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
+			false
+		);
+	});
+});

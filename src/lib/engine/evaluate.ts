@@ -11,7 +11,9 @@ import { judgeChain, judgeLayer, layerTrace, skippedLayer } from './flow/layers'
 import { nodeDisplay } from './flow/policy-sets';
 import { chainCache, principalEntry, type PrincipalEntry } from './flow/principal-entry';
 import { requestLayers } from './flow/request-layers';
-import type { RequestState } from './policy/judge';
+import { ready } from './policy/compile';
+import type { CompiledPolicy, CompiledStatement } from './policy/compiled';
+import { candidates, type RequestState } from './policy/judge';
 import { ContextStack } from './request/context';
 import { resolveResource, TRUST_ACTIONS, type ResolvedResource } from './request/resource';
 import { outcomeReasons, summarize } from './trace/reasons';
@@ -31,6 +33,21 @@ export interface WhoCanEntry {
 	decision: Decision;
 }
 
+/** An identity-policy statement whose Action/NotAction covers an action (Resource and Condition not judged). */
+export interface StatementRef {
+	/** The Reason's `policy`: managed policy ARN or inline policy name. */
+	policy: string;
+	/** Model id of the policy (model/ids.ts). */
+	policyId: string;
+	/** The user or role ARN; the group ARN for group policies. */
+	attachedTo: string;
+	/** Index of the statement in the document, from 0. */
+	index: number;
+	/** Sid, or the index as a string. */
+	statement: string;
+	effect: 'Allow' | 'Deny';
+}
+
 /** An evaluator bound to one snapshot. */
 export interface Evaluator {
 	/** Decide one request. */
@@ -39,6 +56,21 @@ export interface Evaluator {
 	whoCan(action: string, resource: string, context?: Record<string, ContextValue>): WhoCanEntry[];
 	/** Every user and role ARN of the snapshot. */
 	principals(): string[];
+	/**
+	 * The principal's identity-policy statements whose Action/NotAction covers the action, in
+	 * policy then statement order, Resource and Condition not judged: a sound pre-filter for the
+	 * analyses (no Allow here → identity policies allow the action on nothing) and the statements
+	 * what-can shows. Empty for the root user, services and unknown principals.
+	 */
+	identityStatements(principal: string, action: string): StatementRef[];
+	/**
+	 * Whether the principal's decision for the action is the same for every resource of one account
+	 * that has no resource-based policy and the same request context: every statement of its
+	 * identity policies, boundary and SCP/RCP chains that covers the action has `Resource: "*"`,
+	 * no NotResource, and no condition on a resource key (aws:Resource*, iam:ResourceTag/*) or with
+	 * a variable. Lets the analyses decide once for a whole account's users, groups and policies.
+	 */
+	resourceIndependent(principal: string, action: string): boolean;
 	/** Resolve and compile every principal now (e.g. in a worker right after loading), so the first who-can is as fast as the next. */
 	prepare(): void;
 }
@@ -185,6 +217,33 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 		prepare() {
 			for (const p of principals()) entryOf(p);
 		},
+		resourceIndependent(principal, action) {
+			const e = entryOf(principal);
+			const a = canonicalAction(action);
+			const sets: CompiledPolicy[][] = [e.identity, e.boundaries];
+			if ('chain' in e.scp) for (const level of e.scp.chain) sets.push(level.policies);
+			if (e.p.account) for (const level of chains(e.p.account, 'RCP')) sets.push(level.policies);
+			for (const set of sets)
+				for (const policy of set)
+					for (const st of candidates(policy, a)) if (!anyResource(ready(st))) return false;
+			return true;
+		},
+		identityStatements(principal, action) {
+			const e = entryOf(principal);
+			const actionLower = canonicalAction(action);
+			let out: StatementRef[] | null = null;
+			for (const policy of e.identity)
+				for (const st of candidates(policy, actionLower))
+					(out ??= []).push({
+						policy: policy.label,
+						policyId: policy.id,
+						attachedTo: policy.attachedTo,
+						index: st.index,
+						statement: st.label,
+						effect: st.effect
+					});
+			return out ?? [];
+		},
 		whoCan(action, resource, context) {
 			return principals().map((principal) => ({
 				principal,
@@ -195,4 +254,15 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 			}));
 		}
 	};
+}
+
+const RESOURCE_KEY = /^(aws:resource|iam:resourcetag\/)/;
+
+/** A statement that matches every resource alike: Resource "*", and conditions on request or principal keys only. */
+function anyResource(st: CompiledStatement): boolean {
+	if (st.notResource || st.resources === null || !st.resources.every((r) => r.any === true))
+		return false;
+	for (const c of st.conditions)
+		if (c.tests === null || RESOURCE_KEY.test(c.keyLower)) return false;
+	return true;
 }

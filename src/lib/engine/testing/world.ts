@@ -70,6 +70,8 @@ export interface WorldAccount {
 		managed?: string[];
 		boundary?: Boundary;
 		tags?: Tags;
+		/** Names of instance profiles holding the role. */
+		instanceProfiles?: string[];
 	}[];
 	/** Managed policies: customer-managed by name (and path), or any policy by explicit ARN (e.g. AWS-managed). */
 	policies?: { name?: string; arn?: string; path?: string; document: PolicyDocument }[];
@@ -160,7 +162,13 @@ function expandAccount(id: string, w: WorldAccount): Account {
 			inlinePolicies: inline(r.policies),
 			attachedPolicies: r.managed ?? [],
 			permissionsBoundary: boundaryArn(r.name, r.boundary),
-			tags: r.tags ?? {}
+			tags: r.tags ?? {},
+			instanceProfiles: (r.instanceProfiles ?? []).map((name) => ({
+				arn: `arn:aws:iam::${id}:instance-profile/${name}`,
+				name,
+				id: `AIPA${name.toUpperCase()}`,
+				path: '/'
+			}))
 		})
 	);
 	const resources: Resource[] = (w.resources ?? []).map((r) => ({
