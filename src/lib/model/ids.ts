@@ -38,6 +38,9 @@ export function accountOfArn(arn: string): string | null {
 	return /^\d{12}$/.test(account) ? account : null;
 }
 
+/** True for a 12-digit AWS account id. */
+export const isAccountId = (s: string): boolean => /^\d{12}$/.test(s);
+
 /** True for AWS-managed policy ARNs (arn:<partition>:iam::aws:policy/…). */
 export const isAwsManagedPolicyArn = (arn: string): boolean =>
 	/^arn:[^:]+:iam::aws:policy\//.test(arn);
