@@ -36,10 +36,12 @@ export class AtlasApp {
 		this.theme = new Theme(services.store);
 		this.library = new SnapshotLibrary(services.store, services.importer, services.demoFiles);
 		this.importJob = new ImportJob(services.importer, async (id) => {
+			const name = await this.library.nameDistinctly(id);
 			await this.library.openById(id);
 			// The user now has data of their own here: ask the browser not to evict it.
 			await this.device.persist();
 			await this.device.refreshStorage();
+			return name;
 		});
 	}
 

@@ -2,7 +2,10 @@
  * The trace side of the explorer: the chosen principal, resource, action and request context,
  * the decision with its trace (from the engine worker, latest request wins), and the list of the
  * resource type's actions with a decision badge each. Any change re-evaluates at once.
+ * The request context is the defaults for the question (engine/request/default-context.ts:
+ * region, TLS, time, MFA off) overridden by the keys the user set; only the latter go in links.
  */
+import { effectiveContext, type DefaultContext } from '../engine/request/default-context';
 import type { ContextValue, EvalResult } from '../engine/types';
 import type { ActionsForResourceResult } from '../workers/engine-protocol';
 import { isCancelled } from '../workers/engine-client';
@@ -21,7 +24,12 @@ export class ExplorerTrace {
 	principal = $state<string | null>(null);
 	resource = $state<string | null>(null);
 	action = $state<string | null>(null);
-	context = $state.raw<Record<string, ContextValue>>({});
+	/** The context keys the user set (a link's `ctx.` parameters). */
+	userContext = $state.raw<Record<string, ContextValue>>({});
+	/** The defaults for the current principal and resource, with where each came from. */
+	defaults = $derived.by((): DefaultContext => this.#defaults(this.principal, this.resource));
+	/** The context requests are evaluated with: the defaults overridden by the user's keys. */
+	context = $derived(effectiveContext(this.defaults.values, this.userContext));
 	result = $state.raw<EvalResult | null>(null);
 	/** When the current result arrived (performance.now()), for the highlight timing. */
 	resultAt = $state(0);
@@ -32,16 +40,25 @@ export class ExplorerTrace {
 	readonly #engine: ExplorerEngine;
 	readonly #onResult: () => void;
 	readonly #onChange: () => void;
+	readonly #defaults: (principal: string | null, resource: string | null) => DefaultContext;
 
 	/** Whether a principal, a resource and an action are all chosen. */
 	ready = $derived(Boolean(this.principal && this.resource && this.action));
 
-	/** `onResult` runs after each new decision (the explorer reveals the traced path); `onChange` whenever the request changes. */
+	/**
+	 * `onResult` runs after each new decision (the explorer reveals the traced path); `onChange`
+	 * whenever the request changes; `defaults` gives the default context of a question (none when absent).
+	 */
 	constructor(
 		engine: ExplorerEngine,
 		onResult: () => void = () => {},
-		onChange: () => void = () => {}
+		onChange: () => void = () => {},
+		defaults: (principal: string | null, resource: string | null) => DefaultContext = () => ({
+			values: {},
+			why: {}
+		})
 	) {
+		this.#defaults = defaults;
 		this.#engine = engine;
 		this.#onResult = onResult;
 		this.#onChange = onChange;
@@ -65,10 +82,19 @@ export class ExplorerTrace {
 		void this.refresh(false);
 	}
 
-	/** Replace the request context. */
+	/** Replace the context keys the user set (the defaults stay underneath). */
 	setContext(context: Record<string, ContextValue>): void {
-		this.context = context;
+		this.userContext = context;
 		void this.refresh(true);
+	}
+
+	/** Set one context key (null: back to its default, or absent when it has none). */
+	setContextKey(key: string, value: ContextValue | null): void {
+		const next = Object.fromEntries(
+			Object.entries(this.userContext).filter(([k]) => k.toLowerCase() !== key.toLowerCase())
+		);
+		if (value !== null && value !== '') next[key] = value;
+		this.setContext(next);
 	}
 
 	/** Set everything at once (a link or a designed path), then evaluate. */
@@ -81,7 +107,7 @@ export class ExplorerTrace {
 		this.principal = v.principal;
 		this.resource = v.resource;
 		this.action = v.action;
-		this.context = v.context;
+		this.userContext = v.context;
 		await this.refresh(true);
 	}
 

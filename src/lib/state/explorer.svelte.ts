@@ -5,6 +5,8 @@
  * canvas (ui/graph/cy-attachment.svelte.ts) owns the `cy` instance and only applies diffs.
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- the maps here are immutable values, replaced whole ($state.raw / $derived), never mutated in place */
+import { defaultContext } from '../engine/request/default-context';
+import { snapshotFingerprint } from '../model/fingerprint';
 import { indexSnapshot } from '../model/snapshot-index';
 import type { Snapshot } from '../model/snapshot';
 import { toElements, type ElementDefinition } from '../graph/elements';
@@ -107,7 +109,7 @@ export class ExplorerState {
 		principal: this.trace.principal,
 		resource: this.trace.resource,
 		action: this.trace.action,
-		context: this.trace.context
+		context: this.trace.userContext
 	}));
 
 	constructor(snapshot: Snapshot, engine: ExplorerEngine, snapshotId: string | null = null) {
@@ -140,7 +142,8 @@ export class ExplorerState {
 		this.trace = new ExplorerTrace(
 			lazy,
 			() => this.revealTrace(),
-			() => void this.whoCan.refresh()
+			() => void this.whoCan.refresh(),
+			(principal, resource) => defaultContext(index, principal, resource)
 		);
 		this.#setExpanded([]);
 	}

@@ -7,6 +7,9 @@ import { storeError } from './store-error';
 export interface Settings {
 	lastOpenedSnapshotId: string;
 	theme: 'light' | 'dark' | 'system';
+	/** The built-in demo's store id, and whether the user deleted it (then it is not re-imported on start). */
+	demoSnapshotId: string;
+	demoDeleted: boolean;
 }
 
 /** The key of the last opened snapshot's id (cleared when that snapshot is deleted). */
