@@ -7,6 +7,7 @@
  */
 import { effectiveContext, type DefaultContext } from '../engine/request/default-context';
 import type { ContextValue, EvalResult } from '../engine/types';
+import type { QuestionCheck } from '../engine/catalog/question-check';
 import type { ActionsForResourceResult } from '../workers/engine-protocol';
 import { isCancelled } from '../workers/engine-client';
 import type { ExplorerEngine } from './explorer-engine';
@@ -34,6 +35,10 @@ export class ExplorerTrace {
 	/** When the current result arrived (performance.now()), for the highlight timing. */
 	resultAt = $state(0);
 	actions = $state.raw<ActionsForResourceResult | null>(null);
+	/** For a bucket: the actions on its objects (`<bucket>/*`), with their decisions; else null. */
+	objectActions = $state.raw<ActionsForResourceResult | null>(null);
+	/** What is wrong with the question (unknown action, resource-type mismatch), when the catalog can tell. */
+	check = $state.raw<QuestionCheck | null>(null);
 	completions = $state.raw<string[]>([]);
 	busy = $state(false);
 	error = $state<string | null>(null);
@@ -130,6 +135,7 @@ export class ExplorerTrace {
 		this.error = null;
 		this.#onChange();
 		if (withActions) void this.#loadActions();
+		void this.#check();
 		if (!principal || !resource || !action) {
 			this.result = null;
 			return;
@@ -153,19 +159,47 @@ export class ExplorerTrace {
 		}
 	}
 
+	async #check(): Promise<void> {
+		const { action, resource } = this;
+		if (!action || !this.#engine.checkQuestion) {
+			this.check = null;
+			return;
+		}
+		try {
+			const check = await this.#engine.checkQuestion(action, resource, { channel: 'check' });
+			if (this.action === action && this.resource === resource) this.check = check;
+		} catch (e) {
+			if (!isCancelled(e)) this.check = null;
+		}
+	}
+
 	async #loadActions(): Promise<void> {
 		const { principal, resource, context } = this;
 		if (!principal || !resource) {
 			this.actions = null;
+			this.objectActions = null;
 			return;
 		}
 		try {
-			this.actions = await this.#engine.actionsForResource(
+			const actions = await this.#engine.actionsForResource(
 				{ principal, resource, context },
 				{ channel: 'actions' }
 			);
+			this.actions = actions;
+			const type = actions.resourceType;
+			// A bucket's list includes what may be done to its objects (what "Trace to here" on a bucket is usually about).
+			this.objectActions =
+				type?.service === 's3' && type.resourceType === 'bucket'
+					? await this.#engine.actionsForResource(
+							{ principal, resource: `${resource.replace(/\/+$/, '')}/*`, context },
+							{ channel: 'object-actions' }
+						)
+					: null;
 		} catch (e) {
-			if (!isCancelled(e)) this.actions = null;
+			if (!isCancelled(e)) {
+				this.actions = null;
+				this.objectActions = null;
+			}
 		}
 	}
 }

@@ -19,6 +19,7 @@ import { extendLayout, type Positions } from '../graph/layout';
 import { buildSearchIndex, searchEntries, type SearchEntry } from '../graph/search-index';
 import { traceBadges, traceClasses } from '../graph/trace-classes';
 import { emptyViewState, type ExplorerViewState } from '../graph/view-hash';
+import { encodeViewQuery } from '../graph/view-link';
 import { isStopped } from '../workers/engine-client';
 import type { ExplorerEngine } from './explorer-engine';
 import { ExplorerTrace } from './explorer-trace.svelte';
@@ -53,12 +54,42 @@ export class ExplorerState {
 	viewport = $state.raw<{ x1: number; y1: number; x2: number; y2: number } | null>(null);
 	/** Why the engine could not load the snapshot (shown in the explorer), or null. */
 	engineError = $state<string | null>(null);
+	/** Why the link the explorer was opened with was not applied (wrong snapshot), or null. */
+	linkProblem = $state<string | null>(null);
 	/** The canvas, once mounted (not reactive). */
 	canvas: CanvasHandle | null = null;
 	#search: SearchEntry[] | null = null;
 	#rawEngine: ExplorerEngine;
 	#loaded: Promise<unknown> | null = null;
 	#pinned: GraphNode[] = [];
+	#fingerprint: string | null;
+
+	/** The snapshot's content fingerprint (given by the library, else computed once here). */
+	get fingerprint(): string {
+		this.#fingerprint ??= snapshotFingerprint(this.snapshot);
+		return this.#fingerprint;
+	}
+
+	/** The view as a link's query string (`?snapshot=<fingerprint>&principal=…`). */
+	get linkQuery(): string {
+		return encodeViewQuery({ ...this.viewState, snapshot: this.fingerprint });
+	}
+
+	/**
+	 * Open a link's view when it names this snapshot (by fingerprint or store id) or none; otherwise
+	 * say so and trace nothing. Returns whether it was applied.
+	 */
+	openLink(v: ExplorerViewState): boolean {
+		if (v.snapshot && v.snapshot !== this.fingerprint && v.snapshot !== this.snapshotId) {
+			this.linkProblem =
+				`This link is for a snapshot this browser does not hold (fingerprint ${v.snapshot}). ` +
+				'Import the same data here to open it; nothing was traced.';
+			return false;
+		}
+		this.linkProblem = null;
+		void this.applyViewState(v);
+		return true;
+	}
 
 	/** The traced principal's and resource's graph nodes. */
 	traceEnds = $derived.by(() => {
@@ -112,7 +143,13 @@ export class ExplorerState {
 		context: this.trace.userContext
 	}));
 
-	constructor(snapshot: Snapshot, engine: ExplorerEngine, snapshotId: string | null = null) {
+	constructor(
+		snapshot: Snapshot,
+		engine: ExplorerEngine,
+		snapshotId: string | null = null,
+		fingerprint: string | null = null
+	) {
+		this.#fingerprint = fingerprint;
 		this.snapshot = snapshot;
 		this.snapshotId = snapshotId;
 		this.source = new GraphSource(indexSnapshot(snapshot));
@@ -130,7 +167,8 @@ export class ExplorerState {
 			actionsForResource: ready((p, o) => engine.actionsForResource(p, o)),
 			completions: ready((p, l, o) => engine.completions(p, l, o)),
 			lintPolicy: ready((d, o) => engine.lintPolicy(d, o)),
-			whoCan: engine.whoCan ? ready((p, o) => engine.whoCan!(p, o)) : undefined
+			whoCan: engine.whoCan ? ready((p, o) => engine.whoCan!(p, o)) : undefined,
+			checkQuestion: engine.checkQuestion ? (a, r, o) => engine.checkQuestion!(a, r, o) : undefined
 		};
 		this.#rawEngine = engine;
 		this.engine = lazy;
