@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvalResult } from '../engine/types';
 import { indexSnapshot } from '../model/snapshot-index';
 import { GraphSource } from './graph-source';
-import { decisionWords, groupReasons, reasonViews } from './reason-view';
+import { decisionWords, groupReasons, reasonViews, type ReasonView } from './reason-view';
 import { ARN, smallBank } from './testing/small-bank';
 
 const s = new GraphSource(indexSnapshot(smallBank()));
@@ -58,16 +58,15 @@ describe('groupReasons', () => {
 			policyType: 'scp' | 'identity',
 			name: string,
 			at: string
-		) =>
-			({
-				reason: { effect, policyType, policy: name, attachedTo: at, statement: '0' },
-				node: at,
-				policyName: name,
-				attachedName: at,
-				document: null,
-				statement: null,
-				conditions: []
-			}) as const;
+		): ReasonView => ({
+			reason: { effect, policyType, policy: name, attachedTo: at, statement: '0' },
+			node: at,
+			policyName: name,
+			attachedName: at,
+			document: null,
+			statement: null,
+			conditions: []
+		});
 		const g = groupReasons([
 			view('Allow', 'scp', 'FullAWSAccess', 'Root'),
 			view('Allow', 'scp', 'FullAWSAccess', 'Workloads'),
