@@ -133,19 +133,22 @@ export class ExplorerTrace {
 	async refresh(withActions: boolean): Promise<void> {
 		const { principal, resource, action, context } = this;
 		this.error = null;
+		// The decision is asked first: the worker answers in order, and the headline matters most;
+		// who-can, the action list and the question check queue behind it.
+		const decision =
+			principal && resource && action
+				? this.#engine.evaluate({ principal, resource, action, context }, { channel: 'trace' })
+				: null;
 		this.#onChange();
 		if (withActions) void this.#loadActions();
 		void this.#check();
-		if (!principal || !resource || !action) {
+		if (!decision) {
 			this.result = null;
 			return;
 		}
 		this.busy = true;
 		try {
-			const result = await this.#engine.evaluate(
-				{ principal, resource, action, context },
-				{ channel: 'trace' }
-			);
+			const result = await decision;
 			this.result = result;
 			this.resultAt = performance.now();
 			this.#onResult();
