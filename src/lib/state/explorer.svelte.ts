@@ -16,7 +16,12 @@ import { buildView, withCollapsed, withExpanded, type GraphView } from '../graph
 import type { GraphNode } from '../graph/kinds';
 import { externalNode } from '../graph/node-factory';
 import { extendLayout, type Positions } from '../graph/layout';
-import { buildSearchIndex, searchEntries, type SearchEntry } from '../graph/search-index';
+import {
+	buildSearchIndex,
+	searchEntries,
+	typedEntry,
+	type SearchEntry
+} from '../graph/search-index';
 import { traceBadges, traceClasses } from '../graph/trace-classes';
 import { emptyViewState, type ExplorerViewState } from '../graph/view-hash';
 import { encodeViewQuery } from '../graph/view-link';
@@ -255,7 +260,9 @@ export class ExplorerState {
 	/** Search everything in the snapshot. */
 	search(query: string, limit = 12): SearchEntry[] {
 		this.#search ??= buildSearchIndex(this.source.index);
-		return searchEntries(this.#search, query, limit);
+		const found = searchEntries(this.#search, query, limit);
+		const typed = typedEntry(query);
+		return typed && !found.some((e) => e.id === typed.id) ? [typed, ...found] : found;
 	}
 
 	/** Show only the neighbourhood of a node within `hops`; null to show everything. */
@@ -281,10 +288,13 @@ export class ExplorerState {
 		if (!principal || !resource) return;
 		const subject = this.source.principalNodeId(principal);
 		const object = this.source.objectNode(resource);
-		this.#pinned = [
+		const pinned = [
 			...(this.source.nodeFor(subject) ? [] : [externalNode(subject, 'AWS')]),
 			...(this.source.nodeFor(object.id) ? [] : [object])
 		];
+		const samePins =
+			pinned.length === this.#pinned.length && pinned.every((n, i) => n.id === this.#pinned[i].id);
+		this.#pinned = pinned;
 		let list = [...this.view.expanded];
 		for (const id of [
 			...(this.source.expansionsFor(subject) ?? []),
@@ -296,7 +306,12 @@ export class ExplorerState {
 			list = withExpanded(list, object.accountId);
 		for (const layer of result?.layers ?? [])
 			for (const p of layer.policies) if (p.via) list = withExpanded(list, p.via);
-		this.#setExpanded(list);
+		// A context edit on the same path changes nothing on screen: keep the view (no rebuild).
+		const same =
+			samePins &&
+			list.length === this.view.expanded.length &&
+			list.every((id, i) => id === this.view.expanded[i]);
+		if (!same) this.#setExpanded(list);
 	}
 
 	/** Reopen a view from a link. */
