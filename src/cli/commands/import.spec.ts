@@ -14,6 +14,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main';
 import { fakeIo as makeFakeIo } from '../testing/fake-io';
+import { snapshotFingerprint } from '../../lib/model/fingerprint';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../lib/import/fixtures');
 
@@ -30,7 +31,8 @@ describe('iam-atlas import', () => {
 		expect(await main(['import', join(dir, 'org'), '--out', target, '--name', 'Bank'], io)).toBe(0);
 		expect(err).toEqual([]);
 		expect(out.join('')).toBe(
-			`wrote ${target}: 2 accounts, 3 users, 0 groups, 1 roles, 2 policies, 8 resources, 2 SCPs, 1 RCPs\n`
+			`wrote ${target}: 2 accounts, 3 users, 0 groups, 1 roles, 2 policies, 8 resources, 2 SCPs, 1 RCPs\n` +
+				`fingerprint ${snapshotFingerprint(JSON.parse(readFileSync(target, 'utf8')))}\n`
 		);
 		const snapshot = JSON.parse(readFileSync(target, 'utf8'));
 		expect(snapshot.meta.name).toBe('Bank');

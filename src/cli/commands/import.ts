@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { AtlasError } from '../../lib/model/result';
 import type { Snapshot } from '../../lib/model/snapshot';
+import { snapshotFingerprint } from '../../lib/model/fingerprint';
 import { importFiles, type InputFile } from '../../lib/import/import-files';
 import { DEFAULT_MAX_FILE_BYTES, tooLargeError } from '../../lib/import/input/read-json';
 import { describeError, importError } from '../../lib/import/errors';
@@ -187,5 +188,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 		return 1;
 	}
 	io.stdout(summaryLine(parsed.out, outcome.snapshot));
+	// The content fingerprint browser links name the snapshot by (?snapshot=<fingerprint>).
+	io.stdout(`fingerprint ${snapshotFingerprint(outcome.snapshot)}\n`);
 	return 0;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvalResult } from '../engine/types';
 import { indexSnapshot } from '../model/snapshot-index';
 import { GraphSource } from './graph-source';
-import { decisionWords, reasonViews } from './reason-view';
+import { decisionWords, groupReasons, reasonViews, type ReasonView } from './reason-view';
 import { ARN, smallBank } from './testing/small-bank';
 
 const s = new GraphSource(indexSnapshot(smallBank()));
@@ -48,5 +48,32 @@ describe('reasonViews', () => {
 			'DENIED — no Allow in the permissions boundary (implicit deny)'
 		);
 		expect(decisionWords(base).tone).toBe('allow');
+	});
+});
+
+describe('groupReasons', () => {
+	it('puts the deciding statements first and folds the org levels that merely allowed', () => {
+		const view = (
+			effect: 'Allow' | 'Deny',
+			policyType: 'scp' | 'identity',
+			name: string,
+			at: string
+		): ReasonView => ({
+			reason: { effect, policyType, policy: name, attachedTo: at, statement: '0' },
+			node: at,
+			policyName: name,
+			attachedName: at,
+			document: null,
+			statement: null,
+			conditions: []
+		});
+		const g = groupReasons([
+			view('Allow', 'scp', 'FullAWSAccess', 'Root'),
+			view('Allow', 'scp', 'FullAWSAccess', 'Workloads'),
+			view('Allow', 'identity', 'LoanOfficerAccess', 'LoanOfficers')
+		]);
+		expect(g.deciding.map((v) => v.policyName)).toEqual(['LoanOfficerAccess']);
+		expect(g.folded?.text).toBe('SCPs allow it at every level: FullAWSAccess (Root → Workloads)');
+		expect(groupReasons([view('Deny', 'scp', 'Guard', 'OU')]).folded).toBeNull();
 	});
 });

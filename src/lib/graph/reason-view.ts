@@ -88,3 +88,29 @@ export function reasonViews(source: GraphSource, r: EvalResult): ReasonView[] {
 		};
 	});
 }
+
+/** The reasons as the panel lists them: the deciding ones first, org-level layers that merely allowed folded into one line. */
+export interface ReasonGroups {
+	deciding: ReasonView[];
+	/** SCP/RCP allows at each level (FullAWSAccess…), in one line; null when there are none. */
+	folded: { text: string; views: ReasonView[] } | null;
+}
+
+/** Split a result's reason views into the deciding ones and the merely-allowing org levels. */
+export function groupReasons(views: ReasonView[]): ReasonGroups {
+	const merelyAllowing = (v: ReasonView) =>
+		v.reason.effect === 'Allow' && (v.reason.policyType === 'scp' || v.reason.policyType === 'rcp');
+	const folded = views.filter(merelyAllowing);
+	const deciding = views.filter((v) => !merelyAllowing(v));
+	if (folded.length === 0) return { deciding, folded: null };
+	const names = [...new Set(folded.map((v) => v.policyName))].join(', ');
+	const levels = [...new Set(folded.map((v) => v.attachedName))].join(' → ');
+	const kinds = [...new Set(folded.map((v) => v.reason.policyType.toUpperCase()))].join('s and ');
+	return {
+		deciding,
+		folded: {
+			text: `${kinds}s allow it at every level: ${names} (${levels})`,
+			views: folded
+		}
+	};
+}

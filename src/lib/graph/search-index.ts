@@ -4,6 +4,8 @@
  * ranked: exact, then prefix of the name, then substring of name or id.
  */
 import { inlinePolicyId } from '../model/ids';
+import { statementsOf, type PolicyDocument } from '../model/policy-document';
+import { accountPrincipal, namedPrincipals } from './principal-ref';
 import type { SnapshotIndex } from '../model/snapshot-index';
 import type { NodeKind } from './kinds';
 import { attachmentId } from './kinds';
@@ -49,7 +51,55 @@ export function buildSearchIndex(index: SnapshotIndex): SearchEntry[] {
 			}
 		for (const r of a.resources) add(r.arn, 'resource', r.name, r.arn);
 	}
+	addNamedElsewhere(index, add);
 	return out;
+}
+
+/**
+ * Principals named in trust and resource policies that are not in the snapshot (another account's
+ * role, an account root, a service, `*`) and concrete resource ARNs named in identity policies
+ * that the snapshot does not hold: searchable too, so any of them can be traced.
+ */
+function addNamedElsewhere(
+	index: SnapshotIndex,
+	add: (id: string, kind: NodeKind, name: string, detail: string) => void
+): void {
+	const seen = new Set<string>();
+	const known = (v: string) => {
+		const account = accountPrincipal(v);
+		return (
+			index.principals.has(v) ||
+			index.resources.has(v) ||
+			seen.has(v) ||
+			(account !== null && (index.accounts.has(account) || index.orgAccounts.has(account)))
+		);
+	};
+	const principalsOf = (doc: PolicyDocument | null, where: string) => {
+		for (const np of namedPrincipals(doc)) {
+			if (known(np.value)) continue;
+			seen.add(np.value);
+			const name = np.value === '*' ? 'anyone (*)' : (np.value.split(/[/:]/).pop() ?? np.value);
+			add(np.value, 'external', name || np.value, `${np.value} — named in ${where}`);
+		}
+	};
+	const resourcesOf = (doc: PolicyDocument, where: string) => {
+		for (const st of statementsOf(doc))
+			for (const r of typeof st.Resource === 'string' ? [st.Resource] : (st.Resource ?? [])) {
+				if (!r.startsWith('arn:') || /[*?$]/.test(r) || known(r)) continue;
+				seen.add(r);
+				add(r, 'resource', r.split(/[/:]/).pop() || r, `${r} — named in ${where}`);
+			}
+	};
+	for (const a of index.snapshot.accounts) {
+		for (const r of a.roles) principalsOf(r.trustPolicy, `the trust policy of ${r.name}`);
+		for (const r of a.resources) principalsOf(r.policy, `the policy of ${r.name}`);
+		for (const e of [...a.users, ...a.groups, ...a.roles])
+			for (const p of e.inlinePolicies) resourcesOf(p.document, `${p.name} (${e.name})`);
+		for (const p of a.policies) {
+			const doc = p.versions.find((v) => v.isDefault)?.document;
+			if (doc) resourcesOf(doc, p.name);
+		}
+	}
 }
 
 /** The best `limit` entries for a query (case-insensitive). */
@@ -76,4 +126,24 @@ export function searchEntries(entries: SearchEntry[], query: string, limit = 12)
 			a.score - b.score || a.e.name.length - b.e.name.length || a.e.name.localeCompare(b.e.name)
 	);
 	return scored.slice(0, limit).map((s) => s.e);
+}
+
+/** An entry for what the query itself names, when it is a principal or resource ARN (or `*`, an account id, a service): so any of them can be traced. */
+export function typedEntry(query: string): SearchEntry | null {
+	const q = query.trim();
+	const principal =
+		/^arn:aws[\w-]*:(iam|sts)::\d{12}:/.test(q) ||
+		/^\d{12}$/.test(q) ||
+		q === '*' ||
+		/^[a-z0-9.-]+\.amazonaws\.com$/.test(q);
+	const resource = !principal && /^arn:aws[\w-]*:[a-z0-9-]+:/.test(q);
+	if (!principal && !resource) return null;
+	const id = /^\d{12}$/.test(q) ? `arn:aws:iam::${q}:root` : q;
+	return {
+		id,
+		kind: principal ? 'external' : 'resource',
+		name: `Trace ${principal ? 'from' : 'to'} ${id}`,
+		detail: principal ? 'the principal you typed' : 'the resource you typed',
+		haystack: id.toLowerCase()
+	};
 }

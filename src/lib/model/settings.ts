@@ -9,10 +9,16 @@ export interface Settings {
 	lastOpenedSnapshotId: string;
 	/** The colour scheme chosen in the header. */
 	theme: 'light' | 'dark' | 'system';
+	/** The built-in demo's store id. */
+	demoSnapshotId: string;
+	/** The user deleted the demo: it is not re-imported on start. */
+	demoDeleted: boolean;
 }
 
 /** The settings keys by what they hold. */
 export const SETTING_KEYS = {
 	lastOpened: 'lastOpenedSnapshotId',
-	theme: 'theme'
+	theme: 'theme',
+	demoId: 'demoSnapshotId',
+	demoDeleted: 'demoDeleted'
 } as const satisfies Record<string, keyof Settings>;

@@ -9,6 +9,7 @@ import { snapshotFile } from './export-snapshot';
 import { ImportJob } from './import.svelte';
 import type { ImporterPort, SnapshotStorePort } from './ports';
 import { SnapshotLibrary } from './snapshots.svelte';
+import type { OpenedLink } from './url-state';
 import { Theme } from './theme.svelte';
 
 /** What the app runs on (the real store and worker in the browser; fakes in tests). */
@@ -37,16 +38,28 @@ export class AtlasApp {
 		this.theme = new Theme(services.store);
 		this.library = new SnapshotLibrary(services.store, services.importer, services.demoFiles);
 		this.importJob = new ImportJob(services.importer, async (id) => {
+			const name = await this.library.nameDistinctly(id);
 			await this.library.openById(id);
 			// The user now has data of their own here: ask the browser not to evict it.
 			await this.device.persist();
 			await this.device.refreshStorage();
+			return name;
 		});
 	}
 
-	/** Load the theme and open a snapshot (the demo on first start). */
-	async start(preferredSnapshotId: string | null): Promise<void> {
-		await Promise.all([this.theme.load(), this.library.start(preferredSnapshotId)]);
+	#link: OpenedLink | null = null;
+
+	/** Load the theme and open a snapshot (the one `link` names, or the demo on first start). */
+	async start(link: OpenedLink | null): Promise<void> {
+		this.#link = link;
+		await Promise.all([this.theme.load(), this.library.start(link?.snapshot ?? null)]);
+	}
+
+	/** The view the page was opened with, handed once to the first explorer (null afterwards). */
+	takeLink(): OpenedLink | null {
+		const link = this.#link;
+		this.#link = null;
+		return link;
 	}
 
 	/** Delete a stored snapshot and update the storage figure. */

@@ -3,6 +3,7 @@
  * src/lib/workers/engine-client.ts satisfies it; tests pass a fake that calls the engine directly.
  */
 import type { CatalogFinding } from '../engine/catalog/lint-policy';
+import type { QuestionCheck } from '../engine/catalog/question-check';
 import type { EvalRequest, EvalResult } from '../engine/types';
 import type { PolicyDocument } from '../model/policy-document';
 import type { Snapshot } from '../model/snapshot';
@@ -26,6 +27,12 @@ export interface ExplorerEngine {
 	): Promise<ActionsForResourceResult>;
 	completions(prefix: string, limit?: number, options?: CallOptions): Promise<string[]>;
 	lintPolicy(document: PolicyDocument, options?: CallOptions): Promise<CatalogFinding[]>;
+	/** Whether the question is right (unknown action, resource-type mismatch); optional for fakes. */
+	checkQuestion?(
+		action: string,
+		resource: string | null,
+		options?: CallOptions
+	): Promise<QuestionCheck>;
 	/** Every user and role's decision on one action and resource (the who-can section; optional for fakes). */
 	whoCan?(params: WhoCanParams, options?: CallOptions): Promise<WhoCanResult>;
 }

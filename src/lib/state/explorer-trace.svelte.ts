@@ -2,8 +2,12 @@
  * The trace side of the explorer: the chosen principal, resource, action and request context,
  * the decision with its trace (from the engine worker, latest request wins), and the list of the
  * resource type's actions with a decision badge each. Any change re-evaluates at once.
+ * The request context is the defaults for the question (engine/request/default-context.ts:
+ * region, TLS, time, MFA off) overridden by the keys the user set; only the latter go in links.
  */
+import { effectiveContext, type DefaultContext } from '../engine/request/default-context';
 import type { ContextValue, EvalResult } from '../engine/types';
+import type { QuestionCheck } from '../engine/catalog/question-check';
 import type { ActionsForResourceResult } from '../workers/engine-protocol';
 import { isCancelled } from '../workers/engine-client';
 import type { ExplorerEngine } from './explorer-engine';
@@ -21,27 +25,45 @@ export class ExplorerTrace {
 	principal = $state<string | null>(null);
 	resource = $state<string | null>(null);
 	action = $state<string | null>(null);
-	context = $state.raw<Record<string, ContextValue>>({});
+	/** The context keys the user set (a link's `ctx.` parameters). */
+	userContext = $state.raw<Record<string, ContextValue>>({});
+	/** The defaults for the current principal and resource, with where each came from. */
+	defaults = $derived.by((): DefaultContext => this.#defaults(this.principal, this.resource));
+	/** The context requests are evaluated with: the defaults overridden by the user's keys. */
+	context = $derived(effectiveContext(this.defaults.values, this.userContext));
 	result = $state.raw<EvalResult | null>(null);
 	/** When the current result arrived (performance.now()), for the highlight timing. */
 	resultAt = $state(0);
 	actions = $state.raw<ActionsForResourceResult | null>(null);
+	/** For a bucket: the actions on its objects (`<bucket>/*`), with their decisions; else null. */
+	objectActions = $state.raw<ActionsForResourceResult | null>(null);
+	/** What is wrong with the question (unknown action, resource-type mismatch), when the catalog can tell. */
+	check = $state.raw<QuestionCheck | null>(null);
 	completions = $state.raw<string[]>([]);
 	busy = $state(false);
 	error = $state<string | null>(null);
 	readonly #engine: ExplorerEngine;
 	readonly #onResult: () => void;
 	readonly #onChange: () => void;
+	readonly #defaults: (principal: string | null, resource: string | null) => DefaultContext;
 
 	/** Whether a principal, a resource and an action are all chosen. */
 	ready = $derived(Boolean(this.principal && this.resource && this.action));
 
-	/** `onResult` runs after each new decision (the explorer reveals the traced path); `onChange` whenever the request changes. */
+	/**
+	 * `onResult` runs after each new decision (the explorer reveals the traced path); `onChange`
+	 * whenever the request changes; `defaults` gives the default context of a question (none when absent).
+	 */
 	constructor(
 		engine: ExplorerEngine,
 		onResult: () => void = () => {},
-		onChange: () => void = () => {}
+		onChange: () => void = () => {},
+		defaults: (principal: string | null, resource: string | null) => DefaultContext = () => ({
+			values: {},
+			why: {}
+		})
 	) {
+		this.#defaults = defaults;
 		this.#engine = engine;
 		this.#onResult = onResult;
 		this.#onChange = onChange;
@@ -65,10 +87,19 @@ export class ExplorerTrace {
 		void this.refresh(false);
 	}
 
-	/** Replace the request context. */
+	/** Replace the context keys the user set (the defaults stay underneath). */
 	setContext(context: Record<string, ContextValue>): void {
-		this.context = context;
+		this.userContext = context;
 		void this.refresh(true);
+	}
+
+	/** Set one context key (null: back to its default, or absent when it has none). */
+	setContextKey(key: string, value: ContextValue | null): void {
+		const next = Object.fromEntries(
+			Object.entries(this.userContext).filter(([k]) => k.toLowerCase() !== key.toLowerCase())
+		);
+		if (value !== null && value !== '') next[key] = value;
+		this.setContext(next);
 	}
 
 	/** Set everything at once (a link or a designed path), then evaluate. */
@@ -81,7 +112,7 @@ export class ExplorerTrace {
 		this.principal = v.principal;
 		this.resource = v.resource;
 		this.action = v.action;
-		this.context = v.context;
+		this.userContext = v.context;
 		await this.refresh(true);
 	}
 
@@ -102,18 +133,22 @@ export class ExplorerTrace {
 	async refresh(withActions: boolean): Promise<void> {
 		const { principal, resource, action, context } = this;
 		this.error = null;
+		// The decision is asked first: the worker answers in order, and the headline matters most;
+		// who-can, the action list and the question check queue behind it.
+		const decision =
+			principal && resource && action
+				? this.#engine.evaluate({ principal, resource, action, context }, { channel: 'trace' })
+				: null;
 		this.#onChange();
 		if (withActions) void this.#loadActions();
-		if (!principal || !resource || !action) {
+		void this.#check();
+		if (!decision) {
 			this.result = null;
 			return;
 		}
 		this.busy = true;
 		try {
-			const result = await this.#engine.evaluate(
-				{ principal, resource, action, context },
-				{ channel: 'trace' }
-			);
+			const result = await decision;
 			this.result = result;
 			this.resultAt = performance.now();
 			this.#onResult();
@@ -127,19 +162,47 @@ export class ExplorerTrace {
 		}
 	}
 
+	async #check(): Promise<void> {
+		const { action, resource } = this;
+		if (!action || !this.#engine.checkQuestion) {
+			this.check = null;
+			return;
+		}
+		try {
+			const check = await this.#engine.checkQuestion(action, resource, { channel: 'check' });
+			if (this.action === action && this.resource === resource) this.check = check;
+		} catch (e) {
+			if (!isCancelled(e)) this.check = null;
+		}
+	}
+
 	async #loadActions(): Promise<void> {
 		const { principal, resource, context } = this;
 		if (!principal || !resource) {
 			this.actions = null;
+			this.objectActions = null;
 			return;
 		}
 		try {
-			this.actions = await this.#engine.actionsForResource(
+			const actions = await this.#engine.actionsForResource(
 				{ principal, resource, context },
 				{ channel: 'actions' }
 			);
+			this.actions = actions;
+			const type = actions.resourceType;
+			// A bucket's list includes what may be done to its objects (what "Trace to here" on a bucket is usually about).
+			this.objectActions =
+				type?.service === 's3' && type.resourceType === 'bucket'
+					? await this.#engine.actionsForResource(
+							{ principal, resource: `${resource.replace(/\/+$/, '')}/*`, context },
+							{ channel: 'object-actions' }
+						)
+					: null;
 		} catch (e) {
-			if (!isCancelled(e)) this.actions = null;
+			if (!isCancelled(e)) {
+				this.actions = null;
+				this.objectActions = null;
+			}
 		}
 	}
 }

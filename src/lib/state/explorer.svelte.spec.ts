@@ -75,3 +75,34 @@ describe('ExplorerState on the demo bank', () => {
 			}
 		});
 });
+
+describe('ExplorerState links (query parameters, content fingerprint)', () => {
+	const b = paths.find((p) => p.id.startsWith('b-'))!;
+	const view = (snapshot: string | null) => ({
+		snapshot,
+		expanded: [],
+		selected: null,
+		focus: null,
+		principal: b.request.principal,
+		resource: b.request.resource,
+		action: b.request.action,
+		context: {}
+	});
+
+	it('opens a link naming this snapshot by fingerprint, with no context, to the designed decision', async () => {
+		const x = new ExplorerState(demo, directEngine(demo));
+		expect(x.openLink(view(x.fingerprint))).toBe(true);
+		await x.trace.refresh(false);
+		expect(x.trace.result?.decision).toBe(b.expected);
+		expect(x.linkQuery).toMatch(/^\?snapshot=[0-9a-f]{24}&principal=arn:aws:iam::/);
+		expect(x.linkQuery).not.toContain('ctx.');
+	});
+
+	it('says so for a fingerprint it does not hold, and traces nothing', async () => {
+		const x = new ExplorerState(demo, directEngine(demo));
+		expect(x.openLink(view('ffffffffffffffffffffffff'))).toBe(false);
+		expect(x.linkProblem).toMatch(/does not hold/);
+		expect(x.trace.principal).toBeNull();
+		expect(x.trace.result).toBeNull();
+	});
+});

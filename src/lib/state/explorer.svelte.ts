@@ -5,6 +5,8 @@
  * canvas (ui/graph/cy-attachment.svelte.ts) owns the `cy` instance and only applies diffs.
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- the maps here are immutable values, replaced whole ($state.raw / $derived), never mutated in place */
+import { defaultContext } from '../engine/request/default-context';
+import { snapshotFingerprint } from '../model/fingerprint';
 import { indexSnapshot } from '../model/snapshot-index';
 import type { Snapshot } from '../model/snapshot';
 import { toElements, type ElementDefinition } from '../graph/elements';
@@ -14,9 +16,15 @@ import { buildView, withCollapsed, withExpanded, type GraphView } from '../graph
 import type { GraphNode } from '../graph/kinds';
 import { externalNode } from '../graph/node-factory';
 import { extendLayout, type Positions } from '../graph/layout';
-import { buildSearchIndex, searchEntries, type SearchEntry } from '../graph/search-index';
+import {
+	buildSearchIndex,
+	searchEntries,
+	typedEntry,
+	type SearchEntry
+} from '../graph/search-index';
 import { traceBadges, traceClasses } from '../graph/trace-classes';
 import { emptyViewState, type ExplorerViewState } from '../graph/view-hash';
+import { encodeViewQuery } from '../graph/view-link';
 import { isStopped } from '../workers/engine-client';
 import type { ExplorerEngine } from './explorer-engine';
 import { ExplorerTrace } from './explorer-trace.svelte';
@@ -51,12 +59,42 @@ export class ExplorerState {
 	viewport = $state.raw<{ x1: number; y1: number; x2: number; y2: number } | null>(null);
 	/** Why the engine could not load the snapshot (shown in the explorer), or null. */
 	engineError = $state<string | null>(null);
+	/** Why the link the explorer was opened with was not applied (wrong snapshot), or null. */
+	linkProblem = $state<string | null>(null);
 	/** The canvas, once mounted (not reactive). */
 	canvas: CanvasHandle | null = null;
 	#search: SearchEntry[] | null = null;
 	#rawEngine: ExplorerEngine;
 	#loaded: Promise<unknown> | null = null;
 	#pinned: GraphNode[] = [];
+	#fingerprint: string | null;
+
+	/** The snapshot's content fingerprint (given by the library, else computed once here). */
+	get fingerprint(): string {
+		this.#fingerprint ??= snapshotFingerprint(this.snapshot);
+		return this.#fingerprint;
+	}
+
+	/** The view as a link's query string (`?snapshot=<fingerprint>&principal=…`). */
+	get linkQuery(): string {
+		return encodeViewQuery({ ...this.viewState, snapshot: this.fingerprint });
+	}
+
+	/**
+	 * Open a link's view when it names this snapshot (by fingerprint or store id) or none; otherwise
+	 * say so and trace nothing. Returns whether it was applied.
+	 */
+	openLink(v: ExplorerViewState): boolean {
+		if (v.snapshot && v.snapshot !== this.fingerprint && v.snapshot !== this.snapshotId) {
+			this.linkProblem =
+				`This link is for a snapshot this browser does not hold (fingerprint ${v.snapshot}). ` +
+				'Import the same data here to open it; nothing was traced.';
+			return false;
+		}
+		this.linkProblem = null;
+		void this.applyViewState(v);
+		return true;
+	}
 
 	/** The traced principal's and resource's graph nodes. */
 	traceEnds = $derived.by(() => {
@@ -107,10 +145,16 @@ export class ExplorerState {
 		principal: this.trace.principal,
 		resource: this.trace.resource,
 		action: this.trace.action,
-		context: this.trace.context
+		context: this.trace.userContext
 	}));
 
-	constructor(snapshot: Snapshot, engine: ExplorerEngine, snapshotId: string | null = null) {
+	constructor(
+		snapshot: Snapshot,
+		engine: ExplorerEngine,
+		snapshotId: string | null = null,
+		fingerprint: string | null = null
+	) {
+		this.#fingerprint = fingerprint;
 		this.snapshot = snapshot;
 		this.snapshotId = snapshotId;
 		this.source = new GraphSource(indexSnapshot(snapshot));
@@ -128,7 +172,8 @@ export class ExplorerState {
 			actionsForResource: ready((p, o) => engine.actionsForResource(p, o)),
 			completions: ready((p, l, o) => engine.completions(p, l, o)),
 			lintPolicy: ready((d, o) => engine.lintPolicy(d, o)),
-			whoCan: engine.whoCan ? ready((p, o) => engine.whoCan!(p, o)) : undefined
+			whoCan: engine.whoCan ? ready((p, o) => engine.whoCan!(p, o)) : undefined,
+			checkQuestion: engine.checkQuestion ? (a, r, o) => engine.checkQuestion!(a, r, o) : undefined
 		};
 		this.#rawEngine = engine;
 		this.engine = lazy;
@@ -140,7 +185,8 @@ export class ExplorerState {
 		this.trace = new ExplorerTrace(
 			lazy,
 			() => this.revealTrace(),
-			() => void this.whoCan.refresh()
+			() => void this.whoCan.refresh(),
+			(principal, resource) => defaultContext(index, principal, resource)
 		);
 		this.#setExpanded([]);
 	}
@@ -214,7 +260,9 @@ export class ExplorerState {
 	/** Search everything in the snapshot. */
 	search(query: string, limit = 12): SearchEntry[] {
 		this.#search ??= buildSearchIndex(this.source.index);
-		return searchEntries(this.#search, query, limit);
+		const found = searchEntries(this.#search, query, limit);
+		const typed = typedEntry(query);
+		return typed && !found.some((e) => e.id === typed.id) ? [typed, ...found] : found;
 	}
 
 	/** Show only the neighbourhood of a node within `hops`; null to show everything. */
@@ -240,10 +288,13 @@ export class ExplorerState {
 		if (!principal || !resource) return;
 		const subject = this.source.principalNodeId(principal);
 		const object = this.source.objectNode(resource);
-		this.#pinned = [
+		const pinned = [
 			...(this.source.nodeFor(subject) ? [] : [externalNode(subject, 'AWS')]),
 			...(this.source.nodeFor(object.id) ? [] : [object])
 		];
+		const samePins =
+			pinned.length === this.#pinned.length && pinned.every((n, i) => n.id === this.#pinned[i].id);
+		this.#pinned = pinned;
 		let list = [...this.view.expanded];
 		for (const id of [
 			...(this.source.expansionsFor(subject) ?? []),
@@ -255,7 +306,12 @@ export class ExplorerState {
 			list = withExpanded(list, object.accountId);
 		for (const layer of result?.layers ?? [])
 			for (const p of layer.policies) if (p.via) list = withExpanded(list, p.via);
-		this.#setExpanded(list);
+		// A context edit on the same path changes nothing on screen: keep the view (no rebuild).
+		const same =
+			samePins &&
+			list.length === this.view.expanded.length &&
+			list.every((id, i) => id === this.view.expanded[i]);
+		if (!same) this.#setExpanded(list);
 	}
 
 	/** Reopen a view from a link. */

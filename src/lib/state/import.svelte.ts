@@ -39,7 +39,7 @@ export class ImportJob {
 	#importer: ImporterPort;
 	#onStored: (id: string) => Promise<unknown>;
 
-	/** `onStored` runs with the new snapshot's id once it is stored (the shell opens it). */
+	/** `onStored` runs with the new snapshot's id once it is stored (the shell names and opens it; it may resolve to the final name). */
 	constructor(importer: ImporterPort, onStored: (id: string) => Promise<unknown>) {
 		this.#importer = importer;
 		this.#onStored = onStored;
@@ -111,7 +111,9 @@ export class ImportJob {
 			this.warnings = outcome.warnings;
 			this.storedName = outcome.name;
 			this.phase = 'done';
-			await this.#onStored(outcome.id);
+			const finalName = await this.#onStored(outcome.id);
+			// The shell may rename it (a re-import gets "… (2)"): show the name it is listed under.
+			if (typeof finalName === 'string') this.storedName = finalName;
 		} catch (error) {
 			this.#fail([
 				{ code: 'import.failed', message: error instanceof Error ? error.message : String(error) }

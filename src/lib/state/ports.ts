@@ -21,6 +21,8 @@ export interface SnapshotSummary {
 	/** What it was imported from, in words ("collection of 42 files", "built-in demo", …). */
 	source: string;
 	counts: SnapshotCounts;
+	/** The content fingerprint links name it by (null for rows stored before fingerprints existed). */
+	fingerprint: string | null;
 }
 
 /** The stored snapshots. */

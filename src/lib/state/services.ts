@@ -32,7 +32,8 @@ export function summaryOf(record: SnapshotRecord): SnapshotSummary {
 		capturedAt: record.capturedAt,
 		importedAt: record.importedAt,
 		source: describeSources(record.sources),
-		counts: record.counts
+		counts: record.counts,
+		fingerprint: record.fingerprint ?? null
 	};
 }
 

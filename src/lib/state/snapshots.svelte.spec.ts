@@ -116,3 +116,41 @@ describe('SnapshotLibrary and other tabs', () => {
 		expect(library.problem).toBeNull();
 	});
 });
+
+describe('SnapshotLibrary: demo kept deleted, distinct names, links by fingerprint', () => {
+	it('does not bring a deleted demo back on the next start, until asked', async () => {
+		const { store, importer, library } = setup();
+		await library.start();
+		expect(await library.remove(library.open!.id)).toBe(true);
+		const next = new SnapshotLibrary(store, importer, async () => [
+			gaadFile('demo', '111111111111', ['teller'])
+		]);
+		await next.start();
+		expect(next.open).toBeNull();
+		expect(importer.calls).toHaveLength(1);
+		await next.importDemo();
+		expect(next.open?.snapshot.meta.name).toBe(DEMO_NAME);
+		const third = new SnapshotLibrary(store, importer, async () => []);
+		await third.start();
+		expect(third.open?.snapshot.meta.name).toBe(DEMO_NAME);
+	});
+
+	it('names a re-import "… (2)" and opens a snapshot named by its content fingerprint', async () => {
+		const { store, importer, library } = setup();
+		const a = await store.add(snapshotNamed('bank'));
+		const b = await store.add(snapshotNamed('bank'));
+		expect(await library.nameDistinctly(b)).toBe('bank (2)');
+		expect(await library.nameDistinctly(a)).toBe('bank');
+		const other = importFiles([gaadFile('other', '222222222222', ['x'])], { name: 'other' });
+		if (!other.ok) throw new Error('fixture did not import');
+		const c = await store.add(other.snapshot);
+		const fp = (await store.listSummaries()).find((s) => s.id === a)!.fingerprint!;
+		store.settings.set(LAST_OPENED_SETTING, c);
+		const byLink = new SnapshotLibrary(store, importer, async () => []);
+		await byLink.start(fp);
+		expect([a, b]).toContain(byLink.open?.id);
+		expect(byLink.openFingerprint).toBe(fp);
+		expect(await byLink.holds(fp)).toBe(true);
+		expect(await byLink.holds('ffffffffffffffffffffffff')).toBe(false);
+	});
+});

@@ -8,11 +8,17 @@
 import { SETTING_KEYS } from '../model/settings';
 import type { InputFile } from '../import/import-files';
 import type { Snapshot } from '../model/snapshot';
+import { snapshotFingerprint } from '../model/fingerprint';
+import { distinctName } from './distinct-name';
 import { LiveQuery } from './live-query.svelte';
 import type { ImporterPort, SnapshotStorePort, SnapshotSummary } from './ports';
 
 /** The settings key remembering the last opened snapshot. */
 export const LAST_OPENED_SETTING = SETTING_KEYS.lastOpened;
+
+/** The settings keys recording the demo's id and that the user deleted it (it then stays deleted). */
+export const DEMO_ID_SETTING = SETTING_KEYS.demoId;
+export const DEMO_DELETED_SETTING = SETTING_KEYS.demoDeleted;
 
 /** The built-in demo's name in the list. */
 export const DEMO_NAME = 'Demo bank (built-in)';
@@ -45,6 +51,11 @@ export class SnapshotLibrary {
 	});
 	/** The open snapshot's display name. */
 	openName = $derived(this.openSummary?.name ?? this.open?.snapshot.meta.name ?? null);
+	/** The open snapshot's content fingerprint (links name snapshots by it). */
+	openFingerprint = $derived.by(() => {
+		if (!this.open) return null;
+		return this.openSummary?.fingerprint ?? snapshotFingerprint(this.open.snapshot);
+	});
 
 	#store: SnapshotStorePort;
 	/** Ids this tab is deleting (their disappearance is expected, not news). */
@@ -66,23 +77,60 @@ export class SnapshotLibrary {
 		this.list = new LiveQuery(() => store.watchSummaries(), []);
 	}
 
-	/** First start imports and opens the demo; later starts reopen `preferredId` or the last opened snapshot. */
-	async start(preferredId: string | null = null): Promise<void> {
+	/**
+	 * First start imports and opens the demo (unless the user deleted it); later starts reopen the
+	 * snapshot `preferred` names (a store id or a content fingerprint), else the last opened one.
+	 */
+	async start(preferred: string | null = null): Promise<void> {
 		try {
 			if ((await this.#store.countSnapshots()) === 0) {
-				await this.importDemo();
+				if (!(await this.#store.getSetting(DEMO_DELETED_SETTING))) await this.importDemo();
 				return;
 			}
 			// The link's snapshot, else the one open last time, else the newest.
 			const remembered = (await this.#store.getSetting(LAST_OPENED_SETTING)) as string | undefined;
-			const newest = (await this.#store.listSummaries())[0]?.id;
-			for (const id of [preferredId, remembered, newest])
+			const summaries = await this.#store.listSummaries();
+			const linked = preferred ? await this.#resolve(preferred, summaries) : null;
+			for (const id of [linked, remembered, summaries[0]?.id])
 				if (id && (await this.openById(id))) break;
 		} catch (error) {
 			this.problem = `Could not read the stored snapshots: ${messageOf(error)}`;
 		} finally {
 			this.status = 'ready';
 		}
+	}
+
+	/** The store id of the snapshot a link names by id or by content fingerprint, or null. */
+	async #resolve(ref: string, summaries: SnapshotSummary[]): Promise<string | null> {
+		const hit = summaries.find((s) => s.id === ref || s.fingerprint === ref);
+		if (hit) return hit.id;
+		// Rows stored before fingerprints existed: compute theirs (rare, and only for a link).
+		for (const s of summaries.filter((x) => !x.fingerprint)) {
+			const body = await this.#store.loadSnapshot(s.id).catch(() => undefined);
+			if (body && snapshotFingerprint(body) === ref) return s.id;
+		}
+		return null;
+	}
+
+	/** True when this browser holds a snapshot with this content fingerprint (or store id). */
+	async holds(ref: string): Promise<boolean> {
+		return (await this.#resolve(ref, await this.#store.listSummaries())) !== null;
+	}
+
+	/**
+	 * Give a newly stored snapshot a name no other stored snapshot has ("Demo (2)"), so re-imports
+	 * can be told apart; returns the name it ends up with.
+	 */
+	async nameDistinctly(id: string): Promise<string | null> {
+		const summaries = await this.#store.listSummaries();
+		const self = summaries.find((s) => s.id === id);
+		if (!self) return null;
+		const name = distinctName(
+			self.name,
+			summaries.filter((s) => s.id !== id).map((s) => s.name)
+		);
+		if (name !== self.name) await this.#store.renameSnapshot(id, name);
+		return name;
 	}
 
 	/** Open a stored snapshot; false when it is not there. */
@@ -123,7 +171,11 @@ export class SnapshotLibrary {
 	async remove(id: string): Promise<boolean> {
 		this.#deleting.add(id);
 		try {
+			const isDemo =
+				(await this.#store.getSetting(DEMO_ID_SETTING)) === id ||
+				(await this.#store.listSummaries()).find((s) => s.id === id)?.name === DEMO_NAME;
 			const done = await this.#attempt('delete the snapshot', () => this.#store.deleteSnapshot(id));
+			if (done && isDemo) await this.#store.setSetting(DEMO_DELETED_SETTING, true);
 			if (done && this.open?.id === id) this.open = null;
 			return done;
 		} finally {
@@ -179,8 +231,12 @@ export class SnapshotLibrary {
 				name: DEMO_NAME,
 				source: 'built-in demo'
 			});
-			if (outcome.ok) await this.openById(outcome.id);
-			else
+			if (outcome.ok) {
+				await this.#store.setSetting(DEMO_ID_SETTING, outcome.id);
+				await this.#store.setSetting(DEMO_DELETED_SETTING, undefined);
+				await this.nameDistinctly(outcome.id);
+				await this.openById(outcome.id);
+			} else
 				this.problem = `The built-in demo could not be imported: ${outcome.errors[0]?.message ?? 'unknown error'}`;
 		} finally {
 			this.status = previous === 'starting' ? 'starting' : 'ready';

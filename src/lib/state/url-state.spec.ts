@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { requestedSnapshotId, withSnapshotParam } from './url-state';
+import { openedLink, requestedSnapshotId } from './url-state';
 
 describe('url state', () => {
-	it('sets the snapshot param and keeps other params and the hash', () => {
-		expect(withSnapshotParam(new URL('http://x/?a=1#s=old&p=arn'), 'new-id')).toBe(
-			'?a=1&snapshot=new-id#s=old&p=arn'
-		);
-		expect(withSnapshotParam(new URL('http://x/?snapshot=a'), 'b')).toBe('?snapshot=b');
+	it('reads the requested snapshot from the query, else from an older hash link', () => {
+		expect(requestedSnapshotId(new URL('http://x/?snapshot=q'))).toBe('q');
+		expect(requestedSnapshotId(new URL('http://x/#s=h&x=%5B%5D'))).toBe('h');
+		expect(requestedSnapshotId(new URL('http://x/'))).toBeNull();
 	});
 
-	it('reads the requested snapshot from the explorer hash first, then the query', () => {
-		expect(requestedSnapshotId(new URL('http://x/?snapshot=q#s=h&x=%5B%5D'))).toBe('h');
-		expect(requestedSnapshotId(new URL('http://x/?snapshot=q'))).toBe('q');
-		expect(requestedSnapshotId(new URL('http://x/'))).toBeNull();
+	it('reads the view a link opens, or null', () => {
+		expect(openedLink(new URL('http://x/'))).toBeNull();
+		expect(openedLink(new URL('http://x/?principal=arn:aws:iam::1:user/u'))?.principal).toBe(
+			'arn:aws:iam::1:user/u'
+		);
+		expect(openedLink(new URL('http://x/#p=arn:aws:iam::1:user/u'))?.legacy).toBe(true);
 	});
 });

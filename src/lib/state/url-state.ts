@@ -1,20 +1,33 @@
 /**
- * The shell's part of the URL: `?snapshot=<id>` names the open snapshot. The graph explorer keeps
- * its own view (including the snapshot id, as `s`) in the hash; a link carrying either reopens it.
+ * The shell's part of the URL: the link the page was opened with (graph/view-link.ts) — which
+ * snapshot it names (`?snapshot=<fingerprint>`, or a store id in older links) and the view to
+ * reopen — read once at start and handed to the first explorer. The explorer then keeps the URL
+ * in step with its view.
  */
-import { decodeViewHash } from '../graph/view-hash';
+import { decodeViewLink } from '../graph/view-link';
+import type { ExplorerViewState } from '../graph/view-hash';
 
-/** The URL parameter naming the open snapshot. */
+/** The URL parameter naming the snapshot (by content fingerprint; older links: by store id). */
 export const SNAPSHOT_PARAM = 'snapshot';
 
-/** The search-and-hash of `url` with the snapshot param set to `id` (other params and the hash kept). */
-export function withSnapshotParam(url: URL, id: string): string {
-	const next = new URL(url);
-	next.searchParams.set(SNAPSHOT_PARAM, id);
-	return `${next.search}${next.hash}`;
+/** A link's view, as read at start. */
+export type OpenedLink = ExplorerViewState & { legacy: boolean };
+
+/** The snapshot a URL asks for: its fingerprint (or an older link's store id), or null. */
+export function requestedSnapshotId(url: URL): string | null {
+	return decodeViewLink(url).snapshot;
 }
 
-/** The snapshot a URL asks for: the explorer's hash view first (it is the more specific link), then the query. */
-export function requestedSnapshotId(url: URL): string | null {
-	return decodeViewHash(url.hash).snapshot ?? url.searchParams.get(SNAPSHOT_PARAM);
+/** The view a URL opens, or null when it carries none. */
+export function openedLink(url: URL): OpenedLink | null {
+	const v = decodeViewLink(url);
+	const any =
+		v.snapshot ||
+		v.principal ||
+		v.resource ||
+		v.action ||
+		v.selected ||
+		v.expanded.length ||
+		Object.keys(v.context).length;
+	return any ? v : null;
 }

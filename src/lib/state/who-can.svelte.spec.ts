@@ -136,10 +136,18 @@ describe('who-can in the explorer (demo bank)', () => {
 		)!;
 		expect(group.accountName).toBe(demo.accounts.find((a) => a.id === group.accountId)!.name);
 
-		// the designed path needs its context: without it, who-can asks again and the principal drops out
+		// with no context typed, who-can asks with the same defaults as the trace (region, TLS…)
 		x.trace.setContext({});
 		await Promise.resolve();
-		expect(asked.at(-1)?.context).toEqual({});
+		expect(asked.at(-1)?.context).toEqual(x.trace.context);
+		expect(asked.at(-1)?.context?.['aws:RequestedRegion']).toBe('eu-west-1');
+		await vi.waitFor(() =>
+			expect(x.whoCan.summary!.allowed.flatMap((g) => g.principals.map((p) => p.arn))).toContain(
+				path.request.principal
+			)
+		);
+		// a key the user sets overrides its default: without TLS the principal drops out
+		x.trace.setContext({ 'aws:SecureTransport': false });
 		await vi.waitFor(() =>
 			expect(
 				x.whoCan.summary!.allowed.flatMap((g) => g.principals.map((p) => p.arn))

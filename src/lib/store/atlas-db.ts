@@ -22,6 +22,8 @@ export interface SnapshotRecord {
 	counts: SnapshotCounts;
 	/** The snapshot format version of the stored body. */
 	formatVersion: number;
+	/** The content fingerprint (model/fingerprint.ts) that links name it by; absent on rows stored before it existed. */
+	fingerprint?: string;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { SNAPSHOT_VERSION, type Snapshot } from '../model/snapshot';
 import { countSnapshot } from '../model/snapshot-counts';
+import { snapshotFingerprint } from '../model/fingerprint';
 import type { Result } from '../model/result';
 import { AtlasDb, type DbOptions, type SnapshotRecord } from './atlas-db';
 import { notFound, oldFormat, storeError } from './store-error';
@@ -41,7 +42,8 @@ export function recordFor(id: string, s: Snapshot): SnapshotRecord {
 		sources,
 		tool,
 		counts: countSnapshot(s),
-		formatVersion: s.version
+		formatVersion: s.version,
+		fingerprint: snapshotFingerprint(s)
 	};
 }
 

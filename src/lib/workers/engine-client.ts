@@ -163,6 +163,15 @@ export class EngineClient {
 		return this.call('conditionKeys', { prefix, action, limit }, options);
 	}
 
+	/** Whether an action on a resource is a right question (unknown action, resource-type mismatch), and the action's condition keys. */
+	checkQuestion(
+		action: string,
+		resource: string | null,
+		options: CallOptions = { channel: 'check' }
+	) {
+		return this.call('checkQuestion', { action, resource }, options);
+	}
+
 	/** Unknown actions and condition keys of a policy document. */
 	lintPolicy(document: PolicyDocument, options?: CallOptions) {
 		return this.call('lintPolicy', { document }, options);

@@ -13,6 +13,7 @@
 import type { AccessLevel } from '../engine/catalog/catalog-data';
 import type { ResourceTypeMatch } from '../engine/catalog/action-catalog';
 import type { CatalogFinding } from '../engine/catalog/lint-policy';
+import type { QuestionCheck } from '../engine/catalog/question-check';
 import type { ContextValue, Decision, EvalRequest, EvalResult, LayerName } from '../engine/types';
 import type { PolicyDocument } from '../model/policy-document';
 import type { Snapshot } from '../model/snapshot';
@@ -82,6 +83,8 @@ export interface EngineCalls {
 	};
 	/** Unknown actions and condition keys of a policy, with JSON pointers. */
 	lintPolicy: { params: { document: PolicyDocument }; result: CatalogFinding[] };
+	/** Is the question right: unknown action (with close matches), action/resource-type mismatch (with a fix), the action's condition keys. */
+	checkQuestion: { params: { action: string; resource: string | null }; result: QuestionCheck };
 }
 
 /** The name of a call. */

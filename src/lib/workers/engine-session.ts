@@ -6,6 +6,7 @@
  */
 import type { ActionCatalog } from '../engine/catalog/action-catalog';
 import { ACCESS_LEVELS, type AccessLevel } from '../engine/catalog/catalog-data';
+import { checkQuestion, questionCheckServices } from '../engine/catalog/question-check';
 import type { Decision, EvalRequest, EvalResult } from '../engine/types';
 import type { Result } from '../model/result';
 import type { Snapshot } from '../model/snapshot';
@@ -139,6 +140,11 @@ export class EngineSession {
 				const catalog = await this.#catalogReady();
 				await catalog.ensureForPolicy(req.document);
 				return catalog.lintPolicy(req.document);
+			}
+			case 'checkQuestion': {
+				const catalog = await this.#catalogReady();
+				await catalog.ensure(questionCheckServices(catalog, req.action, req.resource));
+				return checkQuestion(catalog, req.action, req.resource);
 			}
 			default:
 				throw new SessionError(

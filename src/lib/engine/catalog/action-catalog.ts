@@ -161,6 +161,30 @@ export class ActionCatalog {
 		return a ? a[3].map((i) => service!.data.conditionKeys[i]) : [];
 	}
 
+	/** The resource types AWS documents for an action ("s3:GetObject" → ["object"]); [] when unknown or resource-less. */
+	resourceTypesOf(action: string): string[] {
+		const split = splitAction(action);
+		const service = split ? this.#service(split[0]) : null;
+		const a = split ? service?.action(split[1]) : undefined;
+		return a ? a[2].map((i) => service!.data.resourceTypes[i][0]) : [];
+	}
+
+	/** True when the ARN fits the documented pattern of one of the action's resource types ("sts:AssumeRole" on an IAM role ARN). */
+	arnFitsAction(action: string, arn: string): boolean {
+		const split = splitAction(action);
+		const service = split ? this.#service(split[0]) : null;
+		const a = split ? service?.action(split[1]) : undefined;
+		if (!a || !service) return false;
+		const patterns = service.patterns();
+		return a[2].some((i) => patterns[i]?.compiled.regex.test(arn) ?? false);
+	}
+
+	/** Every action name of a loaded service, as "service:Name" ([] when unknown). */
+	actionsOf(prefix: string): string[] {
+		const service = this.#service(prefix);
+		return service ? service.data.actions.map((a) => `${service.data.prefix}:${a[0]}`) : [];
+	}
+
 	/**
 	 * Condition-key completions for a request-context editor: global keys, the keys AWS documents
 	 * for `action` (when given) and, once "svc:" is typed, that service's keys; case-insensitive

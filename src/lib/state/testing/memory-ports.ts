@@ -4,6 +4,7 @@
  */
 import { importFiles, type InputFile } from '../../import/import-files';
 import { countSnapshot } from '../../model/snapshot-counts';
+import { snapshotFingerprint } from '../../model/fingerprint';
 import type { Snapshot } from '../../model/snapshot';
 import type { Subscribable } from '../live-query.svelte';
 import type {
@@ -34,7 +35,8 @@ export class MemoryStore implements SnapshotStorePort {
 			capturedAt: snapshot.meta.capturedAt,
 			importedAt: snapshot.meta.importedAt,
 			source,
-			counts: countSnapshot(snapshot)
+			counts: countSnapshot(snapshot),
+			fingerprint: snapshotFingerprint(snapshot)
 		}));
 	}
 	watchSummaries(): Subscribable<SnapshotSummary[]> {
