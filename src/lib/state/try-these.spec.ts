@@ -4,8 +4,8 @@ import { defaultContext, effectiveContext } from '../engine/request/default-cont
 import { importFiles } from '../import/import-files';
 import { snapshotFingerprint } from '../model/fingerprint';
 import { indexSnapshot } from '../model/snapshot-index';
-import { readDemoFilesFromDisk } from './demo-files-node';
-import { DESIGNED_PATHS } from './designed-paths';
+import { readDemoFilesFromDisk } from '../demo/demo-files-node';
+import { DESIGNED_PATHS } from '../demo/designed-paths';
 import { isDemoOrganization, tryThese } from './try-these';
 
 const outcome = importFiles(readDemoFilesFromDisk(), { name: 'demo', now: '2024-03-14T00:00:00Z' });

@@ -6,8 +6,8 @@
 import type { DefaultContext } from '../engine/request/default-context';
 import type { ContextValue, Decision } from '../engine/types';
 import { emptyViewState, type ExplorerViewState } from '../graph/view-hash';
-import { ORG_ID } from './bank/constants';
-import type { DesignedPath } from './designed-paths';
+import { ORG_ID } from '../demo/bank/constants';
+import type { DesignedPath } from '../demo/designed-paths';
 
 /** One entry of the list. */
 export interface TryThis {
