@@ -34,6 +34,28 @@ const risky = write(
 		})
 	)
 );
+const allow = (Action: string, Resource = '*') => ({
+	Version: '2012-10-17',
+	Statement: [{ Effect: 'Allow', Action, Resource }]
+});
+const access = write(
+	'access.json',
+	serializeSnapshot(
+		worldToSnapshot({
+			accounts: {
+				'111111111111': {
+					users: [
+						{ name: 'root-like', policies: [allow('*')] },
+						{
+							name: 'dev',
+							policies: [allow('iam:PutUserPolicy', 'arn:aws:iam::111111111111:user/dev')]
+						}
+					]
+				}
+			}
+		})
+	)
+);
 const clean = write(
 	'clean.json',
 	serializeSnapshot(worldToSnapshot({ accounts: { '111111111111': {} } }))
@@ -68,6 +90,30 @@ describe('iam-atlas findings', () => {
 		const t = fakeIo();
 		expect(await main(['findings', '--snapshot', clean], t.io)).toBe(0);
 		expect(t.out.join('')).toBe('No findings.\n');
+	});
+
+	it('names administrators and principals that can become one (the access-path analysis); --no-access skips them', async () => {
+		const f = fakeIo();
+		expect(await main(['findings', '--snapshot', access, '--json'], f.io)).toBe(0);
+		const lines = f.jsonLines() as {
+			rule: string;
+			severity: string;
+			subject: string;
+			evidence: { steps?: { technique: string }[] };
+		}[];
+		const pick = (rule: string) =>
+			lines.filter((l) => l.rule === rule).map((l) => [l.subject, l.severity]);
+		expect(pick('admin-principal')).toEqual([['arn:aws:iam::111111111111:user/root-like', 'high']]);
+		expect(pick('escalation-path')).toEqual([['arn:aws:iam::111111111111:user/dev', 'high']]);
+		const dev = lines.find((l) => l.rule === 'escalation-path')!;
+		expect(dev.evidence.steps?.length).toBeGreaterThan(0);
+		const skipped = fakeIo();
+		expect(
+			await main(['findings', '--snapshot', access, '--json', '--no-access'], skipped.io)
+		).toBe(0);
+		expect(
+			(skipped.jsonLines() as { rule: string }[]).some((l) => /admin|escalation/.test(l.rule))
+		).toBe(false);
 	});
 
 	it('usage errors exit 2; an unreadable snapshot exits 1 naming the file', async () => {

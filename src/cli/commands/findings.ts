@@ -1,14 +1,18 @@
 /**
- * `iam-atlas findings --snapshot <snapshot.json> [--json]`: what a reviewer should look at. With
+ * `iam-atlas findings --snapshot <snapshot.json> [--json] [--no-access]`: what a reviewer should
+ * look at, including administrators and escalation paths (the access-path analysis; `--no-access`
+ * skips it on very large organizations). With
  * `--json`, one `{"rule","severity","subject","title","evidence"}` JSON line per finding, most
  * severe first; without, readable text grouped by severity. Exit 0 whatever is found.
  */
+import { accessRules } from '../../lib/analysis/findings/access-verdicts';
 import { findFindings } from '../../lib/analysis/findings/find-findings';
+import { createEvaluator } from '../../lib/engine/evaluate';
 import { SEVERITIES, type Finding } from '../../lib/analysis/findings/types';
 import type { CliIo } from '../io';
 import { readSnapshotArg } from '../read-snapshot';
 
-const USAGE = 'usage: iam-atlas findings --snapshot <snapshot.json> [--json]\n';
+const USAGE = 'usage: iam-atlas findings --snapshot <snapshot.json> [--json] [--no-access]\n';
 
 /** One finding as its JSON line. */
 export const findingLine = (f: Finding): string =>
@@ -38,12 +42,14 @@ export function findingsText(findings: Finding[]): string {
 export async function run(args: string[], io: CliIo): Promise<number> {
 	let snapshotPath: string | undefined;
 	let json = false;
+	let access = true;
 	for (let i = 0; i < args.length; i++) {
 		const a = args[i];
 		if (a === '--help' || a === '-h') {
 			io.stdout(USAGE);
 			return 0;
 		} else if (a === '--json') json = true;
+		else if (a === '--no-access') access = false;
 		else if (a === '--snapshot' && args[i + 1] !== undefined) snapshotPath = args[++i];
 		else {
 			io.stderr(`iam-atlas findings: unexpected argument '${a}'\n${USAGE}`);
@@ -56,7 +62,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 	}
 	const snapshot = readSnapshotArg('findings', snapshotPath, io);
 	if (!snapshot) return 1;
-	const findings = findFindings(snapshot);
+	const evaluator = createEvaluator(snapshot);
+	const findings = findFindings(snapshot, {
+		evaluator,
+		extraRules: access ? accessRules(snapshot, { evaluator }) : []
+	});
 	io.stdout(json ? findings.map(findingLine).join('') : findingsText(findings));
 	return 0;
 }
