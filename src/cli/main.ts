@@ -32,6 +32,11 @@ const commands: Record<
 		summary:
 			'findings --snapshot <snapshot.json> [--json]   what a reviewer should look at (JSON: one line per finding)',
 		load: () => import('./commands/findings')
+	},
+	report: {
+		summary:
+			'report --snapshot <snapshot.json> --out <report.md|report.html>   the review report (findings, notes, decisions, saved views)',
+		load: () => import('./commands/report')
 	}
 };
 

@@ -4,16 +4,7 @@
  * same core as the browser, and writes one native snapshot atomically (temp file, then
  * rename). On bad input it prints every error (file, JSON location, reason) and writes nothing.
  */
-import {
-	closeSync,
-	openSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	statSync,
-	unlinkSync,
-	writeSync
-} from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { AtlasError } from '../../lib/model/result';
 import type { Snapshot } from '../../lib/model/snapshot';
@@ -22,6 +13,7 @@ import { DEFAULT_MAX_FILE_BYTES, tooLargeError } from '../../lib/import/input/re
 import { describeError, importError } from '../../lib/import/errors';
 import { serializeSnapshot } from '../../lib/import/snapshot-file';
 import type { CliIo } from '../io';
+import { writeAtomically } from '../write-atomically';
 
 const USAGE =
 	'usage: iam-atlas import <path>... --out <snapshot.json> [--name <name>] [--max-file-mib <n>]\n';
@@ -95,27 +87,6 @@ export function readInputFiles(
 		} else read(full, basename(full), stat.size);
 	}
 	return { files, errors };
-}
-
-/** Write a file atomically: a temp file next to it, then rename; nothing is left behind on failure. */
-function writeAtomically(path: string, text: string): void {
-	const temp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
-	try {
-		const fd = openSync(temp, 'w');
-		try {
-			writeSync(fd, text);
-		} finally {
-			closeSync(fd);
-		}
-		renameSync(temp, path);
-	} catch (e) {
-		try {
-			unlinkSync(temp);
-		} catch {
-			/* the temp file was never created */
-		}
-		throw e;
-	}
 }
 
 /** The one-line summary printed after a successful import. */
