@@ -5,7 +5,7 @@
  * importing are behind ports (ports.ts); downloading is the caller's.
  */
 import type { InputFile } from '../import/import-files';
-import type { Snapshot } from '../model/snapshot';
+import type { ReviewNote, Snapshot } from '../model/snapshot';
 import { LiveQuery } from './live-query.svelte';
 import type { ImporterPort, SnapshotStorePort, SnapshotSummary } from './ports';
 
@@ -115,6 +115,16 @@ export class SnapshotLibrary {
 	async remove(id: string): Promise<boolean> {
 		const done = await this.#attempt('delete the snapshot', () => this.#store.deleteSnapshot(id));
 		if (done && this.open?.id === id) this.open = null;
+		return done;
+	}
+
+	/** Store new review notes for the open snapshot (so an export carries them); false (with a problem set) on failure. */
+	async saveNotes(id: string, notes: ReviewNote[]): Promise<boolean> {
+		const done = await this.#attempt('save the review notes', () =>
+			this.#store.saveNotes(id, notes)
+		);
+		if (done && this.open?.id === id)
+			this.open = { id, snapshot: { ...this.open.snapshot, notes } };
 		return done;
 	}
 

@@ -15,7 +15,10 @@ import type { ResourceTypeMatch } from '../engine/catalog/action-catalog';
 import type { CatalogFinding } from '../engine/catalog/lint-policy';
 import type { ContextValue, Decision, EvalRequest, EvalResult, LayerName } from '../engine/types';
 import type { PolicyDocument } from '../model/policy-document';
-import type { Snapshot } from '../model/snapshot';
+import type { ReviewNote, Snapshot } from '../model/snapshot';
+import type { PrincipalVerdict } from '../analysis/findings/plugged';
+import type { Finding } from '../analysis/findings/types';
+import type { ReportFormat } from '../graph/report-document';
 
 /** Request context keys, as EvalRequest takes them. */
 export type EvalContext = Record<string, ContextValue>;
@@ -82,6 +85,21 @@ export interface EngineCalls {
 	};
 	/** Unknown actions and condition keys of a policy, with JSON pointers. */
 	lintPolicy: { params: { document: PolicyDocument }; result: CatalogFinding[] };
+	/** The loaded snapshot's findings (analysis/findings), plus admin/escalation ones when verdicts are given. */
+	findings: {
+		params: { verdicts?: PrincipalVerdict[] };
+		result: { findings: Finding[]; ms: number };
+	};
+	/** The review report of the loaded snapshot with these notes (the app's current ones), as Markdown or HTML text. */
+	report: {
+		params: {
+			format: ReportFormat;
+			generatedAt: string;
+			notes: ReviewNote[];
+			verdicts?: PrincipalVerdict[];
+		};
+		result: string;
+	};
 }
 
 /** The name of a call. */
