@@ -132,4 +132,18 @@ describe('reportDocument', () => {
 		expect(md).toContain('### Administrators (1)\n\n- arn:aws:iam::111111111111:role/open');
 		expect(md).toContain('### Can become administrators under some conditions (1)');
 	});
+
+	it('past 25 findings of a rule, the rest are listed one line each without evidence (unless noted)', () => {
+		const users = Array.from({ length: 30 }, (_, i) => ({
+			name: `u${String(i).padStart(2, '0')}`,
+			managed: ['arn:aws:iam::aws:policy/ReadOnlyAccess']
+		}));
+		const s = worldToSnapshot({ accounts: { '111111111111': { users } } });
+		const html = reportDocument(s, { format: 'html', generatedAt: '2026-01-03T00:00:00Z' });
+		expect(html.match(/<div class="finding /g)).toHaveLength(25);
+		expect(html).toContain('5 more low findings');
+		const md = reportDocument(s, { format: 'md', generatedAt: '2026-01-03T00:00:00Z' });
+		expect(md.match(/^```json$/gm)).toHaveLength(25);
+		expect(md).toMatch(/#### 5 more \(one line each[\s\S]*- `policy-on-user` u29 has 1 policy/);
+	});
 });

@@ -152,6 +152,9 @@ export default async function (page, ctx) {
 	assert.match(await viewer.locator('h1').innerText(), /Access review: /);
 	assert.deepEqual(requests, [], 'the report requests nothing');
 	await ctx.screenshot('report', viewer);
+	// It prints (the @media print rules apply) to a PDF.
+	const pdf = await viewer.pdf({ path: path.join(ctx.resultsDir, 'review-findings-report.pdf') });
+	assert.ok(pdf.length > 10_000, 'a printed report');
 	await viewer.close();
 	await ctx.context.setOffline(false);
 }

@@ -9,6 +9,7 @@ import type { ReviewNote } from '../../model/snapshot';
 import type { ReviewReport } from './review-report';
 import {
 	ACCESS_NOT_COMPUTED,
+	BRIEF_NOTE,
 	decisionWords,
 	evidenceJson,
 	noteByline,
@@ -43,7 +44,7 @@ pre{background:var(--soft);padding:.5rem;overflow:auto;font-size:.8rem;white-spa
 .not-computed{border:1px dashed var(--muted);padding:.5rem .75rem;color:var(--muted)}
 figure{margin:.5rem 0;break-inside:avoid}figure svg{max-width:100%;height:auto;border:1px solid var(--line)}
 .critical{--sev:var(--critical)}.high{--sev:var(--high)}.medium{--sev:var(--medium)}.low{--sev:var(--low)}.info{--sev:var(--info)}
-@media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}h3,h4{break-after:avoid}details{display:block}details>pre{display:block}
+@media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}h3,h4{break-after:avoid}details{display:block}details::details-content{display:contents;content-visibility:visible}details>pre,details>table{display:block}
 pre{white-space:pre-wrap;max-height:none}a{color:inherit;text-decoration:none}section.views{break-before:page}@page{margin:15mm}}
 `;
 
@@ -94,7 +95,8 @@ export function renderHtml(r: ReviewReport): string {
 	for (const { severity, rows } of r.bySeverity) {
 		if (!rows.length) continue;
 		out.push(`<h3 class="${severity}"><span class="sev">${severity}</span> ${rows.length}</h3>`);
-		for (const { finding: f, decision, notes } of rows) {
+		const brief = rows.filter((x) => x.brief);
+		for (const { finding: f, decision, notes } of rows.filter((x) => !x.brief)) {
 			const d = decisionWords(decision);
 			out.push(
 				`<div class="finding ${f.severity}"><h4>${e(f.title)}</h4>`,
@@ -104,6 +106,15 @@ export function renderHtml(r: ReviewReport): string {
 				`<details><summary>Evidence</summary><pre>${e(evidenceJson(f.evidence))}</pre></details></div>`
 			);
 		}
+		if (brief.length)
+			out.push(
+				`<details class="brief"><summary>${brief.length} more ${severity} findings (${e(BRIEF_NOTE)})</summary><table>`,
+				...brief.map(
+					({ finding: f, decision }) =>
+						`<tr><td><code>${e(f.rule)}</code></td><td>${e(f.title)}</td><td class="meta">${e(f.subject)}</td><td>${e(decisionWords(decision) ?? '')}</td></tr>`
+				),
+				'</table></details>'
+			);
 	}
 	out.push('<h2>Administrators and escalation paths</h2>');
 	out.push(

@@ -9,6 +9,7 @@ import type { ReviewNote } from '../../model/snapshot';
 import type { ReviewReport } from './review-report';
 import {
 	ACCESS_NOT_COMPUTED,
+	BRIEF_NOTE,
 	decisionWords,
 	evidenceJson,
 	noteByline,
@@ -69,13 +70,20 @@ export function renderMarkdown(r: ReviewReport): string {
 	for (const { severity, rows } of r.bySeverity) {
 		if (!rows.length) continue;
 		out.push(`### ${severity[0].toUpperCase()}${severity.slice(1)} (${rows.length})`, '');
-		for (const { finding: f, decision, notes } of rows) {
+		const brief = rows.filter((x) => x.brief);
+		for (const { finding: f, decision, notes } of rows.filter((x) => !x.brief)) {
 			out.push(`#### ${mdText(f.title)}`, '');
 			out.push(`- Rule: \`${f.rule.replace(/`/g, '')}\``, `- Subject: ${mdText(f.subject)}`);
 			const d = decisionWords(decision);
 			if (d) out.push(`- Decision: **${mdText(d)}**`);
 			if (notes.some((n) => n.text)) out.push('- Notes:', ...noteLines(notes, '  '));
 			out.push('', mdFence(evidenceJson(f.evidence), 'json'), '');
+		}
+		if (brief.length) {
+			out.push(`#### ${brief.length} more (${BRIEF_NOTE})`, '');
+			for (const { finding: f } of brief)
+				out.push(`- \`${f.rule.replace(/`/g, '')}\` ${mdText(f.title)} — ${mdText(f.subject)}`);
+			out.push('');
 		}
 	}
 	out.push('## Administrators and escalation paths', '');

@@ -40,3 +40,7 @@ export const ACCESS_NOT_COMPUTED =
 
 /** The evidence of a finding as indented JSON. */
 export const evidenceJson = (e: Record<string, unknown>): string => JSON.stringify(e, null, 2);
+
+/** Why some findings are listed without their evidence. */
+export const BRIEF_NOTE =
+	'one line each; the first findings of each rule show their evidence, and `iam-atlas findings --json` gives it for all';

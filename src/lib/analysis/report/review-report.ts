@@ -37,7 +37,12 @@ export interface ReportFinding {
 	finding: Finding;
 	decision: ReviewNote | null;
 	notes: ReviewNote[];
+	/** Listed in one line, without its evidence (past the first EVIDENCE_PER_RULE of its rule, and no note on it). */
+	brief: boolean;
 }
+
+/** How many findings of one rule are printed with their evidence; the rest (without notes) get one line each. */
+export const EVIDENCE_PER_RULE = 25;
 
 /** The report's content. */
 export interface ReviewReport {
@@ -93,7 +98,6 @@ export function reviewReport(input: ReportInput): ReviewReport {
 		const key = findingKey(finding);
 		const decision = decisions.get(key) ?? null;
 		const notes = (notesByTarget.get(`finding\u0000${key}`) ?? []).sort(byCreated);
-		bySeverity[SEVERITIES.indexOf(finding.severity)].rows.push({ finding, decision, notes });
 		const r = rules.get(finding.rule) ?? {
 			rule: finding.rule,
 			severity: finding.severity,
@@ -102,6 +106,8 @@ export function reviewReport(input: ReportInput): ReviewReport {
 			toFix: 0
 		};
 		r.count++;
+		const brief = r.count > EVIDENCE_PER_RULE && notes.length === 0;
+		bySeverity[SEVERITIES.indexOf(finding.severity)].rows.push({ finding, decision, notes, brief });
 		if (SEVERITIES.indexOf(finding.severity) < SEVERITIES.indexOf(r.severity))
 			r.severity = finding.severity;
 		if (decision?.status === 'accepted-risk')
