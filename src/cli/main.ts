@@ -42,6 +42,11 @@ const commands: Record<
 		summary:
 			'what-can --snapshot <snapshot.json> --principal <ARN> [--service <prefix>] [--json]   what a principal can do, per service and access level',
 		load: () => import('./commands/what-can')
+	},
+	report: {
+		summary:
+			'report --snapshot <snapshot.json> --out <report.md|report.html>   the review report (findings, notes, decisions, saved views)',
+		load: () => import('./commands/report')
 	}
 };
 

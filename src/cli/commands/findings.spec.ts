@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { worldToSnapshot } from '../../lib/engine/testing/world';
 import { serializeSnapshot } from '../../lib/import/snapshot-file';
 import { fakeIo } from '../testing/fake-io';
+import type { PolicyDocument } from '../../lib/model/policy-document';
 import { main } from '../main';
 
 const dir = mkdtempSync(join(tmpdir(), 'iam-atlas-findings-'));
@@ -34,7 +35,7 @@ const risky = write(
 		})
 	)
 );
-const allow = (Action: string, Resource = '*') => ({
+const allow = (Action: string, Resource = '*'): PolicyDocument => ({
 	Version: '2012-10-17',
 	Statement: [{ Effect: 'Allow', Action, Resource }]
 });

@@ -10,6 +10,7 @@ import type { Snapshot } from '../model/snapshot';
 import type {
 	ActionsForResourceParams,
 	ActionsForResourceResult,
+	EngineCalls,
 	WhoCanParams,
 	WhoCanResult
 } from '../workers/engine-protocol';
@@ -35,4 +36,11 @@ export interface ExplorerEngine {
 	): Promise<QuestionCheck>;
 	/** Every user and role's decision on one action and resource (the who-can section; optional for fakes). */
 	whoCan?(params: WhoCanParams, options?: CallOptions): Promise<WhoCanResult>;
+	/** The snapshot's findings (the findings view; optional for fakes). */
+	findings?(
+		params?: EngineCalls['findings']['params'],
+		options?: CallOptions
+	): Promise<EngineCalls['findings']['result']>;
+	/** The review report's text (the report export; optional for fakes). */
+	report?(params: EngineCalls['report']['params'], options?: CallOptions): Promise<string>;
 }

@@ -173,7 +173,9 @@ export class ExplorerState {
 			completions: ready((p, l, o) => engine.completions(p, l, o)),
 			lintPolicy: ready((d, o) => engine.lintPolicy(d, o)),
 			whoCan: engine.whoCan ? ready((p, o) => engine.whoCan!(p, o)) : undefined,
-			checkQuestion: engine.checkQuestion ? (a, r, o) => engine.checkQuestion!(a, r, o) : undefined
+			checkQuestion: engine.checkQuestion ? (a, r, o) => engine.checkQuestion!(a, r, o) : undefined,
+			findings: engine.findings ? ready((p, o) => engine.findings!(p, o)) : undefined,
+			report: engine.report ? ready((p, o) => engine.report!(p, o)) : undefined
 		};
 		this.#rawEngine = engine;
 		this.engine = lazy;

@@ -5,7 +5,7 @@
  */
 import type { InputFile } from '../import/import-files';
 import type { AtlasError } from '../model/result';
-import type { Snapshot } from '../model/snapshot';
+import type { ReviewNote, Snapshot } from '../model/snapshot';
 import type { SnapshotCounts } from '../model/snapshot-counts';
 import type { Subscribable } from './live-query.svelte';
 import type { SettingsPort } from './theme.svelte';
@@ -37,6 +37,8 @@ export interface SnapshotStorePort extends SettingsPort {
 	loadSnapshot(id: string): Promise<Snapshot | undefined>;
 	renameSnapshot(id: string, name: string): Promise<void>;
 	deleteSnapshot(id: string): Promise<void>;
+	/** Replace a stored snapshot's review notes. */
+	saveNotes(id: string, notes: ReviewNote[]): Promise<void>;
 }
 
 /** Progress of a running import. */

@@ -60,6 +60,9 @@ function storePort(store: SnapshotStore): SnapshotStorePort {
 		async deleteSnapshot(id) {
 			orThrow(await store.delete(id));
 		},
+		async saveNotes(id, notes) {
+			orThrow(await store.setNotes(id, notes));
+		},
 		getSetting: (key) => getSetting(store.db, key as keyof Settings),
 		async setSetting(key, value) {
 			orThrow(await setSetting(store.db, key as keyof Settings, value as never));

@@ -7,7 +7,7 @@
  */
 import { SETTING_KEYS } from '../model/settings';
 import type { InputFile } from '../import/import-files';
-import type { Snapshot } from '../model/snapshot';
+import type { ReviewNote, Snapshot } from '../model/snapshot';
 import { snapshotFingerprint } from '../model/fingerprint';
 import { distinctName } from './distinct-name';
 import { LiveQuery } from './live-query.svelte';
@@ -211,6 +211,16 @@ export class SnapshotLibrary {
 		if (this.open?.id !== open.id || this.#deleting.has(open.id)) return;
 		this.open = null;
 		this.problem = `The snapshot "${open.snapshot.meta.name}" was deleted (in another tab or window), so it was closed.`;
+	}
+
+	/** Store new review notes for the open snapshot (so an export carries them); false (with a problem set) on failure. */
+	async saveNotes(id: string, notes: ReviewNote[]): Promise<boolean> {
+		const done = await this.#attempt('save the review notes', () =>
+			this.#store.saveNotes(id, notes)
+		);
+		if (done && this.open?.id === id)
+			this.open = { id, snapshot: { ...this.open.snapshot, notes } };
+		return done;
 	}
 
 	/** Load a stored snapshot for export; null (with a problem set) when it is gone. */

@@ -5,7 +5,7 @@
  * state layer, over `store.db.snapshots`. Bodies saved in an older snapshot format are lifted by a
  * migrator the caller passes in (the import core's, loaded lazily: store/ imports only model/).
  */
-import { SNAPSHOT_VERSION, type Snapshot } from '../model/snapshot';
+import { SNAPSHOT_VERSION, type ReviewNote, type Snapshot } from '../model/snapshot';
 import { countSnapshot } from '../model/snapshot-counts';
 import { snapshotFingerprint } from '../model/fingerprint';
 import type { Result } from '../model/result';
@@ -130,6 +130,22 @@ export class SnapshotStore {
 			return updated ? { ok: true, value: updated } : { ok: false, error: notFound(id) };
 		} catch (e) {
 			return { ok: false, error: storeError(e, 'rename the snapshot') };
+		}
+	}
+
+	/** Replace a stored snapshot's review notes (one transaction; the record and the rest of the body stay). */
+	async setNotes(id: string, notes: ReviewNote[]): Promise<Result<void>> {
+		try {
+			const found = await this.db.transaction('rw', this.db.bodies, async () => {
+				const body = await this.db.bodies.get(id);
+				if (!body) return false;
+				const snapshot = JSON.parse(body.json) as Snapshot;
+				await this.db.bodies.put({ id, json: JSON.stringify({ ...snapshot, notes }) });
+				return true;
+			});
+			return found ? { ok: true, value: undefined } : { ok: false, error: notFound(id) };
+		} catch (e) {
+			return { ok: false, error: storeError(e, 'save the review notes') };
 		}
 	}
 

@@ -177,6 +177,16 @@ export class EngineClient {
 		return this.call('lintPolicy', { document }, options);
 	}
 
+	/** The loaded snapshot's findings (optionally with the access-path analysis' verdicts). */
+	findings(params: EngineCalls['findings']['params'] = {}, options?: CallOptions) {
+		return this.call('findings', params, options);
+	}
+
+	/** The review report (Markdown or HTML text) of the loaded snapshot with the given notes. */
+	report(params: EngineCalls['report']['params'], options?: CallOptions) {
+		return this.call('report', params, options);
+	}
+
 	/** Whether a snapshot is loaded and how far the background warm-up has got. */
 	status() {
 		return this.call('status', {});

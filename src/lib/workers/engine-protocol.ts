@@ -16,7 +16,10 @@ import type { CatalogFinding } from '../engine/catalog/lint-policy';
 import type { QuestionCheck } from '../engine/catalog/question-check';
 import type { ContextValue, Decision, EvalRequest, EvalResult, LayerName } from '../engine/types';
 import type { PolicyDocument } from '../model/policy-document';
-import type { Snapshot } from '../model/snapshot';
+import type { ReviewNote, Snapshot } from '../model/snapshot';
+import type { PrincipalVerdict } from '../analysis/findings/plugged';
+import type { Finding } from '../analysis/findings/types';
+import type { ReportFormat } from '../graph/report-document';
 
 /** Request context keys, as EvalRequest takes them. */
 export type EvalContext = Record<string, ContextValue>;
@@ -85,6 +88,21 @@ export interface EngineCalls {
 	lintPolicy: { params: { document: PolicyDocument }; result: CatalogFinding[] };
 	/** Is the question right: unknown action (with close matches), action/resource-type mismatch (with a fix), the action's condition keys. */
 	checkQuestion: { params: { action: string; resource: string | null }; result: QuestionCheck };
+	/** The loaded snapshot's findings (analysis/findings), plus admin/escalation ones when verdicts are given. */
+	findings: {
+		params: { verdicts?: PrincipalVerdict[] };
+		result: { findings: Finding[]; ms: number };
+	};
+	/** The review report of the loaded snapshot with these notes (the app's current ones), as Markdown or HTML text. */
+	report: {
+		params: {
+			format: ReportFormat;
+			generatedAt: string;
+			notes: ReviewNote[];
+			verdicts?: PrincipalVerdict[];
+		};
+		result: string;
+	};
 }
 
 /** The name of a call. */

@@ -10,6 +10,14 @@ import { checkQuestion, questionCheckServices } from '../engine/catalog/question
 import type { Decision, EvalRequest, EvalResult } from '../engine/types';
 import type { Result } from '../model/result';
 import type { Snapshot } from '../model/snapshot';
+import { findFindings } from '../analysis/findings/find-findings';
+import {
+	adminPrincipalRule,
+	escalationPathRule,
+	type PrincipalVerdict
+} from '../analysis/findings/plugged';
+import type { Finding } from '../analysis/findings/types';
+import { reportDocument } from '../graph/report-document';
 import type {
 	ActionsForResourceParams,
 	ActionsForResourceResult,
@@ -63,6 +71,9 @@ export class EngineSession {
 	#evaluator: ReturnType<CreateEvaluator> | null = null;
 	#principals: string[] = [];
 	#warmed = 0;
+	#snapshot: Snapshot | null = null;
+	/** The built-in rules' findings of the loaded snapshot (computed on first ask). */
+	#findings: Finding[] | null = null;
 
 	/** `openCatalog` is called once, on the first request that needs the catalog; `readStored` serves loadStored. */
 	constructor(
@@ -146,6 +157,20 @@ export class EngineSession {
 				await catalog.ensure(questionCheckServices(catalog, req.action, req.resource));
 				return checkQuestion(catalog, req.action, req.resource);
 			}
+			case 'findings': {
+				const t = now();
+				return { findings: this.#findingsOf(req.verdicts), ms: now() - t };
+			}
+			case 'report':
+				return reportDocument(
+					{ ...this.#requireSnapshot(), notes: req.notes },
+					{
+						format: req.format,
+						generatedAt: req.generatedAt,
+						findings: this.#findingsOf(req.verdicts),
+						verdicts: req.verdicts
+					}
+				);
 			default:
 				throw new SessionError(
 					'engine.unknown-request',
@@ -160,6 +185,8 @@ export class EngineSession {
 		this.#evaluator = this.#createEvaluator(snapshot);
 		this.#principals = principalsOf(snapshot);
 		this.#warmed = 0;
+		this.#snapshot = snapshot;
+		this.#findings = null;
 		return { principals: this.#principals.length, ms: now() - t };
 	}
 
@@ -181,6 +208,23 @@ export class EngineSession {
 		if (!this.#evaluator)
 			throw new SessionError('engine.no-snapshot', 'No snapshot is loaded in the engine yet.');
 		return this.#evaluator;
+	}
+
+	#requireSnapshot(): Snapshot {
+		if (!this.#snapshot)
+			throw new SessionError('engine.no-snapshot', 'No snapshot is loaded in the engine yet.');
+		return this.#snapshot;
+	}
+
+	/** The findings, with the admin-principal / escalation-path ones when the access-path verdicts are given. */
+	#findingsOf(verdicts?: PrincipalVerdict[]): Finding[] {
+		const snapshot = this.#requireSnapshot();
+		if (verdicts)
+			return findFindings(snapshot, {
+				extraRules: [adminPrincipalRule(verdicts), escalationPathRule(verdicts)]
+			});
+		this.#findings ??= findFindings(snapshot);
+		return this.#findings;
 	}
 
 	#catalogReady(): Promise<ActionCatalog> {

@@ -5,7 +5,7 @@
 import { importFiles, type InputFile } from '../../import/import-files';
 import { countSnapshot } from '../../model/snapshot-counts';
 import { snapshotFingerprint } from '../../model/fingerprint';
-import type { Snapshot } from '../../model/snapshot';
+import type { ReviewNote, Snapshot } from '../../model/snapshot';
 import type { Subscribable } from '../live-query.svelte';
 import type {
 	ImporterPort,
@@ -59,6 +59,11 @@ export class MemoryStore implements SnapshotStorePort {
 		if (!entry) throw new Error(`no snapshot ${id}`);
 		entry.snapshot = { ...entry.snapshot, meta: { ...entry.snapshot.meta, name } };
 		this.#notify();
+	}
+	async saveNotes(id: string, notes: ReviewNote[]): Promise<void> {
+		const entry = this.snapshots.get(id);
+		if (!entry) throw new Error(`no snapshot ${id}`);
+		entry.snapshot = { ...entry.snapshot, notes };
 	}
 	async deleteSnapshot(id: string): Promise<void> {
 		this.snapshots.delete(id);
