@@ -4,7 +4,7 @@
  * their path nor their content names one; then the organization; then resources.
  */
 import type { AtlasError } from '../../model/result';
-import type { Account, Organization } from '../../model/snapshot';
+import type { Account, CollectionStatus, Organization } from '../../model/snapshot';
 import type { ShapedFile } from '../classify';
 import { ReadContext } from '../shapes/read-context';
 import { readGaad } from '../shapes/gaad';
@@ -12,11 +12,15 @@ import { AccountSet } from './account-set';
 import { mergeGetRole } from './get-role';
 import { buildOrganization } from './organization';
 import { mergeResource } from './resources';
+import { COLLECTED_SHAPES } from '../shape-table';
+import { keepCollected, readCollection } from './collected';
 
 /** What the files add up to. */
 export interface SnapshotParts {
 	organization: Organization | null;
 	accounts: Account[];
+	/** The collector's manifest, when the files had one. */
+	collection?: CollectionStatus;
 }
 
 const ORG_SHAPES = new Set(['organization', 'roots', 'ous', 'accounts', 'org-policies', 'org-policy', 'org-targets']);
@@ -36,8 +40,14 @@ export function buildSnapshotParts(files: ShapedFile[], errors: AtlasError[], wa
 		(f) => ctx(f)
 	);
 	const singleIam = single();
-	for (const f of files) if (!ORG_SHAPES.has(f.shape.id) && f.shape.id !== 'gaad' && f.shape.id !== 'get-role') mergeResource(ctx(f), f, accounts, singleIam);
+	let collection: CollectionStatus | undefined;
+	for (const f of files) {
+		if (ORG_SHAPES.has(f.shape.id) || f.shape.id === 'gaad' || f.shape.id === 'get-role') continue;
+		if (f.shape.id === 'collection') collection = readCollection(f, warnings);
+		else if (COLLECTED_SHAPES.has(f.shape.id)) keepCollected(ctx(f), f, accounts, singleIam);
+		else mergeResource(ctx(f), f, accounts, singleIam);
+	}
 	if (organization)
 		for (const a of organization.accounts) if (accounts.has(a.id)) accounts.account(a.id).name = a.name;
-	return { organization, accounts: accounts.accounts() };
+	return { organization, accounts: accounts.accounts(), ...(collection ? { collection } : {}) };
 }

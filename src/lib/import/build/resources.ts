@@ -74,6 +74,35 @@ function found(f: ShapedFile): Found[] {
 			const policy = v.policyText !== undefined ? { raw: v.policyText, pointer: '/policyText' } : null;
 			return [{ kind: 'ecr-repository', name: v.repositoryName, arn: null, policy, account: v.registryId ?? null, pointer: '' }];
 		}
+		case 'queues':
+			return (v.QueueUrls ?? []).map((url: string, i: number) => ({
+				kind: 'sqs-queue',
+				name: url.split('/').at(-1),
+				arn: queueArnOf(url),
+				policy: null,
+				pointer: `/QueueUrls/${i}`
+			}));
+		case 'topics':
+			return v.Topics.map((t: Raw, i: number) => ({ kind: 'sns-topic', name: t.TopicArn.split(':').at(-1), arn: t.TopicArn, policy: null, pointer: `/Topics/${i}` }));
+		case 'functions':
+			return v.Functions.map((fn: Raw, i: number) => ({
+				kind: 'lambda-function',
+				name: fn.FunctionName,
+				arn: fn.FunctionArn ?? null,
+				policy: null,
+				pointer: `/Functions/${i}`
+			}));
+		case 'secrets':
+			return v.SecretList.map((x: Raw, i: number) => ({ kind: 'secret', name: x.Name ?? x.ARN.split(':').at(-1), arn: x.ARN, policy: null, pointer: `/SecretList/${i}` }));
+		case 'repositories':
+			return v.repositories.map((r: Raw, i: number) => ({
+				kind: 'ecr-repository',
+				name: r.repositoryName,
+				arn: r.repositoryArn ?? null,
+				policy: null,
+				account: r.registryId ?? null,
+				pointer: `/repositories/${i}`
+			}));
 		default:
 			return [];
 	}

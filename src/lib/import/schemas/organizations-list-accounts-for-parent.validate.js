@@ -25,9 +25,16 @@ const schema11 = {
 					Paths: { type: 'array', items: { type: 'string' } },
 					JoinedMethod: { type: 'string' },
 					JoinedTimestamp: {
-						type: 'string',
-						pattern:
-							'^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})$'
+						description:
+							'ISO 8601 text, or seconds since 1970 (AWS CLI v1, or v2 with cli_timestamp_format = wire)',
+						anyOf: [
+							{
+								type: 'string',
+								pattern:
+									'^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})$'
+							},
+							{ type: 'number' }
+						]
 					}
 				}
 			}
@@ -311,47 +318,111 @@ function validate10(
 																			if (data1.JoinedTimestamp !== undefined) {
 																				let data11 = data1.JoinedTimestamp;
 																				const _errs23 = errors;
-																				if (errors === _errs23) {
+																				const _errs24 = errors;
+																				let valid4 = false;
+																				const _errs25 = errors;
+																				if (errors === _errs25) {
 																					if (typeof data11 === 'string') {
 																						if (!pattern2.test(data11)) {
-																							validate10.errors = [
-																								{
-																									instancePath:
-																										instancePath +
-																										'/Accounts/' +
-																										i0 +
-																										'/JoinedTimestamp',
-																									schemaPath:
-																										'#/properties/Accounts/items/properties/JoinedTimestamp/pattern',
-																									keyword: 'pattern',
-																									params: {
-																										pattern:
-																											'^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})$'
-																									},
-																									message:
-																										'must match pattern "' +
-																										'^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})$' +
-																										'"'
-																								}
-																							];
-																							return false;
-																						}
-																					} else {
-																						validate10.errors = [
-																							{
+																							const err0 = {
 																								instancePath:
 																									instancePath +
 																									'/Accounts/' +
 																									i0 +
 																									'/JoinedTimestamp',
 																								schemaPath:
-																									'#/properties/Accounts/items/properties/JoinedTimestamp/type',
-																								keyword: 'type',
-																								params: { type: 'string' },
-																								message: 'must be string'
+																									'#/properties/Accounts/items/properties/JoinedTimestamp/anyOf/0/pattern',
+																								keyword: 'pattern',
+																								params: {
+																									pattern:
+																										'^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})$'
+																								},
+																								message:
+																									'must match pattern "' +
+																									'^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})$' +
+																									'"'
+																							};
+																							if (vErrors === null) {
+																								vErrors = [err0];
+																							} else {
+																								vErrors.push(err0);
 																							}
-																						];
-																						return false;
+																							errors++;
+																						}
+																					} else {
+																						const err1 = {
+																							instancePath:
+																								instancePath +
+																								'/Accounts/' +
+																								i0 +
+																								'/JoinedTimestamp',
+																							schemaPath:
+																								'#/properties/Accounts/items/properties/JoinedTimestamp/anyOf/0/type',
+																							keyword: 'type',
+																							params: { type: 'string' },
+																							message: 'must be string'
+																						};
+																						if (vErrors === null) {
+																							vErrors = [err1];
+																						} else {
+																							vErrors.push(err1);
+																						}
+																						errors++;
+																					}
+																				}
+																				var _valid0 = _errs25 === errors;
+																				valid4 = valid4 || _valid0;
+																				if (!valid4) {
+																					const _errs27 = errors;
+																					if (!(typeof data11 == 'number' && isFinite(data11))) {
+																						const err2 = {
+																							instancePath:
+																								instancePath +
+																								'/Accounts/' +
+																								i0 +
+																								'/JoinedTimestamp',
+																							schemaPath:
+																								'#/properties/Accounts/items/properties/JoinedTimestamp/anyOf/1/type',
+																							keyword: 'type',
+																							params: { type: 'number' },
+																							message: 'must be number'
+																						};
+																						if (vErrors === null) {
+																							vErrors = [err2];
+																						} else {
+																							vErrors.push(err2);
+																						}
+																						errors++;
+																					}
+																					var _valid0 = _errs27 === errors;
+																					valid4 = valid4 || _valid0;
+																				}
+																				if (!valid4) {
+																					const err3 = {
+																						instancePath:
+																							instancePath + '/Accounts/' + i0 + '/JoinedTimestamp',
+																						schemaPath:
+																							'#/properties/Accounts/items/properties/JoinedTimestamp/anyOf',
+																						keyword: 'anyOf',
+																						params: {},
+																						message: 'must match a schema in anyOf'
+																					};
+																					if (vErrors === null) {
+																						vErrors = [err3];
+																					} else {
+																						vErrors.push(err3);
+																					}
+																					errors++;
+																					validate10.errors = vErrors;
+																					return false;
+																				} else {
+																					errors = _errs24;
+																					if (vErrors !== null) {
+																						if (_errs24) {
+																							vErrors.length = _errs24;
+																						} else {
+																							vErrors = null;
+																						}
 																					}
 																				}
 																				var valid2 = _errs23 === errors;
@@ -404,7 +475,7 @@ function validate10(
 				}
 				if (valid0) {
 					if (data.NextToken !== undefined) {
-						const _errs25 = errors;
+						const _errs29 = errors;
 						if (typeof data.NextToken !== 'string') {
 							validate10.errors = [
 								{
@@ -417,7 +488,7 @@ function validate10(
 							];
 							return false;
 						}
-						var valid0 = _errs25 === errors;
+						var valid0 = _errs29 === errors;
 					} else {
 						var valid0 = true;
 					}
