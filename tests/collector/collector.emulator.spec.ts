@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/lib/demo/demo-files-node';
 import { importFiles } from '../../src/lib/import/import-files';
+import { actionOf } from '../../collector/test/cli-actions';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const SCRIPT = process.env.ATLAS_COLLECTOR_SCRIPT ?? join(here, '..', '..', 'collector', 'iam-atlas-collect.sh');
@@ -374,15 +375,3 @@ describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 9
 		expect([...called].filter((a) => !granted.has(a))).toEqual([]);
 	});
 });
-
-/** The IAM action of a CLI call (the CLI's service and operation names). */
-export function actionOf(cli: string, op: string): string {
-	if (cli === 's3api' && op === 'list-buckets') return 's3:ListAllMyBuckets';
-	if (cli === 's3api' && op === 'get-bucket-ownership-controls') return 's3:GetBucketOwnershipControls';
-	if (cli === 's3api' && op === 'get-public-access-block') return 's3:GetBucketPublicAccessBlock';
-	if (cli === 's3control' && op === 'get-public-access-block') return 's3:GetAccountPublicAccessBlock';
-	if (cli === 'iam' && op === 'get-credential-report') return 'iam:GetCredentialReport';
-	const name = op.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
-	const service = { s3api: 's3', 'sso-admin': 'sso' }[cli] ?? cli;
-	return `${service}:${name}`;
-}
