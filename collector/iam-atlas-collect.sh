@@ -134,18 +134,21 @@ sha256() {
 	else printf '%s' "$1" | shasum -a 256 | cut -c1-64; fi
 }
 
-# store SRC FILE CALL: move a call's output into the collection. A file name over the 255-byte
-# limit of common file systems is replaced by its SHA-256 (the content names the resource).
+# target FILE: the path a call's output is written to (STORED), its folder made. A file name over
+# the 255-byte limit of common file systems is replaced by its SHA-256 (the content names the
+# resource). Names are ASCII here (URL-encoded), so ${#base} counts bytes.
+target() {
+	local dir="${1%/*}" base="${1##*/}"
+	if [ "${#base}" -gt 250 ]; then base="sha256-$(sha256 "$base").json"; fi
+	STORED="$dir/$base"
+	[ -d "$dir" ] || mkdir -p "$dir" 2>"$SCOPE_DIR/mv-err"
+}
+
+# store SRC FILE CALL: move a call's output (written elsewhere) into the collection.
 store() {
-	local src="$1" file="$2" dir base
-	dir="${file%/*}"
-	base="${file##*/}"
-	if [ "$(printf '%s' "$base" | LC_ALL=C wc -c | tr -d ' ')" -gt 250 ]; then base="sha256-$(sha256 "$base").json"; fi
-	if mkdir -p "$dir" 2>"$SCOPE_DIR/mv-err" && mv "$src" "$dir/$base" 2>"$SCOPE_DIR/mv-err"; then
-		STORED="$dir/$base"
-		return 0
-	fi
-	record errors "$3" "WriteFailed" "cannot write $dir/$base: $(error_text "$SCOPE_DIR/mv-err")"
+	target "$2"
+	if mv "$1" "$STORED" 2>"$SCOPE_DIR/mv-err"; then return 0; fi
+	record errors "$3" "WriteFailed" "cannot write $STORED: $(error_text "$SCOPE_DIR/mv-err")"
 	return 2
 }
 
@@ -173,11 +176,15 @@ call() {
 	local file="$1" code text
 	shift
 	CALLS=$((CALLS + 1))
-	refresh_credentials
-	if aws "$@" --output json >"$SCOPE_DIR/out" 2>"$SCOPE_DIR/err"; then
-		store "$SCOPE_DIR/out" "$file" "aws $*"
-		return $?
+	[ "$CRED_EXPIRES" -gt 0 ] && refresh_credentials
+	target "$file"
+	# Written in place: no temporary file and no move per call (the collector's own cost per call).
+	if aws "$@" --output json >"$STORED" 2>"$SCOPE_DIR/err"; then return 0; fi
+	if [ ! -e "$STORED" ]; then
+		record errors "aws $*" "WriteFailed" "cannot write $STORED: $(error_text "$SCOPE_DIR/mv-err")"
+		return 2
 	fi
+	rm -f "$STORED"
 	code="$(error_code "$SCOPE_DIR/err")"
 	text="$(error_text "$SCOPE_DIR/err")"
 	if absent_code "$code"; then return 1; fi
@@ -194,17 +201,21 @@ json_values() { sed -nE 's/^[[:space:]]*"'"$1"'": "([^"]*)",?[[:space:]]*$/\1/p'
 # json_items FILE PREFIX: the string items of arrays (lines holding only "…"), starting with PREFIX.
 json_items() { sed -nE 's/^[[:space:]]*"('"$2"'[^"]*)",?[[:space:]]*$/\1/p' "$1"; }
 
-# RFC 3986 percent-encoding of one value (for file names made of URLs and ARNs).
+# RFC 3986 percent-encoding of one value (for file names made of URLs and ARNs), into ENCODED
+# (no subshell: it runs once per resource).
 urlencode() {
-	local LC_ALL=C s="$1" out="" c i
+	local LC_ALL=C s="$1" c i hex
+	ENCODED=""
 	for ((i = 0; i < ${#s}; i++)); do
 		c="${s:i:1}"
 		case "$c" in
-			[A-Za-z0-9._~-]) out="$out$c" ;;
-			*) out="$out$(printf '%%%02X' "'$c")" ;;
+			[A-Za-z0-9._~-]) ENCODED="$ENCODED$c" ;;
+			*)
+				printf -v hex '%%%02X' "'$c"
+				ENCODED="$ENCODED$hex"
+				;;
 		esac
 	done
-	printf '%s' "$out"
 }
 
 # The ACTIVE account ids of list-accounts-for-parent files (State, falling back to the retired Status).
@@ -317,12 +328,14 @@ collect_region() {
 	# --page-size makes the CLI send MaxResults, without which SQS stops at 1,000 queues silently.
 	if call "$dir/sqs-list-queues.json" sqs list-queues --page-size 1000 --region "$r"; then
 		for v in $(json_items "$STORED" 'https?://'); do
-			call "$dir/sqs-get-queue-attributes/$(urlencode "$v").json" sqs get-queue-attributes --queue-url "$v" --attribute-names Policy QueueArn --region "$r"
+			urlencode "$v"
+			call "$dir/sqs-get-queue-attributes/$ENCODED.json" sqs get-queue-attributes --queue-url "$v" --attribute-names Policy QueueArn --region "$r"
 		done
 	fi
 	if call "$dir/sns-list-topics.json" sns list-topics --region "$r"; then
 		for v in $(json_values TopicArn "$STORED"); do
-			call "$dir/sns-get-topic-attributes/$(urlencode "$v").json" sns get-topic-attributes --topic-arn "$v" --region "$r"
+			urlencode "$v"
+			call "$dir/sns-get-topic-attributes/$ENCODED.json" sns get-topic-attributes --topic-arn "$v" --region "$r"
 		done
 	fi
 	if call "$dir/lambda-list-functions.json" lambda list-functions --region "$r"; then
@@ -332,7 +345,8 @@ collect_region() {
 	fi
 	if call "$dir/secretsmanager-list-secrets.json" secretsmanager list-secrets --region "$r"; then
 		for v in $(json_values ARN "$STORED"); do
-			call "$dir/secretsmanager-get-resource-policy/$(urlencode "$v").json" secretsmanager get-resource-policy --secret-id "$v" --region "$r"
+			urlencode "$v"
+			call "$dir/secretsmanager-get-resource-policy/$ENCODED.json" secretsmanager get-resource-policy --secret-id "$v" --region "$r"
 		done
 	fi
 	if call "$dir/ecr-describe-repositories.json" ecr describe-repositories --region "$r"; then
@@ -349,10 +363,12 @@ collect_identity_center() {
 	local dir="$1" r="$2" inst store ps e a g
 	call "$dir/sso-admin-list-instances.json" sso-admin list-instances --region "$r" || return
 	for inst in $(json_values InstanceArn "$STORED"); do
-		e="$(urlencode "$inst")"
+		urlencode "$inst"
+		e="$ENCODED"
 		call "$dir/sso-admin-list-permission-sets/$e.json" sso-admin list-permission-sets --instance-arn "$inst" --region "$r" || continue
 		for ps in $(json_items "$STORED" 'arn:'); do
-			e="$(urlencode "$ps")"
+			urlencode "$ps"
+			e="$ENCODED"
 			call "$dir/sso-admin-describe-permission-set/$e.json" sso-admin describe-permission-set --instance-arn "$inst" --permission-set-arn "$ps" --region "$r"
 			call "$dir/sso-admin-get-inline-policy-for-permission-set/$e.json" sso-admin get-inline-policy-for-permission-set --instance-arn "$inst" --permission-set-arn "$ps" --region "$r"
 			call "$dir/sso-admin-list-managed-policies-in-permission-set/$e.json" sso-admin list-managed-policies-in-permission-set --instance-arn "$inst" --permission-set-arn "$ps" --region "$r"
@@ -402,7 +418,8 @@ collect_iam_evidence() {
 	call "$dir/iam-list-virtual-mfa-devices.json" iam list-virtual-mfa-devices --region "$b"
 	[ "$LAST_ACCESSED" = 1 ] && [ -f "$dir/iam-get-account-authorization-details.json" ] || return 0
 	for arn in $(json_values Arn "$dir/iam-get-account-authorization-details.json" | grep -E '^arn:[^:]+:iam::[0-9]+:(user|role)/' | sort -u); do
-		if call "$dir/iam-generate-service-last-accessed-details/$(urlencode "$arn").json" iam generate-service-last-accessed-details --arn "$arn" --region "$b"; then
+		urlencode "$arn"
+		if call "$dir/iam-generate-service-last-accessed-details/$ENCODED.json" iam generate-service-last-accessed-details --arn "$arn" --region "$b"; then
 			jobs="$jobs $(json_values JobId "$STORED")"
 		fi
 	done
@@ -460,7 +477,8 @@ collect_account_data() {
 	call "$dir/iam-list-saml-providers.json" iam list-saml-providers --region "$b"
 	if call "$dir/iam-list-open-id-connect-providers.json" iam list-open-id-connect-providers --region "$b"; then
 		for v in $(json_values Arn "$STORED"); do
-			call "$dir/iam-get-open-id-connect-provider/$(urlencode "$v").json" iam get-open-id-connect-provider --open-id-connect-provider-arn "$v" --region "$b"
+			urlencode "$v"
+			call "$dir/iam-get-open-id-connect-provider/$ENCODED.json" iam get-open-id-connect-provider --open-id-connect-provider-arn "$v" --region "$b"
 		done
 	fi
 	collect_iam_evidence "$dir"

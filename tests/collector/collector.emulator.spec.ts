@@ -20,7 +20,15 @@
  *    get-permissions-boundary-for-permission-set: moto answers 500 (not implemented).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -31,7 +39,8 @@ import { importFiles } from '../../src/lib/import/import-files';
 import { actionOf } from '../../collector/test/cli-actions';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const SCRIPT = process.env.ATLAS_COLLECTOR_SCRIPT ?? join(here, '..', '..', 'collector', 'iam-atlas-collect.sh');
+const SCRIPT =
+	process.env.ATLAS_COLLECTOR_SCRIPT ?? join(here, '..', '..', 'collector', 'iam-atlas-collect.sh');
 const SHIM_BIN = join(here, 'bin');
 const MOTO_PYTHON = process.env.ATLAS_MOTO_PYTHON ?? 'python3';
 /** The Python whose `awscli` is v2 (Debian's package) and the one whose `awscli` is v1. */
@@ -98,7 +107,13 @@ const shimDir = (name: string) => {
 };
 
 /** A stand-in rule: for ACCOUNT ('start' = the starting credentials, '*' = any), args matching PATTERN. */
-function rule(dir: string, name: string, account: string, pattern: string, answer: { stdout?: string; stderr?: string; exit?: number; run?: string }) {
+function rule(
+	dir: string,
+	name: string,
+	account: string,
+	pattern: string,
+	answer: { stdout?: string; stderr?: string; exit?: number; run?: string }
+) {
 	const r = join(dir, 'rules', name);
 	mkdirSync(r, { recursive: true });
 	writeFileSync(join(r, 'match'), `${account} ${pattern}\n`);
@@ -119,33 +134,95 @@ const json = (v: unknown) => JSON.stringify(v, null, 4) + '\n';
 /** The stand-ins of the header comment, for a shim folder. */
 function standIns(dir: string) {
 	const [m0, ...others] = built.members;
-	const enabled: Record<string, string[]> = { start: ['ap-east-1', 'eu-west-1', 'us-east-1'], [m0]: ['af-south-1', 'eu-west-1', 'us-east-1'] };
+	const enabled: Record<string, string[]> = {
+		start: ['ap-east-1', 'eu-west-1', 'us-east-1'],
+		[m0]: ['af-south-1', 'eu-west-1', 'us-east-1']
+	};
 	for (const a of others) enabled[a] = ['eu-west-1', 'us-east-1'];
 	for (const [account, regions] of Object.entries(enabled)) {
 		rule(dir, `regions-${account}`, account, '^ec2 describe-regions', {
-			stdout: json({ Regions: regions.map((r) => ({ Endpoint: `ec2.${r}.amazonaws.com`, RegionName: r, OptInStatus: r.startsWith('a') ? 'opted-in' : 'opt-in-not-required' })) })
+			stdout: json({
+				Regions: regions.map((r) => ({
+					Endpoint: `ec2.${r}.amazonaws.com`,
+					RegionName: r,
+					OptInStatus: r.startsWith('a') ? 'opted-in' : 'opt-in-not-required'
+				}))
+			})
 		});
 		for (const r of ['ap-east-1', 'af-south-1'].filter((x) => !regions.includes(x)))
-			rule(dir, `off-${account}-${r}`, account, `--region ${r}( |$)`, awsError('UnrecognizedClientException', 'Call', 'The security token included in the request is invalid.'));
+			rule(
+				dir,
+				`off-${account}-${r}`,
+				account,
+				`--region ${r}( |$)`,
+				awsError(
+					'UnrecognizedClientException',
+					'Call',
+					'The security token included in the request is invalid.'
+				)
+			);
 	}
-	rule(dir, 'closed-key', m0, `^kms get-key-policy --key-id ${built.closedKey}`, awsError('AccessDeniedException', 'GetKeyPolicy', `User: arn:aws:sts::${m0}:assumed-role/OrganizationAccountAccessRole/iam-atlas-collect is not authorized to perform: kms:GetKeyPolicy on this resource because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access`));
-	const urls = Array.from({ length: BULK }, (_, i) => `${endpoint}/${m0}/bulk-${String(i).padStart(4, '0')}`);
-	rule(dir, 'sqs-paginated', m0, '^sqs list-queues --page-size [0-9]+ --region eu-west-1', { stdout: json({ QueueUrls: urls }) });
+	rule(
+		dir,
+		'closed-key',
+		m0,
+		`^kms get-key-policy --key-id ${built.closedKey}`,
+		awsError(
+			'AccessDeniedException',
+			'GetKeyPolicy',
+			`User: arn:aws:sts::${m0}:assumed-role/OrganizationAccountAccessRole/iam-atlas-collect is not authorized to perform: kms:GetKeyPolicy on this resource because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access`
+		)
+	);
+	const urls = Array.from(
+		{ length: BULK },
+		(_, i) => `${endpoint}/${m0}/bulk-${String(i).padStart(4, '0')}`
+	);
+	rule(dir, 'sqs-paginated', m0, '^sqs list-queues --page-size [0-9]+ --region eu-west-1', {
+		stdout: json({ QueueUrls: urls })
+	});
 	rule(dir, 'sqs-bulk-attributes', m0, '^sqs get-queue-attributes --queue-url \\S+/bulk-[0-9]+ ', {
 		run: `#!/usr/bin/env bash\nname="\${3##*/}"\nprintf '{\\n    "Attributes": {\\n        "QueueArn": "arn:aws:sqs:eu-west-1:${m0}:%s"\\n    }\\n}\\n' "$name"\n`
 	});
 	rule(dir, 's3control-bpa-m0', m0, '^s3control get-public-access-block', {
-		stdout: json({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } })
+		stdout: json({
+			PublicAccessBlockConfiguration: {
+				BlockPublicAcls: true,
+				IgnorePublicAcls: true,
+				BlockPublicPolicy: true,
+				RestrictPublicBuckets: true
+			}
+		})
 	});
-	rule(dir, 's3control-bpa', '*', '^s3control get-public-access-block', awsError('NoSuchPublicAccessBlockConfiguration', 'GetPublicAccessBlock', 'The public access block configuration was not found'));
+	rule(
+		dir,
+		's3control-bpa',
+		'*',
+		'^s3control get-public-access-block',
+		awsError(
+			'NoSuchPublicAccessBlockConfiguration',
+			'GetPublicAccessBlock',
+			'The public access block configuration was not found'
+		)
+	);
 	rule(dir, 'sso-boundary', '*', '^sso-admin get-permissions-boundary-for-permission-set', {
-		stdout: json({ PermissionsBoundary: { ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' } })
+		stdout: json({
+			PermissionsBoundary: { ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' }
+		})
 	});
 	rule(dir, 'last-accessed-generate', '*', '^iam generate-service-last-accessed-details', {
 		run: `#!/usr/bin/env bash\nid="$(printf '%s' "$4" | md5sum | cut -c1-32)"\nprintf '{\\n    "JobId": "%s"\\n}\\n' "$id"\n`
 	});
 	rule(dir, 'last-accessed-get', '*', '^iam get-service-last-accessed-details', {
-		stdout: json({ JobStatus: 'COMPLETED', JobType: 'SERVICE_LEVEL', JobCreationDate: '2026-01-01T00:00:00+00:00', ServicesLastAccessed: [{ ServiceName: 'Amazon S3', ServiceNamespace: 's3', TotalAuthenticatedEntities: 0 }], JobCompletionDate: '2026-01-01T00:00:01+00:00', IsTruncated: false })
+		stdout: json({
+			JobStatus: 'COMPLETED',
+			JobType: 'SERVICE_LEVEL',
+			JobCreationDate: '2026-01-01T00:00:00+00:00',
+			ServicesLastAccessed: [
+				{ ServiceName: 'Amazon S3', ServiceNamespace: 's3', TotalAuthenticatedEntities: 0 }
+			],
+			JobCompletionDate: '2026-01-01T00:00:01+00:00',
+			IsTruncated: false
+		})
 	});
 }
 
@@ -162,12 +239,21 @@ interface Run {
 interface Manifest {
 	complete: boolean;
 	awsCli: string;
-	accounts: { id: string; status: string; regions: string[]; regionsSkipped: { region: string }[]; errors: { call: string }[]; refused: { call: string; code: string }[] }[];
+	accounts: {
+		id: string;
+		status: string;
+		regions: string[];
+		regionsSkipped: { region: string }[];
+		errors: { call: string }[];
+		refused: { call: string; code: string }[];
+	}[];
 	organization: { status: string };
 }
 
 function env(shim: string, socket: string) {
-	const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
+	const clean = Object.fromEntries(
+		Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_'))
+	);
 	return {
 		...clean,
 		PATH: `${SHIM_BIN}${delimiter}${process.env.PATH}`,
@@ -181,16 +267,26 @@ function env(shim: string, socket: string) {
 	};
 }
 
-function finish(out: string, shim: string, status: number | null, stderr: string, began: number): Run {
+function finish(
+	out: string,
+	shim: string,
+	status: number | null,
+	stderr: string,
+	began: number
+): Run {
 	const manifestPath = join(out, '_collection.json');
 	return {
 		status,
 		stderr,
 		out,
 		files: existsSync(out) ? listFiles(out) : [],
-		calls: existsSync(join(shim, 'calls.log')) ? readFileSync(join(shim, 'calls.log'), 'utf8').trim().split('\n') : [],
+		calls: existsSync(join(shim, 'calls.log'))
+			? readFileSync(join(shim, 'calls.log'), 'utf8').trim().split('\n')
+			: [],
 		seconds: (Date.now() - began) / 1000,
-		manifest: existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : ({} as Manifest),
+		manifest: existsSync(manifestPath)
+			? JSON.parse(readFileSync(manifestPath, 'utf8'))
+			: ({} as Manifest),
 		read: (p: string) => readFileSync(join(out, p), 'utf8')
 	};
 }
@@ -200,7 +296,11 @@ function collect(name: string, socket: string, args: string[]): Run {
 	standIns(shim);
 	const out = join(work, `${name}-out`);
 	const began = Date.now();
-	const r = spawnSync('bash', [SCRIPT, '--out', out, ...args], { env: env(shim, socket), encoding: 'utf8', timeout: 600_000 });
+	const r = spawnSync('bash', [SCRIPT, '--out', out, ...args], {
+		env: env(shim, socket),
+		encoding: 'utf8',
+		timeout: 600_000
+	});
 	return finish(out, shim, r.status, r.stderr, began);
 }
 
@@ -220,13 +320,24 @@ beforeAll(async () => {
 	await start(
 		MOTO_PYTHON,
 		['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)],
-		async () => fetch(`${endpoint}/moto-api/`).then((r) => r.ok, () => false),
+		async () =>
+			fetch(`${endpoint}/moto-api/`).then(
+				(r) => r.ok,
+				() => false
+			),
 		90
 	);
-	const b = spawnSync(MOTO_PYTHON, [join(here, 'build-org.py'), endpoint, String(MEMBERS), String(BULK)], { encoding: 'utf8', timeout: 900_000 });
+	const b = spawnSync(
+		MOTO_PYTHON,
+		[join(here, 'build-org.py'), endpoint, String(MEMBERS), String(BULK)],
+		{ encoding: 'utf8', timeout: 900_000 }
+	);
 	if (b.status !== 0) throw new Error(`build-org.py failed: ${b.stderr}`);
 	built = JSON.parse(b.stdout);
-	[v2Socket, v1Socket] = await Promise.all([cliServer(V2_PYTHON, 'cli-v2'), cliServer(V1_PYTHON, 'cli-v1')]);
+	[v2Socket, v1Socket] = await Promise.all([
+		cliServer(V2_PYTHON, 'cli-v2'),
+		cliServer(V1_PYTHON, 'cli-v1')
+	]);
 }, 600_000);
 
 afterAll(() => {
@@ -244,7 +355,9 @@ describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 9
 		expect(v2.status, v2.stderr).toBe(0);
 		expect(v2.manifest.complete).toBe(true);
 		expect(v2.manifest.organization.status).toBe('collected');
-		expect(v2.manifest.accounts.map((a) => a.id).sort()).toEqual([built.management, ...built.members].sort());
+		expect(v2.manifest.accounts.map((a) => a.id).sort()).toEqual(
+			[built.management, ...built.members].sort()
+		);
 		const outcome = importRun(v2);
 		expect(outcome.ok ? [] : outcome.errors).toEqual([]);
 		if (!outcome.ok) return;
@@ -257,33 +370,48 @@ describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 9
 		expect(queues.length).toBe(BULK + 1);
 		// Listings: a resource without a policy exists (secret, topic, repository).
 		expect(m0.resources.filter((r) => r.kind === 'secret').length).toBe(1);
-		expect(m0.resources.filter((r) => r.kind === 'ecr-repository').map((r) => r.name)).toEqual(['team/app']);
+		expect(m0.resources.filter((r) => r.kind === 'ecr-repository').map((r) => r.name)).toEqual([
+			'team/app'
+		]);
 		expect(m0.resources.some((r) => r.arn === built.longTopic)).toBe(true);
 		expect(m0.resources.filter((r) => r.kind === 'kms-key').length).toBe(2);
-		expect(s.accounts.map((a) => a.roles.some((r) => r.name === 'reader'))).toEqual(s.accounts.map((a) => a.id !== built.management));
+		expect(s.accounts.map((a) => a.roles.some((r) => r.name === 'reader'))).toEqual(
+			s.accounts.map((a) => a.id !== built.management)
+		);
 	});
 
 	it('bug 1: SQS beyond 1,000 queues in a region is listed in full (--page-size sends MaxResults)', () => {
 		const m0 = built.members[0];
 		const listing = JSON.parse(v2.read(`${m0}/eu-west-1/sqs-list-queues.json`));
 		expect(listing.QueueUrls.length).toBe(BULK);
-		expect(v2.files.filter((f) => f.startsWith(`${m0}/eu-west-1/sqs-get-queue-attributes/`)).length).toBe(BULK);
+		expect(
+			v2.files.filter((f) => f.startsWith(`${m0}/eu-west-1/sqs-get-queue-attributes/`)).length
+		).toBe(BULK);
 	});
 
 	it('bugs 3 and 4: regions come from each account (describe-regions there), never from SCP text', () => {
 		const [m0, m1] = built.members;
-		expect(accountOf(v2, built.management).regions).toEqual(['ap-east-1', 'eu-west-1', 'us-east-1']);
+		expect(accountOf(v2, built.management).regions).toEqual([
+			'ap-east-1',
+			'eu-west-1',
+			'us-east-1'
+		]);
 		expect(accountOf(v2, m0).regions).toEqual(['af-south-1', 'eu-west-1', 'us-east-1']);
 		expect(accountOf(v2, m1).regions).toEqual(['eu-west-1', 'us-east-1']);
 		expect(v2.files.some((f) => f.includes('ak-glass-2'))).toBe(false);
 		// Every regional call names its region; assume-role uses a regional STS endpoint.
-		const unregioned = v2.calls.filter((c) => !/ --region [a-z0-9-]+/.test(c) && !/ --version$/.test(c));
+		const unregioned = v2.calls.filter(
+			(c) => !/ --region [a-z0-9-]+/.test(c) && !/ --version$/.test(c)
+		);
 		expect(unregioned).toEqual([]);
 	});
 
 	it('bug 5: a long encoded ARN is stored (hashed file name); expected refusals are not failures', () => {
 		const m0 = built.members[0];
-		expect(v2.files.filter((f) => f.startsWith(`${m0}/eu-west-1/sns-get-topic-attributes/sha256-`)).length).toBe(1);
+		expect(
+			v2.files.filter((f) => f.startsWith(`${m0}/eu-west-1/sns-get-topic-attributes/sha256-`))
+				.length
+		).toBe(1);
 		const refused = accountOf(v2, m0).refused;
 		expect(refused.map((r) => r.code)).toEqual(['AccessDeniedException']);
 		expect(refused[0].call).toContain(built.closedKey);
@@ -307,23 +435,40 @@ describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 9
 			`${mg}/us-east-1/identitystore-list-group-memberships/${built.identityCenter.group}.json`
 		])
 			expect(v2.files, f).toContain(f);
-		expect(JSON.parse(v2.read(`${m0}/iam-get-account-password-policy.json`)).Error.Code).toBe('NoSuchEntity');
+		expect(JSON.parse(v2.read(`${m0}/iam-get-account-password-policy.json`)).Error.Code).toBe(
+			'NoSuchEntity'
+		);
 		const role = encodeURIComponent(`arn:aws:iam::${m0}:role/reader`);
 		expect(v2.files).toContain(`${m0}/iam-generate-service-last-accessed-details/${role}.json`);
 		const ps = encodeURIComponent(built.identityCenter.permissionSet);
-		expect(v2.files).toContain(`${mg}/us-east-1/sso-admin-get-inline-policy-for-permission-set/${ps}.json`);
+		expect(v2.files).toContain(
+			`${mg}/us-east-1/sso-admin-get-inline-policy-for-permission-set/${ps}.json`
+		);
 	});
 
 	it('bug 2 and CLI v1: numeric timestamps (v1 prints the wire format) import', () => {
-		const v1 = collect('v1', v1Socket, ['--regions', 'us-east-1', '--no-last-accessed', '--parallel', '4']);
+		const v1 = collect('v1', v1Socket, [
+			'--regions',
+			'us-east-1',
+			'--no-last-accessed',
+			'--parallel',
+			'4'
+		]);
 		expect(v1.manifest.awsCli).toMatch(/^aws-cli\/1\./);
 		expect(v1.manifest.accounts.flatMap((a) => a.errors)).toEqual([]);
 		expect(v1.status, v1.stderr).toBe(0);
-		const accounts = JSON.parse(v1.read(`organizations-list-accounts-for-parent/${built.root}.json`));
+		const accounts = JSON.parse(
+			v1.read(`organizations-list-accounts-for-parent/${built.root}.json`)
+		);
 		expect(typeof accounts.Accounts[0].JoinedTimestamp).toBe('number');
 		const outcome = importRun(v1);
 		expect(outcome.ok ? [] : outcome.errors).toEqual([]);
-		expect(outcome.ok && outcome.snapshot.organization?.accounts.every((a) => /^\d{4}-/.test(a.joinedTimestamp ?? ''))).toBe(true);
+		expect(
+			outcome.ok &&
+				outcome.snapshot.organization?.accounts.every((a) =>
+					/^\d{4}-/.test(a.joinedTimestamp ?? '')
+				)
+		).toBe(true);
 		// --regions narrows; a region not enabled in an account is recorded as skipped there.
 		expect(accountOf(v1, built.members[1]).regions).toEqual(['us-east-1']);
 	});
@@ -333,7 +478,16 @@ describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 9
 		standIns(shim);
 		const out = join(work, 'resume-out');
 		const e = env(shim, v2Socket);
-		const args = [SCRIPT, '--out', out, '--parallel', '1', '--regions', 'us-east-1', '--no-last-accessed'];
+		const args = [
+			SCRIPT,
+			'--out',
+			out,
+			'--parallel',
+			'1',
+			'--regions',
+			'us-east-1',
+			'--no-last-accessed'
+		];
 		const child = spawn('bash', args, { env: e, stdio: ['ignore', 'ignore', 'pipe'] });
 		const manifest = join(out, '_collection.json');
 		const done = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -352,20 +506,30 @@ describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 9
 		const partial = importRun(cut);
 		expect(partial.ok && partial.snapshot.meta.collection?.complete).toBe(false);
 		const callsBefore = cut.calls.length;
-		const resumed = spawnSync('bash', [...args, '--resume'], { env: e, encoding: 'utf8', timeout: 600_000 });
+		const resumed = spawnSync('bash', [...args, '--resume'], {
+			env: e,
+			encoding: 'utf8',
+			timeout: 600_000
+		});
 		const after = finish(out, shim, resumed.status, resumed.stderr, Date.now());
 		expect(after.status, after.stderr).toBe(0);
 		expect(after.manifest.complete).toBe(true);
 		expect(after.manifest.accounts.every((a) => a.status === 'complete')).toBe(true);
 		// Accounts complete before the interruption were not collected again.
-		const again = after.calls.slice(callsBefore).filter((c) => first.some((id) => c.startsWith(`${id} `)));
+		const again = after.calls
+			.slice(callsBefore)
+			.filter((c) => first.some((id) => c.startsWith(`${id} `)));
 		expect(again).toEqual([]);
 		expect(importRun(after).ok).toBe(true);
 	});
 
 	it('collector-policy.json grants exactly the actions the runs called', () => {
-		const policy = JSON.parse(readFileSync(join(here, '..', '..', 'collector', 'collector-policy.json'), 'utf8'));
-		const granted = new Set<string>(policy.Statement.flatMap((s: { Action: string | string[] }) => s.Action));
+		const policy = JSON.parse(
+			readFileSync(join(here, '..', '..', 'collector', 'collector-policy.json'), 'utf8')
+		);
+		const granted = new Set<string>(
+			policy.Statement.flatMap((s: { Action: string | string[] }) => s.Action)
+		);
 		const called = new Set(
 			v2.calls
 				.map((c) => c.split(' ').slice(1, 3))
