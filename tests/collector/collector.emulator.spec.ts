@@ -78,18 +78,21 @@ const freePort = () =>
 
 /** Start a child and wait for a line (or an HTTP answer) saying it is ready; bounded in time. */
 async function start(cmd: string, args: string[], ready: () => Promise<boolean>, seconds: number) {
-	const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+	// Output to a file, not a pipe: the runs below are synchronous, and a pipe nobody reads while
+	// they run fills up and blocks the server.
+	const logFile = join(work, `${children.length}.log`);
+	const fd = openSync(logFile, 'w');
+	const child = spawn(cmd, args, { stdio: ['ignore', fd, fd], detached: false });
+	closeSync(fd);
 	children.push(child);
-	let log = '';
-	child.stdout?.on('data', (d) => (log += d));
-	child.stderr?.on('data', (d) => (log += d));
+	const log = () => readFileSync(logFile, 'utf8').slice(-3000);
 	const until = Date.now() + seconds * 1000;
 	while (Date.now() < until) {
-		if (child.exitCode !== null) throw new Error(`${cmd} ${args.join(' ')} exited: ${log}`);
+		if (child.exitCode !== null) throw new Error(`${cmd} ${args.join(' ')} exited: ${log()}`);
 		if (await ready()) return child;
 		await new Promise((r) => setTimeout(r, 250));
 	}
-	throw new Error(`${cmd} ${args.join(' ')} not ready after ${seconds} s: ${log}`);
+	throw new Error(`${cmd} ${args.join(' ')} not ready after ${seconds} s: ${log()}`);
 }
 
 /** A CLI fork server for one Python (its awscli); returns its socket path. */
