@@ -532,16 +532,23 @@ collect_account() {
 
 # ---- the manifest ----
 write_manifest() {
-	local complete="$1" ended="null" entries="" a line org_errors
+	local complete="$1" ended="null" a files="" entries org_errors status started
 	[ "$complete" = true ] && ended="$(json_str "$(now)")"
+	# One line per account (so --resume can read them back), gathered with a single cat.
+	mkdir -p "$WORK/pending"
 	for a in $ACCOUNTS; do
-		if [ -f "$WORK/accounts/$a.json" ]; then line="$(cat "$WORK/accounts/$a.json")"
-		elif [ -f "$WORK/accounts/$a.d/started" ]; then
-			line="{\"id\":\"$a\",\"status\":\"interrupted\",\"startedAt\":\"$(cat "$WORK/accounts/$a.d/started")\",\"endedAt\":null,\"calls\":0,\"regions\":[],\"regionsSkipped\":[],\"errors\":[],\"refused\":[]}"
-		else line="{\"id\":\"$a\",\"status\":\"pending\",\"startedAt\":null,\"endedAt\":null,\"calls\":0,\"regions\":[],\"regionsSkipped\":[],\"errors\":[],\"refused\":[]}"; fi
-		entries="$entries${entries:+,
-}    $line"
+		if [ -f "$WORK/accounts/$a.json" ]; then files="$files $WORK/accounts/$a.json"; else
+			status=pending started=null
+			if [ -f "$WORK/accounts/$a.d/started" ]; then
+				read -r started <"$WORK/accounts/$a.d/started"
+				status=interrupted started="\"$started\""
+			fi
+			printf '{"id":"%s","status":"%s","startedAt":%s,"endedAt":null,"calls":0,"regions":[],"regionsSkipped":[],"errors":[],"refused":[]}\n' \
+				"$a" "$status" "$started" >"$WORK/pending/$a.json"
+			files="$files $WORK/pending/$a.json"
+		fi
 	done
+	entries="$(cat $files | sed -e 's/^/    /' -e '$!s/$/,/')"
 	org_errors="$(paste -sd, "$WORK/org/errors" 2>/dev/null)"
 	{
 		printf '{\n  "format": "iam-atlas-collection",\n  "version": 1,\n'

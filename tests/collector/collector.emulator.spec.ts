@@ -22,6 +22,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
 	chmodSync,
+	closeSync,
+	copyFileSync,
+	openSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
@@ -39,7 +42,7 @@ import { importFiles } from '../../src/lib/import/import-files';
 import { actionOf } from '../../collector/test/cli-actions';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const SCRIPT =
+const SOURCE_SCRIPT =
 	process.env.ATLAS_COLLECTOR_SCRIPT ?? join(here, '..', '..', 'collector', 'iam-atlas-collect.sh');
 const SHIM_BIN = join(here, 'bin');
 const MOTO_PYTHON = process.env.ATLAS_MOTO_PYTHON ?? 'python3';
@@ -62,6 +65,9 @@ interface Built {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-emulator-'));
+/** A copy: bash reads a script as it runs, so an edit during a run must not reach it. */
+const SCRIPT = join(work, 'iam-atlas-collect.sh');
+copyFileSync(SOURCE_SCRIPT, SCRIPT);
 const children: ChildProcess[] = [];
 let endpoint = '';
 let built: Built;
