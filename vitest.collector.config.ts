@@ -6,7 +6,7 @@ export default defineConfig({
 		include: ['tests/collector/**/*.spec.ts'],
 		environment: 'node',
 		expect: { requireAssertions: true },
-		testTimeout: 900000,
+		testTimeout: 1800000,
 		hookTimeout: 600000,
 		fileParallelism: false
 	}

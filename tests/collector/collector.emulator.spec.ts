@@ -308,7 +308,7 @@ function collect(name: string, socket: string, args: string[]): Run {
 	const r = spawnSync('bash', [SCRIPT, '--out', out, ...args], {
 		env: env(shim, socket),
 		encoding: 'utf8',
-		timeout: 600_000
+		timeout: 1_500_000
 	});
 	return finish(out, shim, r.status, r.stderr, began);
 }
@@ -356,7 +356,7 @@ afterAll(() => {
 
 const accountOf = (run: Run, id: string) => run.manifest.accounts.find((a) => a.id === id)!;
 
-describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 900_000 }, () => {
+describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 1_800_000 }, () => {
 	it('AWS CLI v2: collects the whole organization, and the collection imports with its counts', () => {
 		v2 = collect('v2', v2Socket, ['--parallel', '4']);
 		expect(v2.manifest.awsCli).toMatch(/^aws-cli\/2\./);
@@ -500,7 +500,7 @@ describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 9
 		const child = spawn('bash', args, { env: e, stdio: ['ignore', 'ignore', 'pipe'] });
 		const manifest = join(out, '_collection.json');
 		const done = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-		const until = Date.now() + 300_000;
+		const until = Date.now() + 1_200_000;
 		while (Date.now() < until) {
 			if (existsSync(manifest) && /"status":"complete"/.test(readFileSync(manifest, 'utf8'))) break;
 			await new Promise((r) => setTimeout(r, 200));
@@ -518,7 +518,7 @@ describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 9
 		const resumed = spawnSync('bash', [...args, '--resume'], {
 			env: e,
 			encoding: 'utf8',
-			timeout: 600_000
+			timeout: 1_500_000
 		});
 		const after = finish(out, shim, resumed.status, resumed.stderr, Date.now());
 		expect(after.status, after.stderr).toBe(0);
