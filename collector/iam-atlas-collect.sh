@@ -179,7 +179,11 @@ call() {
 	[ "$CRED_EXPIRES" -gt 0 ] && refresh_credentials
 	target "$file"
 	# Written in place: no temporary file and no move per call (the collector's own cost per call).
-	if aws "$@" --output json >"$STORED" 2>"$SCOPE_DIR/err"; then return 0; fi
+	if aws "$@" --output json >"$STORED" 2>"$SCOPE_DIR/err"; then
+		# The CLI prints nothing for an empty answer (sqs list-queues with no queues): kept as {}.
+		[ -s "$STORED" ] || printf '{}\n' >"$STORED"
+		return 0
+	fi
 	if [ ! -e "$STORED" ]; then
 		record errors "aws $*" "WriteFailed" "cannot write $STORED: $(error_text "$SCOPE_DIR/mv-err")"
 		return 2
@@ -199,7 +203,7 @@ call() {
 # json_values KEY FILE: the string values of `"KEY": "..."` lines in a file the AWS CLI wrote.
 json_values() { sed -nE 's/^[[:space:]]*"'"$1"'": "([^"]*)",?[[:space:]]*$/\1/p' "$2"; }
 # json_items FILE PREFIX: the string items of arrays (lines holding only "…"), starting with PREFIX.
-json_items() { sed -nE 's/^[[:space:]]*"('"$2"'[^"]*)",?[[:space:]]*$/\1/p' "$1"; }
+json_items() { sed -nE 's|^[[:space:]]*"('"$2"'[^"]*)",?[[:space:]]*$|\1|p' "$1"; }
 
 # RFC 3986 percent-encoding of one value (for file names made of URLs and ARNs), into ENCODED
 # (no subshell: it runs once per resource).

@@ -192,7 +192,7 @@ function standIns(dir: string) {
 	rule(dir, 'sqs-bulk-attributes', m0, '^sqs get-queue-attributes --queue-url \\S+/bulk-[0-9]+ ', {
 		run: `#!/usr/bin/env bash\nname="\${3##*/}"\nprintf '{\\n    "Attributes": {\\n        "QueueArn": "arn:aws:sqs:eu-west-1:${m0}:%s"\\n    }\\n}\\n' "$name"\n`
 	});
-	rule(dir, 's3control-bpa-m0', m0, '^s3control get-public-access-block', {
+	rule(dir, 'a-s3control-bpa-m0', m0, '^s3control get-public-access-block', {
 		stdout: json({
 			PublicAccessBlockConfiguration: {
 				BlockPublicAcls: true,
@@ -410,7 +410,7 @@ describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 1
 		expect(v2.files.some((f) => f.includes('ak-glass-2'))).toBe(false);
 		// Every regional call names its region; assume-role uses a regional STS endpoint.
 		const unregioned = v2.calls.filter(
-			(c) => !/ --region [a-z0-9-]+/.test(c) && !/ --version$/.test(c)
+			(c) => !/ --region [a-z0-9-]+/.test(c) && !/ (--version|configure get \S+)$/.test(c)
 		);
 		expect(unregioned).toEqual([]);
 	});
@@ -542,7 +542,12 @@ describe('iam-atlas-collect.sh with the real AWS CLI against moto', { timeout: 1
 		const called = new Set(
 			v2.calls
 				.map((c) => c.split(' ').slice(1, 3))
-				.filter(([cli, op]) => cli !== '--version' && `${cli} ${op}` !== 'sts get-caller-identity')
+				.filter(
+					([cli, op]) =>
+						cli !== '--version' &&
+						cli !== 'configure' &&
+						`${cli} ${op}` !== 'sts get-caller-identity'
+				)
 				.map(([cli, op]) => actionOf(cli, op))
 		);
 		expect([...called].filter((a) => !granted.has(a))).toEqual([]);
