@@ -190,7 +190,7 @@ function standIns(dir: string) {
 		stdout: json({ QueueUrls: urls })
 	});
 	rule(dir, 'sqs-bulk-attributes', m0, '^sqs get-queue-attributes --queue-url \\S+/bulk-[0-9]+ ', {
-		run: `#!/usr/bin/env bash\nname="\${3##*/}"\nprintf '{\\n    "Attributes": {\\n        "QueueArn": "arn:aws:sqs:eu-west-1:${m0}:%s"\\n    }\\n}\\n' "$name"\n`
+		run: `#!/usr/bin/env bash\nname="\${4##*/}"\nprintf '{\\n    "Attributes": {\\n        "QueueArn": "arn:aws:sqs:eu-west-1:${m0}:%s"\\n    }\\n}\\n' "$name"\n`
 	});
 	rule(dir, 'a-s3control-bpa-m0', m0, '^s3control get-public-access-block', {
 		stdout: json({
