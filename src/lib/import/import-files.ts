@@ -114,7 +114,8 @@ export function importFiles(files: InputFile[], options: ImportOptions = {}): Im
 			capturedAt: parts.capturedAt,
 			importedAt: options.now ?? new Date().toISOString(),
 			sources,
-			tool: TOOL
+			tool: TOOL,
+			...(parts.collection ? { collection: parts.collection } : {})
 		},
 		organization: parts.organization,
 		accounts: parts.accounts,

@@ -27,6 +27,32 @@ import passwordPolicy from './schemas/iam-get-account-password-policy.validate.j
 import lastAccessedJob from './schemas/iam-generate-service-last-accessed-details.validate.js';
 import lastAccessed from './schemas/iam-get-service-last-accessed-details.validate.js';
 import virtualMfa from './schemas/iam-list-virtual-mfa-devices.validate.js';
+import listQueues from './schemas/sqs-list-queues.validate.js';
+import listTopics from './schemas/sns-list-topics.validate.js';
+import listFunctions from './schemas/lambda-list-functions.validate.js';
+import listSecrets from './schemas/secretsmanager-list-secrets.validate.js';
+import describeRepositories from './schemas/ecr-describe-repositories.validate.js';
+import collectionManifest from './schemas/collection-manifest.validate.js';
+import describeRegions from './schemas/ec2-describe-regions.validate.js';
+import accountPublicAccessBlock from './schemas/s3control-get-public-access-block.validate.js';
+import bucketPublicAccessBlock from './schemas/s3api-get-public-access-block.validate.js';
+import bucketAcl from './schemas/s3api-get-bucket-acl.validate.js';
+import bucketOwnership from './schemas/s3api-get-bucket-ownership-controls.validate.js';
+import samlProviders from './schemas/iam-list-saml-providers.validate.js';
+import oidcProviders from './schemas/iam-list-open-id-connect-providers.validate.js';
+import oidcProvider from './schemas/iam-get-open-id-connect-provider.validate.js';
+import ssoInstances from './schemas/sso-admin-list-instances.validate.js';
+import ssoPermissionSets from './schemas/sso-admin-list-permission-sets.validate.js';
+import ssoPermissionSet from './schemas/sso-admin-describe-permission-set.validate.js';
+import ssoInlinePolicy from './schemas/sso-admin-get-inline-policy-for-permission-set.validate.js';
+import ssoManagedPolicies from './schemas/sso-admin-list-managed-policies-in-permission-set.validate.js';
+import ssoCustomerPolicies from './schemas/sso-admin-list-customer-managed-policy-references-in-permission-set.validate.js';
+import ssoBoundary from './schemas/sso-admin-get-permissions-boundary-for-permission-set.validate.js';
+import ssoProvisionedAccounts from './schemas/sso-admin-list-accounts-for-provisioned-permission-set.validate.js';
+import ssoAssignments from './schemas/sso-admin-list-account-assignments.validate.js';
+import idsUsers from './schemas/identitystore-list-users.validate.js';
+import idsGroups from './schemas/identitystore-list-groups.validate.js';
+import idsMemberships from './schemas/identitystore-list-group-memberships.validate.js';
 
 /** Short names of the shapes (also the middle part of their error codes). */
 export type ShapeId =
@@ -53,7 +79,37 @@ export type ShapeId =
 	| 'password-policy'
 	| 'last-accessed-job'
 	| 'last-accessed'
-	| 'virtual-mfa';
+	| 'virtual-mfa'
+	| 'queues'
+	| 'topics'
+	| 'functions'
+	| 'secrets'
+	| 'repositories'
+	| 'collection'
+	| CollectedShapeId;
+
+/** Shapes the model does not use yet: kept per account as `Account.collected` (issue 14). */
+export type CollectedShapeId =
+	| 'regions'
+	| 'account-bpa'
+	| 'bucket-bpa'
+	| 'bucket-acl'
+	| 'bucket-ownership'
+	| 'saml-providers'
+	| 'oidc-providers'
+	| 'oidc-provider'
+	| 'sso-instances'
+	| 'sso-permission-sets'
+	| 'sso-permission-set'
+	| 'sso-inline-policy'
+	| 'sso-managed-policies'
+	| 'sso-customer-policies'
+	| 'sso-boundary'
+	| 'sso-provisioned-accounts'
+	| 'sso-assignments'
+	| 'ids-users'
+	| 'ids-groups'
+	| 'ids-memberships';
 
 /** One shape: what it is, how it is filed and recognised, and its validator. */
 export interface Shape {
@@ -285,6 +341,204 @@ export const SHAPES: Shape[] = [
 		false,
 		virtualMfa,
 		(o) => has(o, 'VirtualMFADevices')
+	),
+	shape('queues', ['sqs-list-queues'], 'sqs list-queues output', false, listQueues, (o) =>
+		has(o, 'QueueUrls')
+	),
+	shape('topics', ['sns-list-topics'], 'sns list-topics output', false, listTopics, (o) =>
+		has(o, 'Topics')
+	),
+	shape(
+		'functions',
+		['lambda-list-functions'],
+		'lambda list-functions output',
+		false,
+		listFunctions,
+		(o) => has(o, 'Functions')
+	),
+	shape(
+		'secrets',
+		['secretsmanager-list-secrets'],
+		'secretsmanager list-secrets output',
+		false,
+		listSecrets,
+		(o) => has(o, 'SecretList')
+	),
+	shape(
+		'repositories',
+		['ecr-describe-repositories'],
+		'ecr describe-repositories output',
+		false,
+		describeRepositories,
+		(o) => has(o, 'repositories')
+	),
+	shape(
+		'collection',
+		['_collection'],
+		'collection manifest (_collection.json)',
+		false,
+		collectionManifest,
+		(o) => o.format === 'iam-atlas-collection'
+	),
+	shape(
+		'regions',
+		['ec2-describe-regions'],
+		'ec2 describe-regions output',
+		false,
+		describeRegions,
+		(o) => has(o, 'Regions')
+	),
+	shape(
+		'account-bpa',
+		['s3control-get-public-access-block'],
+		's3control get-public-access-block output',
+		false,
+		accountPublicAccessBlock,
+		() => false
+	),
+	shape(
+		'bucket-bpa',
+		['s3api-get-public-access-block'],
+		's3api get-public-access-block output',
+		true,
+		bucketPublicAccessBlock,
+		() => false
+	),
+	shape(
+		'bucket-acl',
+		['s3api-get-bucket-acl'],
+		's3api get-bucket-acl output',
+		true,
+		bucketAcl,
+		(o) => has(o, 'Grants') && has(o, 'Owner')
+	),
+	shape(
+		'bucket-ownership',
+		['s3api-get-bucket-ownership-controls'],
+		's3api get-bucket-ownership-controls output',
+		true,
+		bucketOwnership,
+		(o) => has(o, 'OwnershipControls')
+	),
+	shape(
+		'saml-providers',
+		['iam-list-saml-providers'],
+		'iam list-saml-providers output',
+		false,
+		samlProviders,
+		(o) => has(o, 'SAMLProviderList')
+	),
+	shape(
+		'oidc-providers',
+		['iam-list-open-id-connect-providers'],
+		'iam list-open-id-connect-providers output',
+		false,
+		oidcProviders,
+		(o) => has(o, 'OpenIDConnectProviderList')
+	),
+	shape(
+		'oidc-provider',
+		['iam-get-open-id-connect-provider'],
+		'iam get-open-id-connect-provider output',
+		true,
+		oidcProvider,
+		(o) => has(o, 'Url') && has(o, 'ThumbprintList')
+	),
+	shape(
+		'sso-instances',
+		['sso-admin-list-instances'],
+		'sso-admin list-instances output',
+		false,
+		ssoInstances,
+		(o) => has(o, 'Instances') && has(first(o, 'Instances') ?? {}, 'InstanceArn')
+	),
+	shape(
+		'sso-permission-sets',
+		['sso-admin-list-permission-sets'],
+		'sso-admin list-permission-sets output',
+		true,
+		ssoPermissionSets,
+		(o) => has(o, 'PermissionSets')
+	),
+	shape(
+		'sso-permission-set',
+		['sso-admin-describe-permission-set'],
+		'sso-admin describe-permission-set output',
+		true,
+		ssoPermissionSet,
+		(o) => has(o, 'PermissionSet')
+	),
+	shape(
+		'sso-inline-policy',
+		['sso-admin-get-inline-policy-for-permission-set'],
+		'sso-admin get-inline-policy-for-permission-set output',
+		true,
+		ssoInlinePolicy,
+		() => false
+	),
+	shape(
+		'sso-managed-policies',
+		['sso-admin-list-managed-policies-in-permission-set'],
+		'sso-admin list-managed-policies-in-permission-set output',
+		true,
+		ssoManagedPolicies,
+		(o) => has(o, 'AttachedManagedPolicies')
+	),
+	shape(
+		'sso-customer-policies',
+		['sso-admin-list-customer-managed-policy-references-in-permission-set'],
+		'sso-admin list-customer-managed-policy-references-in-permission-set output',
+		true,
+		ssoCustomerPolicies,
+		(o) => has(o, 'CustomerManagedPolicyReferences')
+	),
+	shape(
+		'sso-boundary',
+		['sso-admin-get-permissions-boundary-for-permission-set'],
+		'sso-admin get-permissions-boundary-for-permission-set output',
+		true,
+		ssoBoundary,
+		() => false
+	),
+	shape(
+		'sso-provisioned-accounts',
+		['sso-admin-list-accounts-for-provisioned-permission-set'],
+		'sso-admin list-accounts-for-provisioned-permission-set output',
+		true,
+		ssoProvisionedAccounts,
+		(o) => has(o, 'AccountIds')
+	),
+	shape(
+		'sso-assignments',
+		['sso-admin-list-account-assignments'],
+		'sso-admin list-account-assignments output',
+		true,
+		ssoAssignments,
+		(o) => has(o, 'AccountAssignments')
+	),
+	shape(
+		'ids-users',
+		['identitystore-list-users'],
+		'identitystore list-users output',
+		true,
+		idsUsers,
+		(o) => has(o, 'Users') && has(first(o, 'Users') ?? {}, 'UserId')
+	),
+	shape(
+		'ids-groups',
+		['identitystore-list-groups'],
+		'identitystore list-groups output',
+		true,
+		idsGroups,
+		(o) => has(o, 'Groups') && has(first(o, 'Groups') ?? {}, 'GroupId')
+	),
+	shape(
+		'ids-memberships',
+		['identitystore-list-group-memberships'],
+		'identitystore list-group-memberships output',
+		true,
+		idsMemberships,
+		(o) => has(o, 'GroupMemberships')
 	)
 ];
 
@@ -298,3 +552,27 @@ export function shapeOfContent(value: unknown): Shape | undefined {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
 	return SHAPES.find((s) => s.matches(value as O));
 }
+
+/** The shapes kept as collected data (the model does not use them yet). */
+export const COLLECTED_SHAPES: ReadonlySet<ShapeId> = new Set<CollectedShapeId>([
+	'regions',
+	'account-bpa',
+	'bucket-bpa',
+	'bucket-acl',
+	'bucket-ownership',
+	'saml-providers',
+	'oidc-providers',
+	'oidc-provider',
+	'sso-instances',
+	'sso-permission-sets',
+	'sso-permission-set',
+	'sso-inline-policy',
+	'sso-managed-policies',
+	'sso-customer-policies',
+	'sso-boundary',
+	'sso-provisioned-accounts',
+	'sso-assignments',
+	'ids-users',
+	'ids-groups',
+	'ids-memberships'
+]);

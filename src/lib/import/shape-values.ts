@@ -31,6 +31,14 @@ import type { IamGenerateServiceLastAccessedDetails } from './schemas/iam-genera
 import type { IamGetServiceLastAccessedDetails } from './schemas/iam-get-service-last-accessed-details.validate.js';
 import type { IamListVirtualMfaDevices } from './schemas/iam-list-virtual-mfa-devices.validate.js';
 
+import type { SqsListQueues } from './schemas/sqs-list-queues.validate.js';
+import type { SnsListTopics } from './schemas/sns-list-topics.validate.js';
+import type { LambdaListFunctions } from './schemas/lambda-list-functions.validate.js';
+import type { SecretsmanagerListSecrets } from './schemas/secretsmanager-list-secrets.validate.js';
+import type { EcrDescribeRepositories } from './schemas/ecr-describe-repositories.validate.js';
+import type { CollectionManifest } from './schemas/collection-manifest.validate.js';
+import type { CollectedShapeId } from './shape-table';
+
 /** Each shape's validated value. */
 export interface ShapeValues {
 	gaad: Gaad;
@@ -57,15 +65,24 @@ export interface ShapeValues {
 	'last-accessed-job': IamGenerateServiceLastAccessedDetails;
 	'last-accessed': IamGetServiceLastAccessedDetails;
 	'virtual-mfa': IamListVirtualMfaDevices;
+	queues: SqsListQueues;
+	topics: SnsListTopics;
+	functions: LambdaListFunctions;
+	secrets: SecretsmanagerListSecrets;
+	repositories: EcrDescribeRepositories;
+	collection: CollectionManifest;
 }
 
+/** Shapes kept as collected data (Account.collected): read as plain JSON, not modelled yet. */
+type CollectedValues = { [K in CollectedShapeId]: unknown };
+
 // Every shape has a value type (a new shape without one fails `npm run check`).
-type Missing = Exclude<ShapeId, keyof ShapeValues>;
+type Missing = Exclude<ShapeId, keyof ShapeValues | keyof CollectedValues>;
 const _everyShapeTyped: [Missing] extends [never] ? true : Missing = true;
 void _everyShapeTyped;
 
 /** The value of `file`, known to be of shape `id` (its validator accepted it). */
-export function shapeValue<K extends ShapeId>(file: ShapedFile, id: K): ShapeValues[K] {
+export function shapeValue<K extends keyof ShapeValues>(file: ShapedFile, id: K): ShapeValues[K] {
 	if (file.shape.id !== id)
 		throw new Error(`shapeValue: ${file.file} is a ${file.shape.id}, not a ${id}`);
 	return file.value as ShapeValues[K];

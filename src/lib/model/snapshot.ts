@@ -40,6 +40,54 @@ export interface SnapshotMeta {
 	sources: SourceFile[];
 	/** e.g. "iam-atlas 0.1.0". */
 	tool: string;
+	/** What the collector's manifest (_collection.json) says about the run; absent without one. */
+	collection?: CollectionStatus;
+}
+
+/** The collector's account of its run (issue 14): what it covered, and what is missing and why. */
+export interface CollectionStatus {
+	/** True only when the run finished (an interrupted run is false). */
+	complete: boolean;
+	/** e.g. "iam-atlas-collect.sh 2.0.0". */
+	collector: string;
+	/** `aws --version` of the run, e.g. "aws-cli/2.9.19 Python/3.11.2 …". */
+	awsCli: string;
+	callerArn: string;
+	startedAt: string;
+	endedAt: string | null;
+	accounts: CollectedAccount[];
+	/** Every failed call of the run (expected refusals are counted per account, not listed). */
+	errors: CollectionError[];
+}
+
+/** One account of a collection run. */
+export interface CollectedAccount {
+	id: string;
+	/** complete, errors (finished with failed calls), failed (not reached), interrupted, pending. */
+	status: string;
+	regions: string[];
+	/** Regions asked for but not enabled in this account. */
+	regionsSkipped: string[];
+	refused: number;
+}
+
+/** One failed call of a collection run. */
+export interface CollectionError {
+	/** null for the organization's calls. */
+	accountId: string | null;
+	call: string;
+	code: string;
+	message: string;
+}
+
+/** A collected CLI output the model does not use yet, kept as read (issue 14; modelled later). */
+export interface CollectedItem {
+	/** The command, e.g. "s3api-get-bucket-acl". */
+	kind: string;
+	/** Its parameter (bucket name, ARN …), '' for account-wide outputs. */
+	key: string;
+	region: string | null;
+	data: unknown;
 }
 
 /** One input file of an import. */
@@ -153,6 +201,8 @@ export interface Account {
 	resources: Resource[];
 	/** Credential report, account summary, password policy, last-accessed data, MFA devices (null parts: not collected). */
 	evidence: AccountEvidence;
+	/** Collected outputs the model does not use yet (S3 Block Public Access, ACLs, Identity Center …). */
+	collected?: CollectedItem[];
 }
 
 /** An inline policy embedded in a user, group or role. */

@@ -4,7 +4,7 @@
  * their path nor their content names one; then the organization; then resources.
  */
 import type { AtlasError } from '../../model/result';
-import type { Account, Organization } from '../../model/snapshot';
+import type { Account, CollectionStatus, Organization } from '../../model/snapshot';
 import type { ShapedFile } from '../classify';
 import { ReadContext } from '../shapes/read-context';
 import { readGaad } from '../shapes/gaad';
@@ -15,6 +15,8 @@ import { mergeGetRole } from './get-role';
 import { buildOrganization } from './organization';
 import { mergeResource } from './resources';
 import { EVIDENCE_SHAPES, mergeEvidence } from './evidence';
+import { COLLECTED_SHAPES } from '../shape-table';
+import { keepCollected, readCollection } from './collected';
 
 /** What the files add up to. */
 export interface SnapshotParts {
@@ -22,6 +24,8 @@ export interface SnapshotParts {
 	accounts: Account[];
 	/** When the data was captured (the latest credential report's GeneratedTime), if known. */
 	capturedAt: string | null;
+	/** The collector's manifest, when the files had one. */
+	collection?: CollectionStatus;
 }
 
 const ORG_SHAPES = new Set(['organization', 'roots', 'ous', 'accounts', 'org-policies', 'org-policy', 'org-targets']);
@@ -41,8 +45,14 @@ export function buildSnapshotParts(files: ShapedFile[], errors: AtlasError[], wa
 		(f) => ctx(f)
 	);
 	const singleIam = single();
-	for (const f of files)
-		if (!ORG_SHAPES.has(f.shape.id) && !EVIDENCE_SHAPES.has(f.shape.id) && f.shape.id !== 'gaad' && f.shape.id !== 'get-role') mergeResource(ctx(f), f, accounts, singleIam);
+	let collection: CollectionStatus | undefined;
+	for (const f of files) {
+		if (ORG_SHAPES.has(f.shape.id) || EVIDENCE_SHAPES.has(f.shape.id)) continue;
+		if (f.shape.id === 'gaad' || f.shape.id === 'get-role') continue;
+		if (f.shape.id === 'collection') collection = readCollection(f, warnings);
+		else if (COLLECTED_SHAPES.has(f.shape.id)) keepCollected(ctx(f), f, accounts, singleIam);
+		else mergeResource(ctx(f), f, accounts, singleIam);
+	}
 	const capturedAt = mergeEvidence(
 		files.filter((f) => EVIDENCE_SHAPES.has(f.shape.id)),
 		ctx,
@@ -51,5 +61,10 @@ export function buildSnapshotParts(files: ShapedFile[], errors: AtlasError[], wa
 	);
 	if (organization)
 		for (const a of organization.accounts) if (accounts.has(a.id)) accounts.account(a.id).name = a.name;
-	return { organization, accounts: accounts.accounts(), capturedAt };
+	return {
+		organization,
+		accounts: accounts.accounts(),
+		capturedAt,
+		...(collection ? { collection } : {})
+	};
 }

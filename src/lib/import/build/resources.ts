@@ -74,6 +74,47 @@ function found(f: ShapedFile): Found[] {
 			const policy = v.policyText !== undefined ? { raw: v.policyText, pointer: '/policyText' } : null;
 			return [{ kind: 'ecr-repository', name: v.repositoryName, arn: null, policy, account: v.registryId ?? null, pointer: '' }];
 		}
+		case 'queues':
+			return (shapeValue(f, 'queues').QueueUrls ?? []).map((url, i): Found => ({
+				kind: 'sqs-queue',
+				name: url.split('/').at(-1)!,
+				arn: queueArnOf(url),
+				policy: null,
+				pointer: `/QueueUrls/${i}`
+			}));
+		case 'topics':
+			return shapeValue(f, 'topics').Topics.map((t, i): Found => ({
+				kind: 'sns-topic',
+				name: t.TopicArn.split(':').at(-1)!,
+				arn: t.TopicArn,
+				policy: null,
+				pointer: `/Topics/${i}`
+			}));
+		case 'functions':
+			return shapeValue(f, 'functions').Functions.map((fn, i): Found => ({
+				kind: 'lambda-function',
+				name: fn.FunctionName,
+				arn: fn.FunctionArn ?? null,
+				policy: null,
+				pointer: `/Functions/${i}`
+			}));
+		case 'secrets':
+			return shapeValue(f, 'secrets').SecretList.map((x, i): Found => ({
+				kind: 'secret',
+				name: x.Name ?? x.ARN.split(':').at(-1)!,
+				arn: x.ARN,
+				policy: null,
+				pointer: `/SecretList/${i}`
+			}));
+		case 'repositories':
+			return shapeValue(f, 'repositories').repositories.map((r, i): Found => ({
+				kind: 'ecr-repository',
+				name: r.repositoryName,
+				arn: r.repositoryArn ?? null,
+				policy: null,
+				account: r.registryId ?? null,
+				pointer: `/repositories/${i}`
+			}));
 		default:
 			return [];
 	}

@@ -28,7 +28,14 @@ export class ReadContext {
 	/** An AWS date → ISO UTC, null when absent; an error when present but unreadable. */
 	date(value: unknown, pointer: string): string | null {
 		if (value === undefined || value === null) return null;
-		const iso = typeof value === 'string' ? toIsoDate(value) : undefined;
+		// A number is seconds since 1970: the wire format AWS CLI v1 (and v2 with
+		// cli_timestamp_format = wire) prints for JSON-protocol services such as Organizations.
+		const iso =
+			typeof value === 'string'
+				? toIsoDate(value)
+				: typeof value === 'number' && Number.isFinite(value)
+					? new Date(Math.round(value * 1000)).toISOString()
+					: undefined;
 		if (iso === undefined)
 			this.error('bad-date', `"${String(value)}" is not a date in a recognised format.`, pointer);
 		return iso ?? null;
