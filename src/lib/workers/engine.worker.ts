@@ -11,7 +11,7 @@ import { ActionCatalog } from '../engine/catalog/action-catalog';
 import { fetchCatalogLoader } from '../engine/catalog/fetch-loader';
 import { createEvaluator } from '../engine/evaluate';
 import { SnapshotStore } from '../store/snapshot-store';
-import type { EngineReply, EngineRequest } from './engine-protocol';
+import type { EngineProgress, EngineReply, EngineRequest } from './engine-protocol';
 import { EngineSession } from './engine-session';
 
 /** static/catalog sits at the app's base path: built workers live under <base>/_app/…, dev ones elsewhere (base ""). */
@@ -25,8 +25,8 @@ const session = new EngineSession(
 	() => ActionCatalog.open(fetchCatalogLoader(catalogBase)),
 	readStored
 );
-const post = (reply: EngineReply) =>
-	(self as unknown as { postMessage(m: EngineReply): void }).postMessage(reply);
+const post = (reply: EngineReply | EngineProgress) =>
+	(self as unknown as { postMessage(m: EngineReply | EngineProgress): void }).postMessage(reply);
 
 let queue: Promise<void> = Promise.resolve();
 let pending = 0;
@@ -46,7 +46,11 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
 	const request = event.data;
 	pending++;
 	queue = queue.then(async () => {
-		post(await session.handle(request));
+		post(
+			await session.handle(request, (done, total) =>
+				post({ type: 'progress', id: request.id, done, total })
+			)
+		);
 		pending--;
 		scheduleWarmUp();
 	});
