@@ -7,8 +7,11 @@ import type { EvalRequest, EvalResult } from '../engine/types';
 import type { PolicyDocument } from '../model/policy-document';
 import type { Snapshot } from '../model/snapshot';
 import type {
+	AccessResult,
+	AccessServiceResult,
 	ActionsForResourceParams,
 	ActionsForResourceResult,
+	OrganizationAccessResult,
 	WhoCanParams,
 	WhoCanResult
 } from '../workers/engine-protocol';
@@ -28,4 +31,14 @@ export interface ExplorerEngine {
 	lintPolicy(document: PolicyDocument, options?: CallOptions): Promise<CatalogFinding[]>;
 	/** Every user and role's decision on one action and resource (the who-can section; optional for fakes). */
 	whoCan?(params: WhoCanParams, options?: CallOptions): Promise<WhoCanResult>;
+	/** One principal's access paths and what-can summary (the Access view; optional for fakes). */
+	access?(principal: string, options?: CallOptions): Promise<AccessResult>;
+	/** One service of a principal's what-can (the Access view's drill-down). */
+	accessService?(
+		principal: string,
+		service: string,
+		options?: CallOptions
+	): Promise<AccessServiceResult>;
+	/** Administrators and principals that can become one, per account (the Organization view). */
+	organization?(options?: CallOptions): Promise<OrganizationAccessResult>;
 }
