@@ -100,6 +100,34 @@ export interface Escalation {
 }
 
 const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
+const NO_NEEDS: string[] = [];
+
+/** Thrown to stop a search at its first step needing nothing unknown. */
+class FoundClean {
+	constructor(readonly steps: EscalationStep[]) {}
+}
+
+/** A step; its actions, reasons and requests are read from the answers when first asked for. */
+class Step implements EscalationStep {
+	constructor(
+		readonly technique: string,
+		readonly target: string,
+		readonly needs: string[],
+		readonly from: string,
+		readonly to: string,
+		readonly grantsAdmin: boolean,
+		readonly answers: Answer[]
+	) {}
+	get actions(): string[] {
+		return [...new Set(this.answers.map((a) => a.request.action))];
+	}
+	get reasons(): Reason[] {
+		return this.answers.flatMap((a) => a.reasons);
+	}
+	get requests(): EvalRequest[] {
+		return this.answers.map((a) => a.request);
+	}
+}
 
 /** The ARN of a resource the caller creates with a service's action. */
 function newResource(service: string, account: string): string {
@@ -167,20 +195,31 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 	const assumes = () => (graph ??= assumeGraph(ask, snapshot));
 
 	/** Roles of an account that a service may assume, per service (decided once per account). */
-	const trustingRoles = memo((key: string) => {
-		const [account, service] = key.split('|');
-		return (accounts.get(account)?.roles ?? []).filter(
-			(r) => ask.decide({ principal: service, action: 'sts:AssumeRole', resource: r.arn }).allowed
-		);
-	});
+	const trusting = new Map<string, Map<string, Role[]>>();
+	const trustingRoles = (account: string, service: string): Role[] => {
+		let byService = trusting.get(account);
+		if (!byService) trusting.set(account, (byService = new Map()));
+		let list = byService.get(service);
+		if (!list)
+			byService.set(
+				service,
+				(list = (accounts.get(account)?.roles ?? []).filter(
+					(r) =>
+						ask.decide({ principal: service, action: 'sts:AssumeRole', resource: r.arn }).allowed
+				))
+			);
+		return list;
+	};
 
-	const mayMemo = new Map<string, boolean>();
+	// per principal, per action (action names are literals, so their hashes are cached)
+	const mayMemo = new Map<string, Map<string, boolean>>();
 	const may = (p: string, action: string) => {
-		const k = `${p}|${action}`;
-		let v = mayMemo.get(k);
+		let m = mayMemo.get(p);
+		if (!m) mayMemo.set(p, (m = new Map()));
+		let v = m.get(action);
 		if (v === undefined) {
 			v = ev.identityStatements(p, action).some((s) => s.effect === 'Allow');
-			mayMemo.set(k, v);
+			m.set(action, v);
 		}
 		return v;
 	};
@@ -205,9 +244,26 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		p: string,
 		part: 'self' | 'others',
 		want: (to: string) => boolean,
-		grants = true
+		grants = true,
+		firstClean = false,
+		into?: EscalationStep[]
 	): EscalationStep[] {
-		const out: EscalationStep[] = [];
+		// with firstClean (the whole-snapshot rounds), one step without needs is enough
+		const out: EscalationStep[] = into ?? [];
+		if (firstClean) {
+			const push = out.push.bind(out);
+			out.push = (...steps: EscalationStep[]) => {
+				const n = push(...steps);
+				if (steps.some((x) => x.needs.length === 0)) throw new FoundClean(out);
+				return n;
+			};
+			try {
+				return computeSteps(p, part, want, grants, false, out);
+			} catch (e) {
+				if (e instanceof FoundClean) return e.steps;
+				throw e;
+			}
+		}
 		const account = accountOfArn(p);
 		const acct = account ? accounts.get(account) : undefined;
 		const me = users.get(p)?.user ?? roles.get(p)?.role;
@@ -219,19 +275,8 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 			to: string,
 			answers: Answer[],
 			grantsAdmin: boolean,
-			needs: string[] = [],
-			actions = answers.map((a) => a.request.action)
-		): EscalationStep => ({
-			technique: id,
-			actions: [...new Set(actions)],
-			target,
-			needs,
-			from: p,
-			to,
-			grantsAdmin,
-			reasons: answers.flatMap((a) => a.reasons),
-			requests: answers.map((a) => a.request)
-		});
+			needs: string[] = NO_NEEDS
+		): EscalationStep => new Step(id, target, needs, p, to, grantsAdmin, answers);
 		const decide = (action: string, resource: string, context?: EvalRequest['context']) =>
 			ask.decide({ principal: p, action, resource, context });
 		// a grant that is the same for every resource of the account is decided once (engine's
@@ -305,45 +350,44 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		}
 		if (part === 'self') return out;
 
-		// principal access: other users' credentials
+		// principal access: other users' credentials; modify a user, then use its key (iam-015/018)
 		const creds = [
 			'iam:CreateAccessKey',
 			'iam:CreateLoginProfile',
 			'iam:UpdateLoginProfile'
 		].filter((a) => may(p, a));
 		const modifyUser = ['iam:AttachUserPolicy', 'iam:PutUserPolicy'].filter((a) => may(p, a));
+		const attachCtx = { 'iam:PolicyARN': ADMIN_POLICY };
 		if (creds.length)
 			for (const u of acct.users) {
 				if (u.arn === p) continue;
 				const wanted = want(u.arn);
-				if (!wanted && !(grants && modifyUser.length && adminIfGranted(u.arn))) continue;
+				// a user not wanted matters only if I can make it an administrator: ask that first
+				const mods: [string, Answer][] = [];
+				if (grants && modifyUser.length && adminIfGranted(u.arn))
+					for (const m of modifyUser) {
+						const mod = allowed(m, u.arn, m === 'iam:AttachUserPolicy' ? attachCtx : undefined);
+						if (mod) mods.push([m, mod]);
+					}
+				if (!wanted && !mods.length) continue;
 				const key = allowed('iam:CreateAccessKey', u.arn);
 				if (key) {
 					const del = allowed('iam:DeleteAccessKey', u.arn);
-					if (wanted)
+					const keyNeeds = del ? NO_NEEDS : [`${u.arn} has fewer than 2 access keys`];
+					const keyAnswers = del ? [key, del] : [key];
+					for (const [m, mod] of mods)
 						out.push(
-							del
-								? step('iam-003', u.arn, u.arn, [key, del], false)
-								: step('iam-002', u.arn, u.arn, [key], false, [
-										`${u.arn} has fewer than 2 access keys`
-									])
+							step(
+								m === 'iam:AttachUserPolicy' ? 'iam-015' : 'iam-018',
+								u.arn,
+								u.arn,
+								[mod, ...keyAnswers],
+								true,
+								keyNeeds
+							)
 						);
-					for (const m of modifyUser) {
-						const ctx =
-							m === 'iam:AttachUserPolicy' ? { 'iam:PolicyARN': ADMIN_POLICY } : undefined;
-						const mod = allowed(m, u.arn, ctx);
-						if (mod && grants && adminIfGranted(u.arn))
-							out.push(
-								step(
-									m === 'iam:AttachUserPolicy' ? 'iam-015' : 'iam-018',
-									u.arn,
-									u.arn,
-									del ? [mod, key, del] : [mod, key],
-									true,
-									del ? [] : [`${u.arn} has fewer than 2 access keys`]
-								)
-							);
-					}
+					if (wanted)
+						out.push(step(del ? 'iam-003' : 'iam-002', u.arn, u.arn, keyAnswers, false, keyNeeds));
 				}
 				if (!wanted) continue;
 				const create = allowed('iam:CreateLoginProfile', u.arn);
@@ -386,48 +430,48 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		if (modifyRole.length || canTrust)
 			for (const r of acct.roles) {
 				if (r.arn === p) continue;
-				if (!want(r.arn) && !(grants && modifyRole.length && adminIfGranted(r.arn))) continue;
-				let via: Answer | null = assumable.get(r.arn) ?? null;
-				let trust: Answer | null = null;
-				if (canTrust) {
-					trust = allowed('iam:UpdateAssumeRolePolicy', r.arn);
-					if (trust && !via) {
-						const after = openTrustAsk().decide({
-							principal: p,
-							action: 'sts:AssumeRole',
-							resource: r.arn
-						});
-						if (after.allowed && want(r.arn))
-							out.push(step('iam-012', r.arn, r.arn, [trust, after], false));
-						else trust = null;
+				const wanted = want(r.arn);
+				const grantable = grants && modifyRole.length > 0 && adminIfGranted(r.arn);
+				if (!wanted && !grantable) continue;
+				// first how I would use the role (free when I can assume it already), then the modification
+				const assumed = assumable.get(r.arn) ?? null;
+				let rewrite: Answer | null = null;
+				if (!assumed && canTrust) {
+					const trust = allowed('iam:UpdateAssumeRolePolicy', r.arn);
+					const after =
+						trust &&
+						openTrustAsk().decide({ principal: p, action: 'sts:AssumeRole', resource: r.arn });
+					if (trust && after && after.allowed) {
+						rewrite = trust;
+						if (wanted) out.push(step('iam-012', r.arn, r.arn, [trust, after], false));
 					}
 				}
-				if (!via && trust) via = trust;
-				if (!via || !grants || !modifyRole.length || !adminIfGranted(r.arn)) continue;
-				const viaTrust = !assumable.has(r.arn);
-				const ids = viaTrust
-					? {
-							'iam:AttachRolePolicy': 'iam-019',
-							'iam:CreatePolicyVersion': 'iam-020',
-							'iam:PutRolePolicy': 'iam-021'
-						}
-					: {
-							'iam:AttachRolePolicy': 'iam-014',
-							'iam:CreatePolicyVersion': 'iam-016',
-							'iam:PutRolePolicy': 'iam-017'
-						};
+				const via = assumed ?? rewrite;
+				if (!via || !grantable) continue;
+				const mods: [string, string, Answer][] = [];
 				for (const m of modifyRole) {
 					const targets =
 						m === 'iam:CreatePolicyVersion'
 							? r.attachedPolicies.filter((arn) => accountOfArn(arn) === account)
 							: [r.arn];
 					for (const t of targets) {
-						const ctx =
-							m === 'iam:AttachRolePolicy' ? { 'iam:PolicyARN': ADMIN_POLICY } : undefined;
-						const mod = allowed(m, t, ctx);
-						if (mod) out.push(step(ids[m as keyof typeof ids], t, r.arn, [mod, via], true));
+						const mod = allowed(m, t, m === 'iam:AttachRolePolicy' ? attachCtx : undefined);
+						if (mod) mods.push([m, t, mod]);
 					}
 				}
+				const ids = assumed
+					? {
+							'iam:AttachRolePolicy': 'iam-014',
+							'iam:CreatePolicyVersion': 'iam-016',
+							'iam:PutRolePolicy': 'iam-017'
+						}
+					: {
+							'iam:AttachRolePolicy': 'iam-019',
+							'iam:CreatePolicyVersion': 'iam-020',
+							'iam:PutRolePolicy': 'iam-021'
+						};
+				for (const [m, t, mod] of mods)
+					out.push(step(ids[m as keyof typeof ids], t, r.arn, [mod, via], true));
 			}
 
 		// pass a role to a new resource of a service that the role trusts
@@ -435,7 +479,7 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 			for (const t of PASSROLE_TECHNIQUES) {
 				const others = t.actions.filter((a) => a !== 'iam:PassRole');
 				if (!others.every((a) => may(p, a))) continue;
-				const candidates = trustingRoles(`${account}|${t.trusts}`);
+				const candidates = trustingRoles(account!, t.trusts!);
 				if (!candidates.length) continue;
 				const otherAnswers = serviceActions(t, others);
 				if (!otherAnswers) continue;
@@ -452,7 +496,7 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		// use an existing resource that runs as a role trusting the service
 		for (const t of EXISTING_TECHNIQUES) {
 			if (!t.actions.every((a) => may(p, a))) continue;
-			const candidates = trustingRoles(`${account}|${t.trusts}`);
+			const candidates = trustingRoles(account!, t.trusts!);
 			if (!candidates.length) continue;
 			const answers = serviceActions(t, t.actions);
 			if (!answers) continue;
@@ -572,9 +616,17 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		for (let round = 0; round < maxDepth && (round === 0 || frontier.size); round++) {
 			const next = new Set<string>();
 			const reached = frontier;
+			// a principal's steps reach principals of its own account, or the roles it can assume
+			const reachedAccounts = new Set([...reached].map((r) => accountOfArn(r)));
 			for (const p of list) {
 				if (admins.has(p) || best.get(p)?.clean) continue;
-				for (const s of computeSteps(p, 'others', (to) => reached.has(to), round === 0)) {
+				if (
+					round > 0 &&
+					!reachedAccounts.has(accountOfArn(p)) &&
+					!(assumes().from.get(p) ?? []).some((e) => reached.has(e.to))
+				)
+					continue;
+				for (const s of computeSteps(p, 'others', (to) => reached.has(to), round === 0, true)) {
 					let cand: Best | null = null;
 					if (s.grantsAdmin || admins.has(s.to))
 						cand = { reaches: s.to, steps: [s], clean: s.needs.length === 0 };
