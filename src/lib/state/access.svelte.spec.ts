@@ -4,6 +4,7 @@
  * technique, a step's request is traced with the trace's decision, and a later principal wins.
  */
 import { beforeAll, expect, it } from 'vitest';
+import type { EdgeDefinition } from '../graph/elements';
 import { loadNodeCatalog } from '../engine/catalog/node-catalog';
 import { createEvaluator } from '../engine/evaluate';
 import { readDemoFilesFromDisk } from '../demo/demo-files-node';
@@ -51,7 +52,9 @@ it('draws the designed escalation path on the graph, labelled with its technique
 	await explorer.access.open(NOAH);
 	expect(explorer.access.result?.status).toBe('escalates');
 	expect(explorer.access.shown).toBe(0);
-	const drawn = explorer.elements.filter((e) => e.group === 'edges' && e.classes === 'access-step');
+	const drawn = explorer.elements.filter(
+		(e): e is EdgeDefinition => e.group === 'edges' && e.classes === 'access-step'
+	);
 	expect(drawn.map((e) => [e.data.source, e.data.target, e.data.display])).toEqual([
 		[NOAH, DEPLOY, '1. lambda-001']
 	]);
