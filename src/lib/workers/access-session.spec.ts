@@ -42,6 +42,8 @@ it('answers one principal: the designed lambda-001 path to DeployAutomation, ste
 		expect.arrayContaining(['iam:PassRole', 'lambda:CreateFunction'])
 	);
 	expect(r.techniques['lambda-001']).toMatch(/PassRole/);
+	// what crosses postMessage: a structured clone keeps the requests (no getters)
+	expect(structuredClone(r).paths[0].steps[0].requests).toEqual(step.requests);
 	// what-can summary: iam Permissions management (PassRole) and lambda Write
 	const lambda = r.services.find((s) => s.service === 'lambda');
 	expect(lambda?.levels.Write).toBeGreaterThanOrEqual(1);

@@ -77,8 +77,25 @@ export class AccessSession {
 				.map((s) => [s.technique, TECHNIQUES.get(s.technique)?.name ?? ''])
 		);
 		const t3 = now();
+		// steps may be lazy objects (getters): copy them to plain data, which postMessage keeps
+		const paths = e.paths.map((p) => ({
+			reaches: p.reaches,
+			steps: p.steps.map((st) => ({
+				technique: st.technique,
+				actions: [...st.actions],
+				target: st.target,
+				needs: [...st.needs],
+				from: st.from,
+				to: st.to,
+				grantsAdmin: st.grantsAdmin,
+				reasons: [...st.reasons],
+				requests: [...st.requests]
+			}))
+		}));
 		return {
-			...e,
+			principal: e.principal,
+			status: e.status,
+			paths,
 			chains,
 			services,
 			techniques,

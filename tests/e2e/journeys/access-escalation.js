@@ -61,7 +61,10 @@ export default async function (page, ctx) {
 	const requests = await page
 		.getByTestId('access-trace-request')
 		.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
-	assert.ok(requests.includes('iam:PassRole') && requests.includes('lambda:CreateFunction'));
+	assert.ok(
+		requests.includes('iam:PassRole') && requests.includes('lambda:CreateFunction'),
+		JSON.stringify(requests)
+	);
 	for (const action of requests) {
 		await page.getByTestId('tab-access').click();
 		await page.locator(`[data-testid="access-trace-request"][data-action="${action}"]`).click();
