@@ -8,31 +8,16 @@
  * static/catalog and the snapshot on 127.0.0.1, drives /usr/bin/chromium via playwright-core.
  * Prints human lines and a final `BENCH {json}`.
  */
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
-import { startStaticServer } from '../tests/e2e/lib/static-server.js';
+import { buildHarness, openHarness, preflight } from './_chromium-harness.js';
 import { syntheticSnapshot } from './engine-worker/synthetic.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '..');
 const outDir = join(here, 'out', 'engine-worker');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = 5;
-
-if (!existsSync(join(repo, 'static', 'catalog', 'index.json'))) {
-	console.error(
-		'bench/engine-worker: static/catalog is missing; run `npm run build:catalog` first.'
-	);
-	process.exit(2);
-}
-if (!existsSync(executablePath)) {
-	console.error(`bench/engine-worker: ${executablePath} is missing (apt-get install -y chromium).`);
-	process.exit(2);
-}
+preflight('engine-worker');
 
 const { snapshot, action, resource, source } = await syntheticSnapshot();
 const principals = snapshot.accounts.reduce((n, a) => n + a.users.length + a.roles.length, 0);
@@ -41,34 +26,13 @@ console.log(
 );
 
 const tb = performance.now();
-await build({
-	root: join(here, 'engine-worker'),
-	base: './',
-	configFile: false,
-	publicDir: false,
-	logLevel: 'warn',
-	worker: { format: 'es' },
-	build: { outDir, emptyOutDir: true, reportCompressedSize: false }
-});
-cpSync(join(repo, 'static', 'catalog'), join(outDir, 'catalog'), { recursive: true });
-mkdirSync(outDir, { recursive: true });
-const snapshotText = JSON.stringify(snapshot);
-writeFileSync(join(outDir, 'snapshot.json'), snapshotText);
+const snapshotBytes = await buildHarness(join(here, 'engine-worker'), outDir, snapshot);
 console.log(
-	`harness built in ${((performance.now() - tb) / 1000).toFixed(1)} s; snapshot ${(snapshotText.length / 1048576).toFixed(1)} MiB`
+	`harness built in ${((performance.now() - tb) / 1000).toFixed(1)} s; snapshot ${(snapshotBytes / 1048576).toFixed(1)} MiB`
 );
 
-const server = await startStaticServer(outDir);
-const browser = await chromium.launch({
-	executablePath,
-	headless: true,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
-});
+const { page, close } = await openHarness(outDir);
 try {
-	const page = await browser.newPage();
-	page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
-	await page.goto(`${server.origin}/index.html`);
-	await page.waitForFunction(() => globalThis.benchReady === true);
 	const r = await page.evaluate((input) => globalThis.runBench(input), {
 		action,
 		resource,
@@ -102,7 +66,7 @@ try {
 		principals: r.principals,
 		action,
 		resource,
-		snapshotMiB: +(snapshotText.length / 1048576).toFixed(1),
+		snapshotMiB: +(snapshotBytes / 1048576).toFixed(1),
 		loadMs: Math.round(r.loadMs),
 		loadMainThreadBlockMs: Math.round(r.loadBlockMs),
 		loadStoredMs: Math.round(r.loadStoredMs),
@@ -122,6 +86,5 @@ try {
 	};
 	console.log(`BENCH ${JSON.stringify(bench)}`);
 } finally {
-	await browser.close();
-	await server.close();
+	await close();
 }

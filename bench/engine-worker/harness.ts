@@ -5,9 +5,10 @@
  * Cold: asked right after `load`. Warm: after the worker's background warm-up has compiled
  * every principal (what a user meets a few seconds after opening a snapshot).
  */
-import { createEngineClient, type EngineClient } from '../../src/lib/workers/engine-client';
+import { createEngineClient } from '../../src/lib/workers/engine-client';
 import type { Snapshot } from '../../src/lib/model/snapshot';
 import { SnapshotStore } from '../../src/lib/store/snapshot-store';
+import { timed, waitWarm } from './timing';
 
 interface BenchInput {
 	action: string;
@@ -15,25 +16,10 @@ interface BenchInput {
 	runs: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-	const t = performance.now();
-	const value = await f();
-	return [value, performance.now() - t];
-}
-
-async function waitWarm(client: EngineClient): Promise<number> {
-	const t = performance.now();
-	for (;;) {
-		const s = await client.status();
-		if (s.warmed >= s.principals) return performance.now() - t;
-		await sleep(50);
-	}
-}
-
 async function run({ action, resource, runs }: BenchInput) {
-	const [snapshot, fetchMs] = await timed(async () => (await (await fetch('./snapshot.json')).json()) as Snapshot);
+	const [snapshot, fetchMs] = await timed(
+		async () => (await (await fetch('./snapshot.json')).json()) as Snapshot
+	);
 	const client = createEngineClient();
 	// postMessage serialises synchronously: the time until load() returns its promise is main-thread block.
 	let loadBlockMs = 0;
@@ -66,7 +52,24 @@ async function run({ action, resource, runs }: BenchInput) {
 	const [side, actionsMs] = await timed(() => client.actionsForResource({ principal, resource }));
 	const actionsCount = Object.values(side.levels).reduce((n, l) => n + l.length, 0);
 	client.dispose();
-	return { fetchMs, loadMs, loadBlockMs, loadStoredMs, storedBlockMs, compileMs: loaded.ms, principals: loaded.principals, coldMs, coldWorkerMs: cold.ms, counts: cold.counts, rows: cold.rows.length, warmUpMs, times, workerMs, actionsMs, actionsCount };
+	return {
+		fetchMs,
+		loadMs,
+		loadBlockMs,
+		loadStoredMs,
+		storedBlockMs,
+		compileMs: loaded.ms,
+		principals: loaded.principals,
+		coldMs,
+		coldWorkerMs: cold.ms,
+		counts: cold.counts,
+		rows: cold.rows.length,
+		warmUpMs,
+		times,
+		workerMs,
+		actionsMs,
+		actionsCount
+	};
 }
 
 (globalThis as unknown as { runBench: typeof run }).runBench = run;

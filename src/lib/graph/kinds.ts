@@ -30,7 +30,8 @@ export type EdgeKind =
 	| 'inline'
 	| 'boundary'
 	| 'reaches'
-	| 'grants';
+	| 'grants'
+	| 'escalates';
 
 /** One node's data as Cytoscape receives it (`data` of an element definition). */
 export interface GraphNode {

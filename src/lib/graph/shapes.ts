@@ -63,6 +63,13 @@ export const EDGE_LOOK: Record<
 		name: 'resource policy names',
 		label: 'grants',
 		curved: true
+	},
+	escalates: {
+		line: 'solid',
+		arrow: true,
+		name: 'escalation step (technique)',
+		label: 'escalates',
+		curved: true
 	}
 };
 

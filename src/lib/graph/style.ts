@@ -184,6 +184,29 @@ export function buildStyle(theme: GraphTheme): StyleRule[] {
 			}
 		},
 		{ selector: '.tr-dim', style: { opacity: 0.22 } },
+		// Access view overlays (graph/access-edges.ts): role chains and escalation steps
+		{
+			selector: 'edge.access-chain',
+			style: {
+				'line-color': theme.path,
+				'target-arrow-color': theme.path,
+				width: 3,
+				color: theme.path,
+				'font-weight': 600
+			}
+		},
+		{
+			selector: 'edge.access-step',
+			style: {
+				'line-color': theme.deny,
+				'target-arrow-color': theme.deny,
+				width: 4,
+				color: theme.deny,
+				'font-size': 12,
+				'font-weight': 700
+			}
+		},
+		{ selector: 'node.access-end', style: { 'border-color': theme.deny, 'border-width': 4 } },
 		{
 			selector: 'node.search-hit',
 			style: { 'underlay-color': theme.selected, 'underlay-opacity': 0.35, 'underlay-padding': 14 }

@@ -8,9 +8,12 @@ import type { EvalRequest, EvalResult } from '../engine/types';
 import type { PolicyDocument } from '../model/policy-document';
 import type { Snapshot } from '../model/snapshot';
 import type {
+	AccessResult,
+	AccessServiceResult,
 	ActionsForResourceParams,
 	ActionsForResourceResult,
 	EngineCalls,
+	OrganizationAccessResult,
 	WhoCanParams,
 	WhoCanResult
 } from '../workers/engine-protocol';
@@ -43,4 +46,14 @@ export interface ExplorerEngine {
 	): Promise<EngineCalls['findings']['result']>;
 	/** The review report's text (the report export; optional for fakes). */
 	report?(params: EngineCalls['report']['params'], options?: CallOptions): Promise<string>;
+	/** One principal's access paths and what-can summary (the Access view; optional for fakes). */
+	access?(principal: string, options?: CallOptions): Promise<AccessResult>;
+	/** One service of a principal's what-can (the Access view's drill-down). */
+	accessService?(
+		principal: string,
+		service: string,
+		options?: CallOptions
+	): Promise<AccessServiceResult>;
+	/** Administrators and principals that can become one, per account (the Organization view). */
+	organization?(options?: CallOptions): Promise<OrganizationAccessResult>;
 }

@@ -29,6 +29,7 @@ import { isStopped } from '../workers/engine-client';
 import type { ExplorerEngine } from './explorer-engine';
 import { ExplorerTrace } from './explorer-trace.svelte';
 import { WhoCanState } from './who-can.svelte';
+import { AccessState } from './access.svelte';
 
 /** What the canvas lends the state for export and camera moves (set by the attachment). */
 export interface CanvasHandle {
@@ -48,6 +49,7 @@ export class ExplorerState {
 	readonly source: GraphSource;
 	readonly trace: ExplorerTrace;
 	readonly whoCan: WhoCanState;
+	readonly access: AccessState;
 	readonly engine: ExplorerEngine;
 	view = $state.raw<GraphView>() as GraphView;
 	positions = $state.raw<Positions>(new Map());
@@ -130,10 +132,16 @@ export class ExplorerState {
 				classes.set(id, [...(classes.get(id) ?? []), ...c]);
 		if (this.searchHit)
 			classes.set(this.searchHit, [...(classes.get(this.searchHit) ?? []), 'search-hit']);
-		return toElements(this.view, this.positions, {
+		for (const id of this.access.overlay.ends)
+			classes.set(id, [...(classes.get(id) ?? []), 'access-end']);
+		const elements = toElements(this.view, this.positions, {
 			classes,
 			badges: traceBadges(this.traceHighlight)
 		});
+		// the Access view's overlay: escalation steps and role chains between visible nodes
+		for (const e of this.access.overlay.edges)
+			if (this.positions.has(e.data.source) && this.positions.has(e.data.target)) elements.push(e);
+		return elements;
 	});
 
 	/** The view as a link encodes it. */
@@ -175,7 +183,12 @@ export class ExplorerState {
 			whoCan: engine.whoCan ? ready((p, o) => engine.whoCan!(p, o)) : undefined,
 			checkQuestion: engine.checkQuestion ? (a, r, o) => engine.checkQuestion!(a, r, o) : undefined,
 			findings: engine.findings ? ready((p, o) => engine.findings!(p, o)) : undefined,
-			report: engine.report ? ready((p, o) => engine.report!(p, o)) : undefined
+			report: engine.report ? ready((p, o) => engine.report!(p, o)) : undefined,
+			access: engine.access ? ready((p, o) => engine.access!(p, o)) : undefined,
+			accessService: engine.accessService
+				? ready((p, s, o) => engine.accessService!(p, s, o))
+				: undefined,
+			organization: engine.organization ? ready((o) => engine.organization!(o)) : undefined
 		};
 		this.#rawEngine = engine;
 		this.engine = lazy;
@@ -190,7 +203,34 @@ export class ExplorerState {
 			() => void this.whoCan.refresh(),
 			(principal, resource) => defaultContext(index, principal, resource)
 		);
+		this.access = new AccessState({
+			engine: lazy,
+			nodeOf: (arn) =>
+				this.source.nodeFor(this.source.principalNodeId(arn))
+					? this.source.principalNodeId(arn)
+					: this.source.nodeFor(arn)
+						? arn
+						: null,
+			revealAll: (ids) => this.revealAll(ids),
+			trace: async (r) => {
+				await this.trace.setAll({
+					principal: r.principal,
+					resource: r.resource,
+					action: r.action,
+					context: r.context ?? {}
+				});
+				this.revealTrace();
+			}
+		});
 		this.#setExpanded([]);
+	}
+
+	/** Make several model objects visible at once (the Access view's paths), without selecting them. */
+	revealAll(ids: string[]): void {
+		let list = [...this.view.expanded];
+		for (const id of ids)
+			for (const s of this.source.expansionsFor(id) ?? []) list = withExpanded(list, s);
+		this.#setExpanded(list);
 	}
 
 	/**

@@ -96,3 +96,31 @@ it('rejects pending and later calls with EngineStoppedError once disposed', asyn
 	expect(isStopped(b.error)).toBe(true);
 	expect(sent.map((r) => r.type)).toEqual(['loadStored']);
 });
+
+it('hands progress events of a long call to its onProgress, then resolves with the reply', async () => {
+	const { port, sent, answer } = fakePort();
+	const client = new EngineClient(port);
+	const seen: number[][] = [];
+	const org = client.organization({ onProgress: (d, t) => seen.push([d, t]) });
+	const id = sent[0].id;
+	port.onmessage!({ data: { type: 'progress', id, done: 1, total: 4 } });
+	port.onmessage!({ data: { type: 'progress', id, done: 4, total: 4 } });
+	answer(id, { accounts: [], counts: { admin: 0, escalates: 0, conditional: 0, none: 0 }, ms: 1 });
+	expect((await org).ms).toBe(1);
+	expect(seen).toEqual([
+		[1, 4],
+		[4, 4]
+	]);
+	expect(sent[0].type).toBe('organization');
+});
+
+it('lets the latest access question win on its channel', async () => {
+	const { port, sent, answer } = fakePort();
+	const client = new EngineClient(port);
+	const a = settle(client.access('arn:aws:iam::111111111111:user/a'));
+	const b = client.access('arn:aws:iam::111111111111:user/b');
+	answer(sent[0].id, { principal: 'a' });
+	answer(sent[1].id, { principal: 'b' });
+	expect(isCancelled(((await a) as { error: unknown }).error)).toBe(true);
+	expect(await b).toEqual({ principal: 'b' });
+});

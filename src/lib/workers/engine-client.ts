@@ -25,6 +25,7 @@ import type {
 	ActionsForResourceParams,
 	EngineCallName,
 	EngineCalls,
+	EngineProgress,
 	EngineReply,
 	EngineRequest,
 	WhoCanParams
@@ -33,7 +34,7 @@ import type {
 /** The part of a Worker the client uses (a fake in tests). */
 export interface EnginePort {
 	postMessage(message: EngineRequest): void;
-	onmessage: ((event: { data: EngineReply }) => void) | null;
+	onmessage: ((event: { data: EngineReply | EngineProgress }) => void) | null;
 	terminate(): void;
 }
 
@@ -70,6 +71,8 @@ export const isStopped = (e: unknown): e is EngineStoppedError => e instanceof E
 export interface CallOptions {
 	/** Interactive channel: the latest call on it wins; older ones reject with EngineCancelledError. */
 	channel?: string;
+	/** Hears (done, total) of a long call (organization). */
+	onProgress?: (done: number, total: number) => void;
 }
 
 interface Pending {
@@ -77,6 +80,7 @@ interface Pending {
 	resolve: (value: unknown) => void;
 	reject: (reason: unknown) => void;
 	superseded: boolean;
+	onProgress?: (done: number, total: number) => void;
 }
 
 /** Typed access to the engine worker. */
@@ -106,7 +110,8 @@ export class EngineClient {
 				request,
 				resolve: resolve as (v: unknown) => void,
 				reject,
-				superseded: false
+				superseded: false,
+				onProgress: options.onProgress
 			};
 			if (!options.channel) return this.#send(pending);
 			const lane = this.#channels.get(options.channel) ?? { running: null, waiting: null };
@@ -187,6 +192,25 @@ export class EngineClient {
 		return this.call('report', params, options);
 	}
 
+	/** One principal's access paths and what-can summary; interactive on the "access" channel unless told otherwise. */
+	access(principal: string, options: CallOptions = { channel: 'access' }) {
+		return this.call('access', { principal }, options);
+	}
+
+	/** One service of a principal's what-can, with actions and resources ("accessService" channel). */
+	accessService(
+		principal: string,
+		service: string,
+		options: CallOptions = { channel: 'accessService' }
+	) {
+		return this.call('accessService', { principal, service }, options);
+	}
+
+	/** Every principal's escalation status per account, with progress. */
+	organization(options: CallOptions = {}) {
+		return this.call('organization', {}, options);
+	}
+
 	/** Whether a snapshot is loaded and how far the background warm-up has got. */
 	status() {
 		return this.call('status', {});
@@ -207,9 +231,13 @@ export class EngineClient {
 		this.#port.postMessage(pending.request);
 	}
 
-	#receive(reply: EngineReply): void {
+	#receive(reply: EngineReply | EngineProgress): void {
 		const pending = this.#inFlight.get(reply.id);
 		if (!pending) return;
+		if (reply.type === 'progress') {
+			if (!pending.superseded) pending.onProgress?.(reply.done, reply.total);
+			return;
+		}
 		this.#inFlight.delete(reply.id);
 		for (const lane of this.#channels.values()) {
 			if (lane.running !== pending) continue;

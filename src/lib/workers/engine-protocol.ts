@@ -20,6 +20,9 @@ import type { ReviewNote, Snapshot } from '../model/snapshot';
 import type { PrincipalVerdict } from '../analysis/findings/plugged';
 import type { Finding } from '../analysis/findings/types';
 import type { ReportFormat } from '../graph/report-document';
+import type { AssumeEdge } from '../analysis/assume/assume';
+import type { EscalationStatus, PrincipalEscalation } from '../analysis/escalation/escalation';
+import type { WhatCanService } from '../analysis/what-can/what-can';
 
 /** Request context keys, as EvalRequest takes them. */
 export type EvalContext = Record<string, ContextValue>;
@@ -65,6 +68,66 @@ export interface ActionsForResourceResult {
 	ms: number;
 }
 
+/** One service of a principal's what-can, without the actions (the Access view's table row). */
+export interface AccessServiceSummary {
+	service: string;
+	/** Allowed actions per access level. */
+	levels: WhatCanService['levels'];
+	/** Actions some Allow covers but a deny, SCP or boundary takes away everywhere. */
+	takenAway: number;
+	/** Actions listed in the drill-down. */
+	actions: number;
+}
+
+/** One principal's access: escalation status and paths, role chains, what it can do per service. */
+export interface AccessResult extends PrincipalEscalation {
+	/** Role chains it can follow, shortest first (each an ordered list of assume edges). */
+	chains: AssumeEdge[][];
+	services: AccessServiceSummary[];
+	/** Technique id → name, for the techniques on its paths. */
+	techniques: Record<string, string>;
+	ms: number;
+	/** Where the time went, in the worker. */
+	parts: { escalationMs: number; chainsMs: number; whatCanMs: number };
+}
+
+/** One service of a principal's what-can with every action and resource (null when none). */
+export interface AccessServiceResult {
+	service: WhatCanService | null;
+	ms: number;
+}
+
+/** One account of the organization overview. */
+export interface OrganizationAccount {
+	account: string;
+	name: string;
+	/** Users and roles in the account. */
+	principals: number;
+	admins: string[];
+	/** Principals that can become administrators (status escalates or conditional) and their shortest path. */
+	escalates: Array<{
+		principal: string;
+		status: Exclude<EscalationStatus, 'admin' | 'none'>;
+		reaches: string;
+		steps: number;
+	}>;
+}
+
+/** Administrators and principals that can become administrators, per account, counted. */
+export interface OrganizationAccessResult {
+	accounts: OrganizationAccount[];
+	counts: Record<EscalationStatus, number>;
+	ms: number;
+}
+
+/** Progress of a long call (`organization`), posted before its reply with the call's id. */
+export interface EngineProgress {
+	type: 'progress';
+	id: number;
+	done: number;
+	total: number;
+}
+
 /** Every call the worker answers: its parameters and its result. */
 export interface EngineCalls {
 	/** Replace the snapshot (compiles the evaluator once). */
@@ -103,6 +166,12 @@ export interface EngineCalls {
 		};
 		result: string;
 	};
+	/** One principal's access paths and what it can do (loads the whole action catalog once). */
+	access: { params: { principal: string }; result: AccessResult };
+	/** One service of a principal's what-can, with actions and resources. */
+	accessService: { params: { principal: string; service: string }; result: AccessServiceResult };
+	/** Every principal's escalation status, per account (posts EngineProgress while it runs). */
+	organization: { params: Record<never, never>; result: OrganizationAccessResult };
 }
 
 /** The name of a call. */

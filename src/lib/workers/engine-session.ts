@@ -18,6 +18,8 @@ import {
 } from '../analysis/findings/plugged';
 import type { Finding } from '../analysis/findings/types';
 import { reportDocument } from '../graph/report-document';
+import type { Evaluator } from '../engine/evaluate';
+import { AccessSession } from './access-session';
 import type {
 	ActionsForResourceParams,
 	ActionsForResourceResult,
@@ -74,6 +76,8 @@ export class EngineSession {
 	#snapshot: Snapshot | null = null;
 	/** The built-in rules' findings of the loaded snapshot (computed on first ask). */
 	#findings: Finding[] | null = null;
+	#access: AccessSession | null = null;
+	#catalogComplete: Promise<ActionCatalog> | null = null;
 
 	/** `openCatalog` is called once, on the first request that needs the catalog; `readStored` serves loadStored. */
 	constructor(
@@ -86,10 +90,13 @@ export class EngineSession {
 		this.#readStored = readStored;
 	}
 
-	/** Answers one request. */
-	async handle(req: EngineRequest): Promise<EngineReply> {
+	/** Answers one request; `onProgress` hears (done, total) of long calls (organization). */
+	async handle(
+		req: EngineRequest,
+		onProgress?: (done: number, total: number) => void
+	): Promise<EngineReply> {
 		try {
-			const result = await this.#run(req);
+			const result = await this.#run(req, onProgress);
 			return { type: req.type, id: req.id, ok: true, result } as EngineReply;
 		} catch (e) {
 			const code = e instanceof SessionError ? e.code : 'engine.failed';
@@ -102,7 +109,10 @@ export class EngineSession {
 		}
 	}
 
-	async #run(req: EngineRequest): Promise<EngineCalls[typeof req.type]['result']> {
+	async #run(
+		req: EngineRequest,
+		onProgress?: (done: number, total: number) => void
+	): Promise<EngineCalls[typeof req.type]['result']> {
 		switch (req.type) {
 			case 'load':
 				return this.#load(req.snapshot);
@@ -171,6 +181,16 @@ export class EngineSession {
 						verdicts: req.verdicts
 					}
 				);
+			case 'access': {
+				const catalog = await this.#wholeCatalog();
+				return this.#accessSession().access(req.principal, catalog);
+			}
+			case 'accessService': {
+				const catalog = await this.#wholeCatalog();
+				return this.#accessSession().accessService(req.principal, req.service, catalog);
+			}
+			case 'organization':
+				return this.#accessSession().organization(onProgress);
 			default:
 				throw new SessionError(
 					'engine.unknown-request',
@@ -183,6 +203,8 @@ export class EngineSession {
 		const t = now();
 		this.#evaluator = null;
 		this.#evaluator = this.#createEvaluator(snapshot);
+		this.#snapshot = snapshot;
+		this.#access = null;
 		this.#principals = principalsOf(snapshot);
 		this.#warmed = 0;
 		this.#snapshot = snapshot;
@@ -225,6 +247,23 @@ export class EngineSession {
 			});
 		this.#findings ??= findFindings(snapshot);
 		return this.#findings;
+	}
+
+	/** The access analyses of the loaded snapshot (sharing the evaluator when it is a full one). */
+	#accessSession(): AccessSession {
+		const evaluator = this.#requireEvaluator();
+		const full = 'identityStatements' in evaluator ? (evaluator as Evaluator) : undefined;
+		return (this.#access ??= new AccessSession(this.#snapshot!, full));
+	}
+
+	/** The catalog with every service loaded (what-can expands `*`), loaded once. */
+	#wholeCatalog(): Promise<ActionCatalog> {
+		this.#catalogComplete ??= this.#catalogReady().then(async (c) => {
+			await c.ensure(c.servicePrefixes());
+			return c;
+		});
+		this.#catalogComplete.catch(() => (this.#catalogComplete = null));
+		return this.#catalogComplete;
 	}
 
 	#catalogReady(): Promise<ActionCatalog> {

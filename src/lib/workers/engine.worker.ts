@@ -12,7 +12,7 @@ import { fetchCatalogLoader } from './fetch-catalog-loader';
 import { createEvaluator } from '../engine/evaluate';
 import { migrateStoredSnapshot } from '../import/snapshot-file/migrate-stored';
 import { SnapshotStore } from '../store/snapshot-store';
-import type { EngineReply, EngineRequest } from './engine-protocol';
+import type { EngineProgress, EngineReply, EngineRequest } from './engine-protocol';
 import { EngineSession } from './engine-session';
 
 /** static/catalog sits at the app's base path: built workers live under <base>/_app/…, dev ones elsewhere (base ""). */
@@ -27,8 +27,8 @@ const session = new EngineSession(
 	() => ActionCatalog.open(fetchCatalogLoader(catalogBase)),
 	readStored
 );
-const post = (reply: EngineReply) =>
-	(self as unknown as { postMessage(m: EngineReply): void }).postMessage(reply);
+const post = (reply: EngineReply | EngineProgress) =>
+	(self as unknown as { postMessage(m: EngineReply | EngineProgress): void }).postMessage(reply);
 
 let queue: Promise<void> = Promise.resolve();
 let pending = 0;
@@ -48,7 +48,11 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
 	const request = event.data;
 	pending++;
 	queue = queue.then(async () => {
-		post(await session.handle(request));
+		post(
+			await session.handle(request, (done, total) =>
+				post({ type: 'progress', id: request.id, done, total })
+			)
+		);
 		pending--;
 		scheduleWarmUp();
 	});

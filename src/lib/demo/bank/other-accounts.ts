@@ -1,6 +1,10 @@
 /**
  * The smaller accounts of the demo bank: management, loans, development (SAML developers, an ECR
  * repository shared with production), HR and Legal under the Regulated OU, Finance and IT.
+ * Two privilege-escalation paths are built in on purpose (docs/demo-bank.md, "Escalation paths"):
+ * in development, noah.fischer may pass the administrator role DeployAutomation to a new Lambda
+ * function (a real path to admin); in HR, grace.lee may pass PayrollBatchEc2 (also admin) to a new
+ * EC2 instance, but the Regulated OU's SCP allow-list leaves EC2 out, so that path is blocked.
  */
 import { AWS_MANAGED, awsPolicyArn } from './aws-managed-policies';
 import { ACCOUNTS, HOME_REGION, iamArn } from './constants';
@@ -83,9 +87,44 @@ export const LOANS_RESOURCES: ResourceSpec[] = [
 	}
 ];
 
-/** IAM of the development account. */
+const D = ACCOUNTS.development;
+
+/** IAM of the development account (noah.fischer → DeployAutomation: a designed escalation path). */
 export const DEVELOPMENT_IAM: AccountIam = {
+	users: [
+		{
+			name: 'noah.fischer',
+			path: '/engineering/',
+			tags: { department: 'engineering', team: 'release' },
+			inline: [
+				{
+					name: 'ServerlessDeploy',
+					document: doc(
+						{
+							Sid: 'PassDeployRole',
+							Effect: 'Allow',
+							Action: 'iam:PassRole',
+							Resource: iamArn(D, 'role/ci/DeployAutomation')
+						},
+						{
+							Sid: 'ManageFunctions',
+							Effect: 'Allow',
+							Action: ['lambda:CreateFunction', 'lambda:InvokeFunction', 'lambda:GetFunction'],
+							Resource: `arn:aws:lambda:*:${D}:function:*`
+						}
+					)
+				}
+			]
+		}
+	],
 	roles: [
+		{
+			name: 'DeployAutomation',
+			path: '/ci/',
+			trust: serviceTrust('lambda.amazonaws.com'),
+			attached: [awsPolicyArn('AdministratorAccess')],
+			tags: { purpose: 'release-pipeline' }
+		},
 		{
 			name: 'Developer',
 			trust: samlTrust(ACCOUNTS.development),
@@ -122,9 +161,42 @@ export const DEVELOPMENT_RESOURCES: ResourceSpec[] = [
 	}
 ];
 
-/** IAM of the HR account (Regulated OU). */
+/** IAM of the HR account (Regulated OU; grace.lee → PayrollBatchEc2 is blocked by its SCP allow-list). */
 export const HR_IAM: AccountIam = {
+	users: [
+		{
+			name: 'grace.lee',
+			path: '/hr-it/',
+			tags: { department: 'hr-it' },
+			inline: [
+				{
+					name: 'PayrollBatchLaunch',
+					document: doc(
+						{
+							Sid: 'PassPayrollBatchRole',
+							Effect: 'Allow',
+							Action: 'iam:PassRole',
+							Resource: iamArn(ACCOUNTS.hr, 'role/PayrollBatchEc2')
+						},
+						{
+							Sid: 'LaunchPayrollBatch',
+							Effect: 'Allow',
+							Action: ['ec2:RunInstances', 'ec2:DescribeInstances'],
+							Resource: '*'
+						}
+					)
+				}
+			]
+		}
+	],
 	roles: [
+		{
+			name: 'PayrollBatchEc2',
+			trust: serviceTrust('ec2.amazonaws.com'),
+			instanceProfile: true,
+			attached: [awsPolicyArn('AdministratorAccess')],
+			tags: { application: 'payroll-batch' }
+		},
 		{
 			name: 'HRPlatformAdmin',
 			trust: samlTrust(ACCOUNTS.hr),
