@@ -140,5 +140,5 @@ export const isEmpty = (s: Snapshot): boolean =>
 	s.accounts.every(
 		(a) =>
 			a.users.length + a.groups.length + a.roles.length + a.policies.length + a.resources.length ===
-			0
+				0 && Object.values(a.evidence).every((part) => part === null)
 	);
