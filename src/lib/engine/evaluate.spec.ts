@@ -389,3 +389,64 @@ describe('resourceIndependent', () => {
 		);
 	});
 });
+
+describe('resourceClass', () => {
+	const snap = (...statements: Record<string, unknown>[]) =>
+		worldToSnapshot({
+			accounts: {
+				[A]: {
+					users: [
+						{
+							name: 'alice',
+							policies: [{ Version: '2012-10-17', Statement: statements as never[] }]
+						},
+						{ name: 'anna' },
+						{ name: 'bob' },
+						{ name: 'bert' }
+					]
+				}
+			}
+		});
+	const user = (n: string) => `arn:aws:iam::${A}:user/${n}`;
+	const action = 'iam:CreateAccessKey';
+	it('gives resources the same statements match one key, and the evaluator decides them alike', () => {
+		const ev = createEvaluator(
+			snap(
+				{ Effect: 'Allow', Action: 'iam:*', Resource: `arn:aws:iam:*:${A}:*` },
+				{ Effect: 'Deny', Action: action, Resource: `arn:aws:iam::${A}:user/b*` }
+			)
+		);
+		const keys = ['anna', 'bob', 'bert', 'alice'].map((n) =>
+			ev.resourceClass(alice, action, user(n))
+		);
+		expect(keys[0]).not.toBeNull();
+		expect(keys[1]).toBe(keys[2]);
+		expect(keys[0]).toBe(keys[3]);
+		expect(keys[0]).not.toBe(keys[1]);
+		const decision = (n: string) =>
+			ev.evaluate({ principal: alice, action, resource: user(n) }).decision;
+		expect([decision('anna'), decision('bob'), decision('bert')]).toEqual([
+			'allowed',
+			'explicitDeny',
+			'explicitDeny'
+		]);
+	});
+	it('is null when a resource key, a variable or "*" could make resources differ', () => {
+		const tag = createEvaluator(
+			snap({
+				Effect: 'Allow',
+				Action: action,
+				Resource: '*',
+				Condition: { StringEquals: { 'iam:ResourceTag/team': 'x' } }
+			})
+		);
+		expect(tag.resourceClass(alice, action, user('bob'))).toBeNull();
+		const variable = createEvaluator(
+			snap({ Effect: 'Allow', Action: action, Resource: `arn:aws:iam::${A}:user/\${aws:username}` })
+		);
+		expect(variable.resourceClass(alice, action, user('bob'))).toBeNull();
+		const star = createEvaluator(snap({ Effect: 'Allow', Action: action, Resource: '*' }));
+		expect(star.resourceClass(alice, action, '*')).toBeNull();
+		expect(star.resourceClass(alice, action, user('bob'))).not.toBeNull();
+	});
+});

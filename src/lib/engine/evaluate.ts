@@ -13,7 +13,8 @@ import { chainCache, principalEntry, type PrincipalEntry } from './flow/principa
 import { requestLayers } from './flow/request-layers';
 import { ready } from './policy/compile';
 import type { CompiledPolicy, CompiledStatement } from './policy/compiled';
-import { candidates, type RequestState } from './policy/judge';
+import { candidates, matchResource, type RequestState } from './policy/judge';
+import type { ContextLookup } from './conditions/evaluate-condition';
 import { ContextStack } from './request/context';
 import { resolveResource, TRUST_ACTIONS, type ResolvedResource } from './request/resource';
 import { outcomeReasons, summarize } from './trace/reasons';
@@ -71,6 +72,22 @@ export interface Evaluator {
 	 * a variable. Lets the analyses decide once for a whole account's users, groups and policies.
 	 */
 	resourceIndependent(principal: string, action: string): boolean;
+	/**
+	 * A key for the class of a resource: for one principal, action and request context (no session
+	 * policy), two resources with the same non-null key get the same decision and reasons. The key
+	 * is which statements of the principal's identity policies, boundary and SCP/RCP chains that
+	 * cover the action have a Resource/NotResource matching the ARN (the evaluator's own matcher),
+	 * with the resource's account and kind. null when the resource could be decided differently
+	 * for another reason: it has a resource-based policy, is `*`, its account is unknown, or one of
+	 * those statements has a Resource with a variable or a condition on a resource key or with a
+	 * variable. Lets the analyses decide once per class instead of once per resource.
+	 */
+	resourceClass(
+		principal: string,
+		action: string,
+		resource: string,
+		resourceAccount?: string
+	): string | null;
 	/** Resolve and compile every principal now (e.g. in a worker right after loading), so the first who-can is as fast as the next. */
 	prepare(): void;
 }
@@ -228,6 +245,25 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 					for (const st of candidates(policy, a)) if (!anyResource(ready(st))) return false;
 			return true;
 		},
+		resourceClass(principal, action, resource, resourceAccount) {
+			if (resource === '*') return null;
+			const e = entryOf(principal);
+			const a = canonicalAction(action);
+			const r = resourceOf(resource, resourceAccount, TRUST_ACTIONS.has(a));
+			if (r.policy || r.account === null || r.awsManagedKey) return null;
+			const sets: CompiledPolicy[][] = [e.identity, e.boundaries];
+			if ('chain' in e.scp) for (const level of e.scp.chain) sets.push(level.policies);
+			for (const level of chains(r.account, 'RCP')) sets.push(level.policies);
+			let key = `${r.account}|${r.kind}|`;
+			for (const set of sets)
+				for (const policy of set)
+					for (const c of candidates(policy, a)) {
+						const m = classBit(ready(c), resource);
+						if (m === null) return null;
+						key += m;
+					}
+			return key;
+		},
 		identityStatements(principal, action) {
 			const e = entryOf(principal);
 			const actionLower = canonicalAction(action);
@@ -257,6 +293,20 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 }
 
 const RESOURCE_KEY = /^(aws:resource|iam:resourcetag\/)/;
+
+const NO_CONTEXT: ContextLookup = { get: () => undefined } as unknown as ContextLookup;
+
+/** '1'/'0': whether a statement's Resource/NotResource matches the ARN; null when that or its conditions could depend on the resource otherwise. */
+function classBit(st: CompiledStatement, arn: string): '0' | '1' | null {
+	for (const c of st.conditions) if (c.tests === null || RESOURCE_KEY.test(c.keyLower)) return null;
+	if (st.resources === null) return '1';
+	let hit = false;
+	for (const r of st.resources) {
+		if (!r.any && r.exact === undefined && !r.pattern && !r.never) return null;
+		if (!hit && matchResource(r, arn, NO_CONTEXT)) hit = true;
+	}
+	return hit !== st.notResource ? '1' : '0';
+}
 
 /** A statement that matches every resource alike: Resource "*", and conditions on request or principal keys only. */
 function anyResource(st: CompiledStatement): boolean {
