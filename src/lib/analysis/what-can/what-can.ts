@@ -20,7 +20,7 @@ import {
 	type PolicyStatement
 } from '../../model/policy-document';
 import type { Snapshot } from '../../model/snapshot';
-import { createAsk } from '../ask/ask';
+import { createAsk, type Answer } from '../ask/ask';
 
 /** How one resource (or pattern) was decided for an action. */
 export interface WhatCanResource {
@@ -123,13 +123,17 @@ export function createWhatCan(
 			}
 			if (root) patterns.add('*');
 			const resources: WhatCanResource[] = [];
+			// resources the same statements match are decided once (engine's resourceClass)
+			const byClass = new Map<string, Answer>();
 			const judge = (resource: string, kind: 'pattern' | 'resource') => {
-				const a = ask.decide({
-					principal,
-					action,
-					resource,
-					resourceAccount: resource.startsWith('arn:aws:s3:::') && account ? account : undefined
-				});
+				const resourceAccount =
+					resource.startsWith('arn:aws:s3:::') && account ? account : undefined;
+				const cls = ev.resourceClass(principal, action, resource, resourceAccount);
+				let a = cls === null ? undefined : byClass.get(cls);
+				if (!a) {
+					a = ask.decide({ principal, action, resource, resourceAccount });
+					if (cls !== null) byClass.set(cls, a);
+				}
 				resources.push({
 					resource,
 					kind,
