@@ -349,20 +349,24 @@ describe('identityStatements', () => {
 	});
 });
 
-describe('resourceIndependent', () => {
-	const snap = (statement: Record<string, unknown>) =>
-		worldToSnapshot({
-			accounts: {
-				[A]: {
-					users: [
-						{
-							name: 'alice',
-							policies: [{ Version: '2012-10-17', Statement: [statement as never] }]
-						}
-					]
-				}
+/** A snapshot where alice holds one policy of these statements, beside users named `others`. */
+const aliceWith = (statements: Record<string, unknown>[], others: string[] = []) =>
+	worldToSnapshot({
+		accounts: {
+			[A]: {
+				users: [
+					{
+						name: 'alice',
+						policies: [{ Version: '2012-10-17', Statement: statements as never[] }]
+					},
+					...others.map((name) => ({ name }))
+				]
 			}
-		});
+		}
+	});
+
+describe('resourceIndependent', () => {
+	const snap = (statement: Record<string, unknown>) => aliceWith([statement]);
 	it('is true for Resource "*" with request-only conditions, false for resource patterns, resource keys and variables', () => {
 		const star = { Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' };
 		expect(createEvaluator(snap(star)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
@@ -392,21 +396,7 @@ describe('resourceIndependent', () => {
 
 describe('resourceClass', () => {
 	const snap = (...statements: Record<string, unknown>[]) =>
-		worldToSnapshot({
-			accounts: {
-				[A]: {
-					users: [
-						{
-							name: 'alice',
-							policies: [{ Version: '2012-10-17', Statement: statements as never[] }]
-						},
-						{ name: 'anna' },
-						{ name: 'bob' },
-						{ name: 'bert' }
-					]
-				}
-			}
-		});
+		aliceWith(statements, ['anna', 'bob', 'bert']);
 	const user = (n: string) => `arn:aws:iam::${A}:user/${n}`;
 	const action = 'iam:CreateAccessKey';
 	it('gives resources the same statements match one key, and the evaluator decides them alike', () => {
@@ -448,5 +438,32 @@ describe('resourceClass', () => {
 		const star = createEvaluator(snap({ Effect: 'Allow', Action: action, Resource: '*' }));
 		expect(star.resourceClass(alice, action, '*')).toBeNull();
 		expect(star.resourceClass(alice, action, user('bob'))).not.toBeNull();
+	});
+});
+
+describe('identityStatements with a resource', () => {
+	it('keeps only the statements whose Resource may match the ARN (variables may)', () => {
+		const roleArn = `arn:aws:iam::${A}:role/ops`;
+		const snapshot = aliceWith([
+			{
+				Sid: 'Sts',
+				Effect: 'Allow',
+				Action: 'sts:*',
+				Resource: `arn:aws:sts:*:${A}:*`
+			},
+			{ Sid: 'Ops', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn },
+			{
+				Sid: 'Mine',
+				Effect: 'Allow',
+				Action: 'sts:AssumeRole',
+				Resource: `arn:aws:iam::${A}:role/\${aws:username}`
+			}
+		]);
+		const ev = createEvaluator(snapshot);
+		const sids = (resource?: string) =>
+			ev.identityStatements(alice, 'sts:AssumeRole', resource).map((s) => s.statement);
+		expect(sids()).toEqual(['Sts', 'Ops', 'Mine']);
+		expect(sids(roleArn)).toEqual(['Ops', 'Mine']);
+		expect(sids(`arn:aws:iam::${A}:role/other`)).toEqual(['Mine']);
 	});
 });

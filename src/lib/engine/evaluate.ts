@@ -61,9 +61,11 @@ export interface Evaluator {
 	 * The principal's identity-policy statements whose Action/NotAction covers the action, in
 	 * policy then statement order, Resource and Condition not judged: a sound pre-filter for the
 	 * analyses (no Allow here → identity policies allow the action on nothing) and the statements
-	 * what-can shows. Empty for the root user, services and unknown principals.
+	 * what-can shows. Empty for the root user, services and unknown principals. With a resource
+	 * ARN, only the statements whose Resource/NotResource may match it (a pattern with a variable
+	 * may): no Allow left → identity policies do not allow the action on that resource.
 	 */
-	identityStatements(principal: string, action: string): StatementRef[];
+	identityStatements(principal: string, action: string, resource?: string): StatementRef[];
 	/**
 	 * Whether the principal's decision for the action is the same for every resource of one account
 	 * that has no resource-based policy and the same request context: every statement of its
@@ -264,12 +266,14 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 					}
 			return key;
 		},
-		identityStatements(principal, action) {
+		identityStatements(principal, action, resource) {
 			const e = entryOf(principal);
 			const actionLower = canonicalAction(action);
 			let out: StatementRef[] | null = null;
 			for (const policy of e.identity)
-				for (const st of candidates(policy, actionLower))
+				for (const st of candidates(policy, actionLower)) {
+					if (resource !== undefined && resource !== '*' && !mayMatch(ready(st), resource))
+						continue;
 					(out ??= []).push({
 						policy: policy.label,
 						policyId: policy.id,
@@ -278,6 +282,7 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 						statement: st.label,
 						effect: st.effect
 					});
+				}
 			return out ?? [];
 		},
 		whoCan(action, resource, context) {
@@ -295,6 +300,17 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 const RESOURCE_KEY = /^(aws:resource|iam:resourcetag\/)/;
 
 const NO_CONTEXT: ContextLookup = { get: () => undefined } as unknown as ContextLookup;
+
+/** Whether a statement's Resource/NotResource may match the ARN (a pattern with a variable may). */
+function mayMatch(st: CompiledStatement, arn: string): boolean {
+	if (st.resources === null) return true;
+	let hit = false;
+	for (const r of st.resources) {
+		if (!r.any && r.exact === undefined && !r.pattern && !r.never) return true;
+		if (!hit && matchResource(r, arn, NO_CONTEXT)) hit = true;
+	}
+	return hit !== st.notResource;
+}
 
 /** '1'/'0': whether a statement's Resource/NotResource matches the ARN; null when that or its conditions could depend on the resource otherwise. */
 function classBit(st: CompiledStatement, arn: string): '0' | '1' | null {
