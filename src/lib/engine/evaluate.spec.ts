@@ -467,3 +467,19 @@ describe('identityStatements with a resource', () => {
 		expect(sids(`arn:aws:iam::${A}:role/other`)).toEqual(['Mine']);
 	});
 });
+
+describe('identityServices', () => {
+	it('names the services Action patterns may cover, and null when one may cover any', () => {
+		const services = (...statements: Record<string, unknown>[]) =>
+			createEvaluator(aliceWith(statements)).identityServices(alice);
+		const allow = (Action: string | string[]) => ({ Effect: 'Allow', Action, Resource: '*' });
+		expect([...services(allow(['S3:Get*', 'iam:PassRole']), allow('sts:*'))!].sort()).toEqual([
+			'iam',
+			's3',
+			'sts'
+		]);
+		expect(services(allow('s3:*'), allow('*'))).toBeNull();
+		expect(services(allow('s*:Get*'))).toBeNull();
+		expect(services({ Effect: 'Deny', NotAction: 's3:*', Resource: '*' })).toBeNull();
+	});
+});

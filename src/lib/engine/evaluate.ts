@@ -13,6 +13,7 @@ import { chainCache, principalEntry, type PrincipalEntry } from './flow/principa
 import { requestLayers } from './flow/request-layers';
 import { ready } from './policy/compile';
 import type { CompiledPolicy, CompiledStatement } from './policy/compiled';
+import { servicesOf } from './match/actions';
 import { candidates, matchResource, type RequestState } from './policy/judge';
 import type { ContextLookup } from './conditions/evaluate-condition';
 import { ContextStack } from './request/context';
@@ -66,6 +67,12 @@ export interface Evaluator {
 	 * may): no Allow left → identity policies do not allow the action on that resource.
 	 */
 	identityStatements(principal: string, action: string, resource?: string): StatementRef[];
+	/**
+	 * The services (lowercase) whose actions some identity-policy statement of the principal may
+	 * cover by its Action, or null when one may cover any service (NotAction, `*`, a wildcard in
+	 * the service part): an action of another service has no identity statement at all.
+	 */
+	identityServices(principal: string): Set<string> | null;
 	/**
 	 * Whether the principal's decision for the action is the same for every resource of one account
 	 * that has no resource-based policy and the same request context: every statement of its
@@ -265,6 +272,17 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 						key += m;
 					}
 			return key;
+		},
+		identityServices(principal) {
+			const out = new Set<string>();
+			for (const policy of entryOf(principal).identity)
+				for (const st of policy.statements) {
+					if (st.action === null) continue;
+					const services = st.notAction ? null : servicesOf(st.action);
+					if (services === null) return null;
+					for (const s of services) out.add(s);
+				}
+			return out;
 		},
 		identityStatements(principal, action, resource) {
 			const e = entryOf(principal);
