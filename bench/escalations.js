@@ -9,6 +9,7 @@
  * Prints human lines and a final `BENCH {json}`.
  */
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,6 +40,8 @@ const { createEscalation, createWhatCan, createEvaluator } = await import(
 register();
 const { syntheticOrg } = await import('./_synthetic-org.js');
 const { loadNodeCatalog } = await import('../src/lib/engine/catalog/node-catalog.ts');
+const { escalationLine } = await import('../src/cli/commands/escalations.ts');
+const sha = (s) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 const snapshot = await syntheticOrg();
 const catalog = await loadNodeCatalog();
@@ -62,6 +65,10 @@ const cpu = process.cpuUsage(c0);
 sample();
 const counts = { admin: 0, escalates: 0, conditional: 0, none: 0 };
 for (const r of all) counts[r.status]++;
+// the `escalations --json` lines, sorted: their hash proves a speed change left the answers alone
+const lines = all.map(escalationLine).sort().join('\n') + '\n';
+writeFileSync(join(out, 'all.jsonl'), lines);
+const allHash = sha(lines);
 console.log(
 	`escalations, all ${principals.length} principals: ${Math.round(allMs)} ms wall, ${Math.round((cpu.user + cpu.system) / 1000)} ms CPU; ${JSON.stringify(counts)}`
 );
@@ -72,18 +79,23 @@ const ev = createEvaluator(snapshot);
 ev.prepare();
 const one = createEscalation(snapshot, { now, evaluator: ev });
 one.forPrincipal(pick[0]);
+const oneResults = [];
 const times = pick.map((p) => {
 	const t = performance.now();
-	one.forPrincipal(p);
+	oneResults.push(escalationLine(one.forPrincipal(p)));
 	return performance.now() - t;
 });
 const whatCan = createWhatCan(snapshot, catalog, { now, evaluator: ev });
 whatCan.forPrincipal(pick[0]);
+const wResults = [];
 const wtimes = pick.map((p) => {
 	const t = performance.now();
-	whatCan.forPrincipal(p);
+	wResults.push(JSON.stringify(whatCan.forPrincipal(p)));
 	return performance.now() - t;
 });
+const oneHash = sha(oneResults.join('\n'));
+const whatCanHash = sha(wResults.join('\n'));
+console.log(`hashes: all ${allHash}, one principal ${oneHash}, what-can ${whatCanHash}`);
 sample();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const max = (xs) => Math.max(...xs);
@@ -94,7 +106,9 @@ console.log(
 	`what-can one principal (warm): median ${median(wtimes).toFixed(1)} ms, max ${max(wtimes).toFixed(1)} ms`
 );
 const rss = process.resourceUsage().maxRSS * 1024;
-console.log(`memory: peak RSS ${mb(rss)} MB, peak heap ${mb(peakHeap)} MB (${mb(peakHeap - heapBefore)} MB over the loaded snapshot)`);
+console.log(
+	`memory: peak RSS ${mb(rss)} MB, peak heap ${mb(peakHeap)} MB (${mb(peakHeap - heapBefore)} MB over the loaded snapshot)`
+);
 console.log(
 	'BENCH ' +
 		JSON.stringify({
@@ -103,6 +117,9 @@ console.log(
 			allMs: Math.round(allMs),
 			allCpuMs: Math.round((cpu.user + cpu.system) / 1000),
 			statuses: counts,
+			allHash,
+			oneHash,
+			whatCanHash,
 			onePrincipalMedianMs: +median(times).toFixed(1),
 			onePrincipalMaxMs: +max(times).toFixed(1),
 			whatCanMedianMs: +median(wtimes).toFixed(1),

@@ -349,20 +349,24 @@ describe('identityStatements', () => {
 	});
 });
 
-describe('resourceIndependent', () => {
-	const snap = (statement: Record<string, unknown>) =>
-		worldToSnapshot({
-			accounts: {
-				[A]: {
-					users: [
-						{
-							name: 'alice',
-							policies: [{ Version: '2012-10-17', Statement: [statement as never] }]
-						}
-					]
-				}
+/** A snapshot where alice holds one policy of these statements, beside users named `others`. */
+const aliceWith = (statements: Record<string, unknown>[], others: string[] = []) =>
+	worldToSnapshot({
+		accounts: {
+			[A]: {
+				users: [
+					{
+						name: 'alice',
+						policies: [{ Version: '2012-10-17', Statement: statements as never[] }]
+					},
+					...others.map((name) => ({ name }))
+				]
 			}
-		});
+		}
+	});
+
+describe('resourceIndependent', () => {
+	const snap = (statement: Record<string, unknown>) => aliceWith([statement]);
 	it('is true for Resource "*" with request-only conditions, false for resource patterns, resource keys and variables', () => {
 		const star = { Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' };
 		expect(createEvaluator(snap(star)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
@@ -387,5 +391,95 @@ describe('resourceIndependent', () => {
 		expect(createEvaluator(snap(variable)).resourceIndependent(alice, 'iam:CreateAccessKey')).toBe(
 			false
 		);
+	});
+});
+
+describe('resourceClass', () => {
+	const snap = (...statements: Record<string, unknown>[]) =>
+		aliceWith(statements, ['anna', 'bob', 'bert']);
+	const user = (n: string) => `arn:aws:iam::${A}:user/${n}`;
+	const action = 'iam:CreateAccessKey';
+	it('gives resources the same statements match one key, and the evaluator decides them alike', () => {
+		const ev = createEvaluator(
+			snap(
+				{ Effect: 'Allow', Action: 'iam:*', Resource: `arn:aws:iam:*:${A}:*` },
+				{ Effect: 'Deny', Action: action, Resource: `arn:aws:iam::${A}:user/b*` }
+			)
+		);
+		const keys = ['anna', 'bob', 'bert', 'alice'].map((n) =>
+			ev.resourceClass(alice, action, user(n))
+		);
+		expect(keys[0]).not.toBeNull();
+		expect(keys[1]).toBe(keys[2]);
+		expect(keys[0]).toBe(keys[3]);
+		expect(keys[0]).not.toBe(keys[1]);
+		const decision = (n: string) =>
+			ev.evaluate({ principal: alice, action, resource: user(n) }).decision;
+		expect([decision('anna'), decision('bob'), decision('bert')]).toEqual([
+			'allowed',
+			'explicitDeny',
+			'explicitDeny'
+		]);
+	});
+	it('is null when a resource key, a variable or "*" could make resources differ', () => {
+		const tag = createEvaluator(
+			snap({
+				Effect: 'Allow',
+				Action: action,
+				Resource: '*',
+				Condition: { StringEquals: { 'iam:ResourceTag/team': 'x' } }
+			})
+		);
+		expect(tag.resourceClass(alice, action, user('bob'))).toBeNull();
+		const variable = createEvaluator(
+			snap({ Effect: 'Allow', Action: action, Resource: `arn:aws:iam::${A}:user/\${aws:username}` })
+		);
+		expect(variable.resourceClass(alice, action, user('bob'))).toBeNull();
+		const star = createEvaluator(snap({ Effect: 'Allow', Action: action, Resource: '*' }));
+		expect(star.resourceClass(alice, action, '*')).toBeNull();
+		expect(star.resourceClass(alice, action, user('bob'))).not.toBeNull();
+	});
+});
+
+describe('identityStatements with a resource', () => {
+	it('keeps only the statements whose Resource may match the ARN (variables may)', () => {
+		const roleArn = `arn:aws:iam::${A}:role/ops`;
+		const snapshot = aliceWith([
+			{
+				Sid: 'Sts',
+				Effect: 'Allow',
+				Action: 'sts:*',
+				Resource: `arn:aws:sts:*:${A}:*`
+			},
+			{ Sid: 'Ops', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn },
+			{
+				Sid: 'Mine',
+				Effect: 'Allow',
+				Action: 'sts:AssumeRole',
+				Resource: `arn:aws:iam::${A}:role/\${aws:username}`
+			}
+		]);
+		const ev = createEvaluator(snapshot);
+		const sids = (resource?: string) =>
+			ev.identityStatements(alice, 'sts:AssumeRole', resource).map((s) => s.statement);
+		expect(sids()).toEqual(['Sts', 'Ops', 'Mine']);
+		expect(sids(roleArn)).toEqual(['Ops', 'Mine']);
+		expect(sids(`arn:aws:iam::${A}:role/other`)).toEqual(['Mine']);
+	});
+});
+
+describe('identityServices', () => {
+	it('names the services Action patterns may cover, and null when one may cover any', () => {
+		const services = (...statements: Record<string, unknown>[]) =>
+			createEvaluator(aliceWith(statements)).identityServices(alice);
+		const allow = (Action: string | string[]) => ({ Effect: 'Allow', Action, Resource: '*' });
+		expect([...services(allow(['S3:Get*', 'iam:PassRole']), allow('sts:*'))!].sort()).toEqual([
+			'iam',
+			's3',
+			'sts'
+		]);
+		expect(services(allow('s3:*'), allow('*'))).toBeNull();
+		expect(services(allow('s*:Get*'))).toBeNull();
+		expect(services({ Effect: 'Deny', NotAction: 's3:*', Resource: '*' })).toBeNull();
 	});
 });

@@ -13,7 +13,9 @@ import { chainCache, principalEntry, type PrincipalEntry } from './flow/principa
 import { requestLayers } from './flow/request-layers';
 import { ready } from './policy/compile';
 import type { CompiledPolicy, CompiledStatement } from './policy/compiled';
-import { candidates, type RequestState } from './policy/judge';
+import { servicesOf } from './match/actions';
+import { candidates, matchResource, type RequestState } from './policy/judge';
+import type { ContextLookup } from './conditions/evaluate-condition';
 import { ContextStack } from './request/context';
 import { resolveResource, TRUST_ACTIONS, type ResolvedResource } from './request/resource';
 import { outcomeReasons, summarize } from './trace/reasons';
@@ -60,9 +62,17 @@ export interface Evaluator {
 	 * The principal's identity-policy statements whose Action/NotAction covers the action, in
 	 * policy then statement order, Resource and Condition not judged: a sound pre-filter for the
 	 * analyses (no Allow here → identity policies allow the action on nothing) and the statements
-	 * what-can shows. Empty for the root user, services and unknown principals.
+	 * what-can shows. Empty for the root user, services and unknown principals. With a resource
+	 * ARN, only the statements whose Resource/NotResource may match it (a pattern with a variable
+	 * may): no Allow left → identity policies do not allow the action on that resource.
 	 */
-	identityStatements(principal: string, action: string): StatementRef[];
+	identityStatements(principal: string, action: string, resource?: string): StatementRef[];
+	/**
+	 * The services (lowercase) whose actions some identity-policy statement of the principal may
+	 * cover by its Action, or null when one may cover any service (NotAction, `*`, a wildcard in
+	 * the service part): an action of another service has no identity statement at all.
+	 */
+	identityServices(principal: string): Set<string> | null;
 	/**
 	 * Whether the principal's decision for the action is the same for every resource of one account
 	 * that has no resource-based policy and the same request context: every statement of its
@@ -71,6 +81,22 @@ export interface Evaluator {
 	 * a variable. Lets the analyses decide once for a whole account's users, groups and policies.
 	 */
 	resourceIndependent(principal: string, action: string): boolean;
+	/**
+	 * A key for the class of a resource: for one principal, action and request context (no session
+	 * policy), two resources with the same non-null key get the same decision and reasons. The key
+	 * is which statements of the principal's identity policies, boundary and SCP/RCP chains that
+	 * cover the action have a Resource/NotResource matching the ARN (the evaluator's own matcher),
+	 * with the resource's account and kind. null when the resource could be decided differently
+	 * for another reason: it has a resource-based policy, is `*`, its account is unknown, or one of
+	 * those statements has a Resource with a variable or a condition on a resource key or with a
+	 * variable. Lets the analyses decide once per class instead of once per resource.
+	 */
+	resourceClass(
+		principal: string,
+		action: string,
+		resource: string,
+		resourceAccount?: string
+	): string | null;
 	/** Resolve and compile every principal now (e.g. in a worker right after loading), so the first who-can is as fast as the next. */
 	prepare(): void;
 }
@@ -228,12 +254,44 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 					for (const st of candidates(policy, a)) if (!anyResource(ready(st))) return false;
 			return true;
 		},
-		identityStatements(principal, action) {
+		resourceClass(principal, action, resource, resourceAccount) {
+			if (resource === '*') return null;
+			const e = entryOf(principal);
+			const a = canonicalAction(action);
+			const r = resourceOf(resource, resourceAccount, TRUST_ACTIONS.has(a));
+			if (r.policy || r.account === null || r.awsManagedKey) return null;
+			const sets: CompiledPolicy[][] = [e.identity, e.boundaries];
+			if ('chain' in e.scp) for (const level of e.scp.chain) sets.push(level.policies);
+			for (const level of chains(r.account, 'RCP')) sets.push(level.policies);
+			let key = `${r.account}|${r.kind}|`;
+			for (const set of sets)
+				for (const policy of set)
+					for (const c of candidates(policy, a)) {
+						const m = classBit(ready(c), resource);
+						if (m === null) return null;
+						key += m;
+					}
+			return key;
+		},
+		identityServices(principal) {
+			const out = new Set<string>();
+			for (const policy of entryOf(principal).identity)
+				for (const st of policy.statements) {
+					if (st.action === null) continue;
+					const services = st.notAction ? null : servicesOf(st.action);
+					if (services === null) return null;
+					for (const s of services) out.add(s);
+				}
+			return out;
+		},
+		identityStatements(principal, action, resource) {
 			const e = entryOf(principal);
 			const actionLower = canonicalAction(action);
 			let out: StatementRef[] | null = null;
 			for (const policy of e.identity)
-				for (const st of candidates(policy, actionLower))
+				for (const st of candidates(policy, actionLower)) {
+					if (resource !== undefined && resource !== '*' && !mayMatch(ready(st), resource))
+						continue;
 					(out ??= []).push({
 						policy: policy.label,
 						policyId: policy.id,
@@ -242,6 +300,7 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 						statement: st.label,
 						effect: st.effect
 					});
+				}
 			return out ?? [];
 		},
 		whoCan(action, resource, context) {
@@ -257,6 +316,31 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 }
 
 const RESOURCE_KEY = /^(aws:resource|iam:resourcetag\/)/;
+
+const NO_CONTEXT: ContextLookup = { get: () => undefined } as unknown as ContextLookup;
+
+/** Whether a statement's Resource/NotResource may match the ARN (a pattern with a variable may). */
+function mayMatch(st: CompiledStatement, arn: string): boolean {
+	if (st.resources === null) return true;
+	let hit = false;
+	for (const r of st.resources) {
+		if (!r.any && r.exact === undefined && !r.pattern && !r.never) return true;
+		if (!hit && matchResource(r, arn, NO_CONTEXT)) hit = true;
+	}
+	return hit !== st.notResource;
+}
+
+/** '1'/'0': whether a statement's Resource/NotResource matches the ARN; null when that or its conditions could depend on the resource otherwise. */
+function classBit(st: CompiledStatement, arn: string): '0' | '1' | null {
+	for (const c of st.conditions) if (c.tests === null || RESOURCE_KEY.test(c.keyLower)) return null;
+	if (st.resources === null) return '1';
+	let hit = false;
+	for (const r of st.resources) {
+		if (!r.any && r.exact === undefined && !r.pattern && !r.never) return null;
+		if (!hit && matchResource(r, arn, NO_CONTEXT)) hit = true;
+	}
+	return hit !== st.notResource ? '1' : '0';
+}
 
 /** A statement that matches every resource alike: Resource "*", and conditions on request or principal keys only. */
 function anyResource(st: CompiledStatement): boolean {

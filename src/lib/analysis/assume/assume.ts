@@ -135,11 +135,12 @@ export function assumersOf(ask: Ask, snapshot: Snapshot, role: Role): AssumeEdge
 	for (const caller of callers) {
 		const known = /^arn:[^:]+:iam::\d{12}:(user|role)\//.exec(caller);
 		if (!known) continue;
-		// the caller needs an identity Allow for sts:AssumeRole unless the trust names it directly
+		// the caller needs an identity Allow for sts:AssumeRole on this role (its Resource matching
+		// the role's ARN) unless the trust names it directly
 		const named = names.arns.has(caller);
 		if (
 			!named &&
-			!ev.identityStatements(caller, 'sts:AssumeRole').some((s) => s.effect === 'Allow')
+			!ev.identityStatements(caller, 'sts:AssumeRole', role.arn).some((s) => s.effect === 'Allow')
 		)
 			continue;
 		const a = ask.decide({ principal: caller, action: 'sts:AssumeRole', resource: role.arn });

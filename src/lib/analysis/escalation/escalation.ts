@@ -280,16 +280,21 @@ export function createEscalation(snapshot: Snapshot, options: EscalationOptions 
 		const decide = (action: string, resource: string, context?: EvalRequest['context']) =>
 			ask.decide({ principal: p, action, resource, context });
 		// a grant that is the same for every resource of the account is decided once (engine's
-		// resourceIndependent); IAM users, groups, roles and policies have no resource policy here
+		// resourceIndependent), else once per class of resources whose ARNs the same statements
+		// match (engine's resourceClass); IAM users, groups, roles and policies have no resource policy
 		let once = onceByPrincipal.get(p);
 		if (!once) onceByPrincipal.set(p, (once = new Map()));
 		const allowed = (action: string, resource: string, context?: EvalRequest['context']) => {
 			if (!may(p, action)) return null;
-			const key = context ? `${action}|${Object.values(context).join('|')}` : action;
-			let a = once!.get(key);
+			const base = context ? `${action}|${Object.values(context).join('|')}` : action;
+			let a = once!.get(base);
+			const cls = a || resource === '*' ? null : ev.resourceClass(p, action, resource);
+			const key = cls === null ? null : `${base}|${cls}`;
+			if (!a && key !== null) a = once!.get(key);
 			if (a) return a.allowed ? { ...a, request: { ...a.request, resource } } : null;
 			a = decide(action, resource, context);
-			if (resource !== '*' && ev.resourceIndependent(p, action)) once!.set(key, a);
+			if (resource !== '*' && ev.resourceIndependent(p, action)) once!.set(base, a);
+			else if (key !== null) once!.set(key, a);
 			return a.allowed ? a : null;
 		};
 

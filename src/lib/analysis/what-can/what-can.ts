@@ -20,7 +20,7 @@ import {
 	type PolicyStatement
 } from '../../model/policy-document';
 import type { Snapshot } from '../../model/snapshot';
-import { createAsk } from '../ask/ask';
+import { createAsk, type Answer } from '../ask/ask';
 
 /** How one resource (or pattern) was decided for an action. */
 export interface WhatCanResource {
@@ -96,14 +96,24 @@ export function createWhatCan(
 			);
 		}
 	const allActions = catalog.expandActionPattern('*');
+	const services = new Map<string, string>();
+	const serviceOf = (action: string) => {
+		const prefix = action.slice(0, action.indexOf(':'));
+		let lower = services.get(prefix);
+		if (lower === undefined) services.set(prefix, (lower = prefix.toLowerCase()));
+		return lower;
+	};
 
 	function forPrincipal(principal: string, opts: { service?: string } = {}): WhatCanResult {
 		const root = /^arn:[^:]+:iam::\d{12}:root$/.test(principal);
 		const account = accountOfArn(principal);
 		const byService = new Map<string, WhatCanService>();
-		const actions = opts.service
-			? allActions.filter((a) => a.startsWith(`${opts.service}:`))
-			: allActions;
+		// actions of services no identity statement names have no statement to show: skipped
+		// (the root user has every action; engine's identityServices)
+		const named = root ? null : ev.identityServices(principal);
+		const actions = (
+			opts.service ? allActions.filter((a) => a.startsWith(`${opts.service}:`)) : allActions
+		).filter((a) => named === null || named.has(serviceOf(a)));
 		for (const action of actions) {
 			const refs = root ? [] : ev.identityStatements(principal, action);
 			const allows = refs.filter((r) => r.effect === 'Allow');
@@ -123,13 +133,17 @@ export function createWhatCan(
 			}
 			if (root) patterns.add('*');
 			const resources: WhatCanResource[] = [];
+			// resources the same statements match are decided once (engine's resourceClass)
+			const byClass = new Map<string, Answer>();
 			const judge = (resource: string, kind: 'pattern' | 'resource') => {
-				const a = ask.decide({
-					principal,
-					action,
-					resource,
-					resourceAccount: resource.startsWith('arn:aws:s3:::') && account ? account : undefined
-				});
+				const resourceAccount =
+					resource.startsWith('arn:aws:s3:::') && account ? account : undefined;
+				const cls = ev.resourceClass(principal, action, resource, resourceAccount);
+				let a = cls === null ? undefined : byClass.get(cls);
+				if (!a) {
+					a = ask.decide({ principal, action, resource, resourceAccount });
+					if (cls !== null) byClass.set(cls, a);
+				}
 				resources.push({
 					resource,
 					kind,

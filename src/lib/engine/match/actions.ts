@@ -31,3 +31,21 @@ export function matchAction(m: ActionMatcher, actionLower: string): boolean {
 	for (const g of m.globs) if (g.test(actionLower, 0, actionLower.length)) return true;
 	return false;
 }
+
+/**
+ * The services (lowercase) whose actions a matcher may cover, or null when it may cover any
+ * (`*`, or a wildcard in the service part). Used only to skip actions no statement can match.
+ */
+export function servicesOf(m: ActionMatcher): string[] | null {
+	if (m.any) return null;
+	const out: string[] = [];
+	for (const raw of m.source) {
+		const p = raw.toLowerCase();
+		const colon = p.indexOf(':');
+		const service = colon === -1 ? p : p.slice(0, colon);
+		if (hasWildcard(service)) return null;
+		// a pattern without a colon and without a wildcard names no action
+		if (colon !== -1) out.push(service);
+	}
+	return out;
+}
