@@ -42,6 +42,16 @@ const commands: Record<
 		summary:
 			'what-can --snapshot <snapshot.json> --principal <ARN> [--service <prefix>] [--json]   what a principal can do, per service and access level',
 		load: () => import('./commands/what-can')
+	},
+	diff: {
+		summary:
+			'diff <before.json> <after.json> [--json]   what changed between two snapshots, and who gained or lost access',
+		load: () => import('./commands/diff')
+	},
+	redact: {
+		summary:
+			'redact <snapshot.json> --out <shared.json> [--map <mapping.json>]   the snapshot with ids, names and e-mails pseudonymised',
+		load: () => import('./commands/redact')
 	}
 };
 
