@@ -72,7 +72,8 @@ function documentChange(
 	what: string,
 	before: PolicyDocument | null | undefined,
 	after: PolicyDocument | null | undefined,
-	out: Change[]
+	out: Change[],
+	modified = false
 ) {
 	const a = canonDocument(before);
 	const b = canonDocument(after);
@@ -81,7 +82,7 @@ function documentChange(
 	if (!removed.length && !added.length) return;
 	out.push({
 		kind,
-		change: a === null ? 'added' : b === null ? 'removed' : 'modified',
+		change: modified ? 'modified' : a === null ? 'added' : b === null ? 'removed' : 'modified',
 		subject,
 		...(object !== undefined ? { object } : {}),
 		detail: `${what}: ${added.length} statement(s) added, ${removed.length} removed`,
@@ -243,7 +244,8 @@ function accountChanges(a: Account | undefined, b: Account | undefined, out: Cha
 			subject: arn,
 			detail: `${rb.get(arn)!.kind} added`
 		});
-	for (const arn of [...resources.removed, ...resources.added, ...resources.kept])
+	// A resource that stays and gains, loses or changes its policy is "modified".
+	for (const arn of resources.kept)
 		documentChange(
 			'resource',
 			arn,
@@ -251,7 +253,8 @@ function accountChanges(a: Account | undefined, b: Account | undefined, out: Cha
 			`resource policy of ${arn}`,
 			ra.get(arn)?.policy ?? null,
 			rb.get(arn)?.policy ?? null,
-			out
+			out,
+			true
 		);
 }
 
