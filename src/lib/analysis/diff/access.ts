@@ -12,7 +12,9 @@
  */
 import type { ActionCatalog } from '../../engine/catalog';
 import { createEvaluator, type Evaluator } from '../../engine/evaluate';
-import type { Snapshot } from '../../model/snapshot';
+import type { Role, Snapshot } from '../../model/snapshot';
+import type { Ask } from '../ask/ask';
+import { assumersOf } from '../assume/assume';
 import { createEscalation, type EscalationStatus } from '../escalation/escalation';
 import type { Change } from './structural';
 
@@ -166,9 +168,32 @@ const sameSet = (a: string[], b: string[]) =>
 	a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Statuses of every user and role. */
-function statuses(s: Snapshot, ev: Evaluator, now: string) {
+/**
+ * The statuses of the principals whose status the changes can have changed: those of the touched
+ * accounts, and those of the accounts the touched accounts' roles trust (a role assumable across
+ * accounts is an escalation step). Limit: a longer chain through untouched accounts into a
+ * touched one is not re-examined.
+ */
+function statuses(s: Snapshot, ev: Evaluator, now: string, scope: Set<string>) {
 	const esc = createEscalation(s, { now, evaluator: ev });
-	return { status: new Map(esc.all().map((r) => [r.principal, r.status] as const)), esc };
+	const status = new Map<string, EscalationStatus>();
+	for (const acc of s.accounts)
+		if (scope.has(acc.id))
+			for (const p of [...acc.users, ...acc.roles])
+				status.set(p.arn, esc.forPrincipal(p.arn).status);
+	return { status, esc };
+}
+
+/** Roles whose assumers the changes can have changed: in a touched account, or trusting one (or anyone). */
+function rolesInScope(s: Snapshot, touched: Set<string>) {
+	const out: { role: Role; account: string }[] = [];
+	for (const acc of s.accounts)
+		for (const role of acc.roles) {
+			const text = role.trustPolicy ? JSON.stringify(role.trustPolicy) : '';
+			if (touched.has(acc.id) || /"\*"/.test(text) || [...touched].some((t) => text.includes(t)))
+				out.push({ role, account: acc.id });
+		}
+	return out;
 }
 
 /** The access changes between two snapshots, explained by the structural changes given. */
@@ -185,8 +210,17 @@ export function accessDiff(
 	const evB = createEvaluator(b);
 	const out: Change[] = [];
 
-	const sa = statuses(a, evA, now);
-	const sb = statuses(b, evB, now);
+	const touched = x.touchedAccounts(a, b);
+	const scope = new Set(touched);
+	for (const s of [a, b])
+		for (const acc of s.accounts)
+			if (touched.has(acc.id))
+				for (const role of acc.roles) {
+					const text = role.trustPolicy ? JSON.stringify(role.trustPolicy) : '';
+					for (const m of text.matchAll(/(?<!\d)\d{12}(?!\d)/g)) scope.add(m[0]);
+				}
+	const sa = statuses(a, evA, now, scope);
+	const sb = statuses(b, evB, now, scope);
 	for (const p of sorted(new Set([...sa.status.keys(), ...sb.status.keys()]))) {
 		const before: EscalationStatus = sa.status.get(p) ?? 'none';
 		const after: EscalationStatus = sb.status.get(p) ?? 'none';
@@ -202,11 +236,18 @@ export function accessDiff(
 		});
 	}
 
-	const ga = sa.esc.assumeGraph();
-	const gb = sb.esc.assumeGraph();
-	for (const role of sorted(new Set([...ga.to.keys(), ...gb.to.keys()]))) {
-		const before = sorted(new Set((ga.to.get(role) ?? []).map((e) => e.from)));
-		const after = sorted(new Set((gb.to.get(role) ?? []).map((e) => e.from)));
+	const assumers = (s: Snapshot, ask: Ask) =>
+		new Map(
+			rolesInScope(s, touched).map(({ role }) => [
+				role.arn,
+				sorted(new Set(assumersOf(ask, s, role).map((e) => e.from)))
+			])
+		);
+	const ga = assumers(a, sa.esc.ask);
+	const gb = assumers(b, sb.esc.ask);
+	for (const role of sorted(new Set([...ga.keys(), ...gb.keys()]))) {
+		const before = ga.get(role) ?? [];
+		const after = gb.get(role) ?? [];
 		if (sameSet(before, after)) continue;
 		const gained = after.filter((p) => !before.includes(p));
 		const lost = before.filter((p) => !after.includes(p));
@@ -222,7 +263,7 @@ export function accessDiff(
 		});
 	}
 
-	if (options.catalog) out.push(...whoCanDiff(a, b, evA, evB, x, options.catalog));
+	if (options.catalog) out.push(...whoCanDiff(a, b, evA, evB, x, touched, options.catalog));
 	return out;
 }
 
@@ -248,9 +289,9 @@ function whoCanDiff(
 	evA: Evaluator,
 	evB: Evaluator,
 	x: Explainer,
+	touched: Set<string>,
 	catalog: ActionCatalog
 ): Change[] {
-	const touched = x.touchedAccounts(a, b);
 	const resA = new Map(a.accounts.flatMap((acc) => acc.resources.map((r) => [r.arn, r] as const)));
 	const resB = new Map(b.accounts.flatMap((acc) => acc.resources.map((r) => [r.arn, r] as const)));
 	const out: Change[] = [];
