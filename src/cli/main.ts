@@ -47,6 +47,16 @@ const commands: Record<
 		summary:
 			'report --snapshot <snapshot.json> --out <report.md|report.html>   the review report (findings, notes, decisions, saved views)',
 		load: () => import('./commands/report')
+	},
+	diff: {
+		summary:
+			'diff <before.json> <after.json> [--json]   what changed between two snapshots, and who gained or lost access',
+		load: () => import('./commands/diff')
+	},
+	redact: {
+		summary:
+			'redact <snapshot.json> --out <shared.json> [--map <mapping.json>]   the snapshot with ids, names and e-mails pseudonymised',
+		load: () => import('./commands/redact')
 	}
 };
 
