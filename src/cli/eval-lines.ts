@@ -86,16 +86,13 @@ export function parseRequestLine(
 }
 
 const str = JSON.stringify;
-// policy names, ARNs and Sids recur on every line that meets the same principal: quote each once
-let quoted = new Map<string, string>();
+/** A string as JSON: quoted directly when nothing in it needs escaping (policy names, ARNs, Sids). */
 function q(s: string): string {
-	let out = quoted.get(s);
-	if (out === undefined) {
-		out = str(s);
-		if (quoted.size >= 50000) quoted = new Map();
-		quoted.set(s, out);
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return str(s);
 	}
-	return out;
+	return '"' + s + '"';
 }
 
 /**
@@ -142,7 +139,11 @@ export class LineAnswerer {
 			return (
 				head +
 				decisionJson(
-					this.#evaluator.evaluate(req, { trace: this.#trace, summary: true }),
+					this.#evaluator.evaluate(req, {
+						trace: this.#trace,
+						summary: true,
+						messages: this.#trace
+					}),
 					this.#trace
 				)
 			);

@@ -27,6 +27,8 @@ export interface EvalOptions {
 	trace?: boolean;
 	/** Write the plain-words summary and reason messages. Defaults to `trace`. */
 	summary?: boolean;
+	/** Write each reason's message (with `summary`). Defaults to `summary`; false keeps the summary but leaves the reasons without messages (the CLI prints none). */
+	messages?: boolean;
 }
 
 /** One row of a who-can answer. */
@@ -206,8 +208,20 @@ export function createEvaluator(snapshot: Snapshot): Evaluator {
 			session: sessionLayer(req, e, state, warnings)
 		};
 		const outcome = decide(layers, { principal: p, sameAccount, resourceKind: r.kind });
-		const reasons = outcomeReasons(outcome, layers, req.action, p.input, explain ? describe : null);
-		const summary = explain ? summarize(outcome, layers, reasons, req.action, describe) : '';
+		const messages = explain && options.messages !== false;
+		const reasons = outcomeReasons(
+			outcome,
+			layers,
+			req.action,
+			p.input,
+			messages ? describe : null
+		);
+		// an SCP gap's summary quotes its first reason's message
+		const worded =
+			explain && !messages && outcome.gap === 'scp'
+				? outcomeReasons(outcome, layers, req.action, p.input, describe)
+				: reasons;
+		const summary = explain ? summarize(outcome, layers, worded, req.action, describe) : '';
 		const result: EvalResult = {
 			decision: outcome.decision,
 			reasons,

@@ -31,7 +31,7 @@ export type Describe = (attachedTo: string) => string;
 function resourcePolicyWords(p: CompiledPolicy): string {
 	return p.id.endsWith('#trust')
 		? 'trust policy'
-		: /:kms:/.test(p.attachedTo)
+		: p.attachedTo.includes(':kms:')
 			? 'key policy'
 			: 'resource-based policy';
 }
