@@ -142,8 +142,15 @@ describe('findings on the public corpus', () => {
 		})
 			.split('\n')
 			.filter(Boolean)
-			.map((l) => JSON.parse(l) as { rule: string });
-		expect(lines).toHaveLength(13);
+			.map((l) => JSON.parse(l) as { rule: string; subject: string });
+		// The 13 findings above, plus the access-path analysis' one: bad_role's inline `*` on `*` makes it an administrator.
+		const access = lines.filter(
+			(l) => l.rule === 'admin-principal' || l.rule === 'escalation-path'
+		);
+		expect(access.map((l) => [l.rule, l.subject])).toEqual([
+			['admin-principal', 'arn:aws:iam::123456789012:role/bad_role']
+		]);
+		expect(lines).toHaveLength(14);
 		expect(lines[0].rule).toBe('root-access-key');
 	});
 });
