@@ -29,6 +29,14 @@ export interface FixtureReport {
 	unexplained: { name: string; expected: string; peer: string }[];
 }
 
+/**
+ * Case files the peer cannot replay in bounded time: their wildcard patterns are built to make a
+ * backtracking regular expression take exponential time (issue 9), and the peer compiles wildcards
+ * to such regexes. Our engine's answers on them are checked by cases.spec.ts and the matcher's
+ * property test against a reference matcher (src/lib/engine/match/pattern.spec.ts).
+ */
+const PEER_BACKTRACKS = new Set(['pathological-patterns.json']);
+
 /** Replay every fixture case. */
 export async function replayFixtures(
 	dir = resolve(import.meta.dirname, '../../src/lib/engine/cases')
@@ -47,6 +55,11 @@ export async function replayFixtures(
 		.filter((f) => f.endsWith('.json'))
 		.sort()) {
 		const cases = JSON.parse(readFileSync(join(dir, file), 'utf8')) as EvalCase[];
+		if (PEER_BACKTRACKS.has(file)) {
+			report.cases += cases.length;
+			report.skipped += cases.length;
+			continue;
+		}
 		for (const c of cases) {
 			report.cases++;
 			const snapshot = worldToSnapshot(c.world);
