@@ -31,4 +31,10 @@ else {
 	register();
 	({ main } = await import('../src/cli/main.ts'));
 }
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as other Unix tools do,
+// instead of dying with an unhandled EPIPE stack trace.
+process.stdout.on('error', (e) => {
+	if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	throw e;
+});
 process.exitCode = await main(process.argv.slice(2));
