@@ -56,3 +56,25 @@ export async function assertNoOverflow(page, label) {
 	const over = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
 	assert.ok(over <= 1, `${label}: the trace panel overflows horizontally by ${over}px`);
 }
+
+/**
+ * The journey body shared by graph-meeting-paths-<size>.js: at this viewport, every designed path
+ * but the MFA one opened as a link with no context shows its designed decision; the URL keeps the
+ * fingerprint and carries no ctx.; nothing in the trace panel overflows. One screenshot.
+ */
+export async function everyPathWithoutContext(page, ctx, width, height) {
+	await page.setViewportSize({ width, height });
+	const fp = await demoFingerprint(page);
+	assert.match(fp, /^[0-9a-f]{24}$/);
+	for (const path of paths.filter((p) => !NEEDS_USER_CONTEXT.has(p.id))) {
+		await openLink(page, linkFor(fp, path.request), path.request);
+		assert.equal(await decisionOf(page), path.expected, `${path.id}: decision`);
+		const url = new URL(page.url());
+		assert.equal(url.searchParams.get('snapshot'), fp, 'the URL keeps the fingerprint');
+		assert.equal(url.searchParams.get('action'), path.request.action);
+		assert.ok(![...url.searchParams.keys()].some((k) => k.startsWith('ctx.')), 'no ctx typed');
+		await assertNoOverflow(page, `${path.id}`);
+	}
+	await page.waitForTimeout(500);
+	await ctx.screenshot('trace-panel');
+}
